@@ -1,0 +1,123 @@
+/** Small-integer codes for everything the hot loops touch. Names are for output only. */
+
+/** Pathway state: every agent is in exactly one. */
+export const UNEMPLOYED = 0; // registered, searching, not in a measure
+export const DISCOURAGED = 1; // stopped searching after rejections or shame (F3, F14)
+export const SHORT_SERVICE = 2; // in a short measure (course, placement)
+export const LONG_SERVICE = 3; // in a long measure (training, education, guidance, work group)
+export const EMPLOYED = 4;
+export const STATE_NAMES = ['unemployed', 'discouraged', 'shortService', 'longService', 'employed'] as const;
+export const NUM_STATES = STATE_NAMES.length;
+
+/** Entitlement bits (F1). Everyone also has the right to information and a needs assessment. */
+export const ENT_UNEMPLOYMENT_BENEFIT = 1;
+export const ENT_WORK_ASSESSMENT_ALLOWANCE = 2;
+export const ENT_SOCIAL_ASSISTANCE = 4;
+export const ENT_INTRODUCTION_PROGRAMME = 8;
+export const ENT_QUALIFICATION_PROGRAMME = 16;
+export const ENTITLEMENT_NAMES = [
+  'unemploymentBenefit', 'workAssessmentAllowance', 'socialAssistance', 'introductionProgramme', 'qualificationProgramme',
+] as const;
+export type EntitlementName = (typeof ENTITLEMENT_NAMES)[number];
+/** Any of these is an economic right: the person is a "cost item" for the office (F1). */
+export const ECONOMIC_RIGHTS = 31;
+
+/** Route of arrival or background. */
+export const ROUTES = ['native', 'refugee', 'familyReunified', 'labourImmigrant', 'euEea', 'youth'] as const;
+export type Route = (typeof ROUTES)[number];
+export const ROUTE_LABEL: Record<Route, string> = {
+  native: 'a native jobseeker', refugee: 'a refugee', familyReunified: 'a family-reunified immigrant',
+  labourImmigrant: 'a labour immigrant', euEea: 'an EU/EEA citizen', youth: 'a young person',
+};
+
+/** Foreign qualification status. */
+export const QUAL_DOMESTIC = 0;
+export const QUAL_FOREIGN_UNRECOGNISED = 1;
+export const QUAL_FOREIGN_RECOGNISED = 2;
+
+/** Education and job/service levels. */
+export const LEVEL_NAMES = ['basic', 'intermediate', 'advanced'] as const;
+export const NUM_LEVELS = 3;
+
+/** Service kinds. */
+export const SERVICE_TYPES = [
+  'jobSearchCourse', 'occupationalCourse', 'languageCourse', 'workPlacement', 'healthSupport',
+  'vocationalTraining', 'careerGuidance', 'formalEducation', 'supportedWorkGroup', 'introductionProgramme', 'qualificationProgramme',
+] as const;
+export const QUALIFICATIONS = ['none', 'certificate', 'formal', 'recognition'] as const;
+export const Q_NONE = 0;
+export const Q_CERTIFICATE = 1;
+export const Q_FORMAL = 2;
+export const Q_RECOGNITION = 3;
+export const MAX_SERVICES = 16; // one bit each in the known-services masks
+export const NO_SERVICE = 255;
+
+/** Why an application was refused (F3). */
+export const REASON_NOT_ENTITLED = 1;
+export const REASON_NO_CAPACITY = 2;
+export const REASON_NOT_PRIORITY = 3;
+export const REASON_ALREADY_HOLDS = 4;
+export const REASON_LEVEL = 5;
+export const REASON_NAMES = ['', 'notEntitled', 'noCapacity', 'notPriorityGroup', 'alreadyHoldsEducation', 'level'] as const;
+export const NUM_REASONS = REASON_NAMES.length;
+
+/** How a person learnt that a service exists (F2, F10). */
+export const CH_ADVISOR = 0;
+export const CH_WEBSITE = 1;
+export const CH_PEERS = 2;
+export const CH_NGO = 3;
+export const CH_CHANCE = 4;
+export const CHANNEL_NAMES = ['advisor', 'website', 'peers', 'NGO', 'chance'] as const;
+
+/** Random-number purposes: each agent has its own stream per purpose (common random numbers). */
+export const P_INFO_SEARCH = 0;
+export const P_INFO_CHANNEL = 1;
+export const P_INFO_WHICH = 2;
+export const P_ADVISOR_ASSIGN = 3;
+export const P_ADVISOR_TURNOVER = 4;
+export const P_MEETING = 5;
+export const P_SHOW_UP = 6;
+export const P_FOLLOW_UP = 7;
+export const P_DISCLOSE = 8;
+export const P_OFFER = 9;
+export const P_OFFER_KIND = 10;
+export const P_APPLY = 11;
+export const P_DECIDE = 12;
+export const P_CAPACITY = 13;
+export const P_DROPOUT = 14;
+export const P_COMPLETE = 15;
+export const P_HIRE = 16;
+export const P_HIRE_LOWER = 17;
+export const P_JOB_LOSS = 18;
+export const P_RECOVER = 19;
+export const P_PEER = 20;
+export const P_EXPLORE = 21;
+export const P_INFORM = 22;
+export const P_INFORM_WHICH = 23;
+export const P_OFFER_PICK = 24;
+export const P_OFFER_LEVEL = 25;
+export const P_OFFER_LONG = 26;
+export const P_APPLY_WHICH = 27;
+export const NUM_PURPOSES = 28;
+
+/** Event kinds for tracked agents' journeys. */
+export const EV_REGISTERED = 0;
+export const EV_FOUND_INFO = 1; // a = service, b = channel
+export const EV_SEARCHED_IN_VAIN = 2;
+export const EV_GOT_ADVISOR = 3;
+export const EV_ADVISOR_CHANGED = 4;
+export const EV_MET_ADVISOR = 5;
+export const EV_NO_SHOW = 6;
+export const EV_FOLLOW_UP = 7;
+export const EV_DISCLOSED = 8;
+export const EV_OFFERED = 9; // a = service, b = level
+export const EV_APPLIED = 10; // a = service
+export const EV_REJECTED = 11; // a = service, b = reason
+export const EV_STARTED = 12; // a = service, b = 1 if level matches
+export const EV_COMPLETED = 13; // a = service, b = qualification kind
+export const EV_DROPPED_OUT = 14; // a = service
+export const EV_HIRED = 15; // a = job level, b = 1 if overqualified
+export const EV_LOST_JOB = 16;
+export const EV_DISCOURAGED = 17;
+export const EV_RESUMED = 18;
+export const EV_ENTITLED = 19; // a = entitlement bit

@@ -1,0 +1,47 @@
+import { F_BARRIER_TREATED, F_DISCLOSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, type Agents } from './agents.ts';
+import { ENT_INTRODUCTION_PROGRAMME, ENT_QUALIFICATION_PROGRAMME, Q_FORMAL, QUAL_FOREIGN_UNRECOGNISED } from './constants.ts';
+import type { ServiceTable } from './services.ts';
+
+/** Service types in SERVICE_TYPES order. */
+const JOB_SEARCH = 0, OCCUPATIONAL = 1, LANGUAGE = 2, PLACEMENT = 3, HEALTH = 4, VOCATIONAL = 5,
+  GUIDANCE = 6, FORMAL_EDUCATION = 7, WORK_GROUP = 8, INTRODUCTION = 9, QUALIFICATION = 10;
+const YOUTH_ROUTE = 5;
+
+/**
+ * Which services would fit a person's goals, level and barriers (F4, F5, F12).
+ * `seeHidden` = false gives the fit as an advisor sees it before a hidden
+ * barrier is disclosed; the person always knows their own situation.
+ */
+export function fitMask(a: Agents, t: ServiceTable, i: number, route: number, seeHidden: boolean): number {
+  const flags = a.flags[i];
+  const edu = a.education[i];
+  const unrecognised = a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED;
+  const ambition = a.ambition[i] === 1;
+  const treated = (flags & F_BARRIER_TREATED) !== 0;
+  const hiddenSeen = (flags & F_HIDDEN_BARRIER) !== 0 && (seeHidden || (flags & F_DISCLOSED) !== 0);
+  const barrier = !treated && ((flags & F_HEALTH_BARRIER) !== 0 || hiddenSeen);
+  let mask = 0;
+  for (let s = 0; s < t.count; s++) {
+    let fits = false;
+    switch (t.type[s]) {
+      case JOB_SEARCH: fits = true; break;
+      case OCCUPATIONAL: fits = edu === 0 || unrecognised; break;
+      case LANGUAGE: fits = a.language[i] < 0.7; break;
+      case PLACEMENT: fits = a.network[i] < 0.5 && !barrier; break;
+      case HEALTH: fits = barrier; break;
+      case VOCATIONAL: fits = edu === 0 || unrecognised; break;
+      case GUIDANCE: fits = unrecognised || ambition; break;
+      case FORMAL_EDUCATION: fits = ambition && edu < 2; break;
+      case WORK_GROUP: fits = route === YOUTH_ROUTE || barrier; break;
+      case INTRODUCTION: fits = (a.entitlements[i] & ENT_INTRODUCTION_PROGRAMME) !== 0; break;
+      case QUALIFICATION: fits = (a.entitlements[i] & ENT_QUALIFICATION_PROGRAMME) !== 0; break;
+    }
+    if (fits) mask |= 1 << s;
+  }
+  return mask;
+}
+
+/** The level of service `s` that fits a person of level `level`: one step up for a formal qualification, else their own. */
+export function targetLevel(t: ServiceTable, s: number, level: number): number {
+  return t.qualification[s] === Q_FORMAL ? Math.min(2, level + 1) : level;
+}

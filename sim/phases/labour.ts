@@ -1,0 +1,124 @@
+import { F_BARRIER_TREATED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_OVERQUALIFIED } from '../agents.ts';
+import {
+  DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_ENTITLED, EV_HIRED, EV_LOST_JOB, LONG_SERVICE, NO_SERVICE,
+  P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
+} from '../constants.ts';
+import type { Model } from '../model.ts';
+import { uniform } from '../rng.ts';
+
+/** Share of full-time job search a discouraged person still does. */
+export const DISCOURAGED_SEARCH = 0.15;
+
+/** Job search effort this week: full when searching, reduced in a measure (lock-in), low when discouraged. */
+export function searchIntensity(m: Model, i: number): number {
+  const st = m.agents.state[i];
+  if (st === UNEMPLOYED) return 1;
+  if (st === SHORT_SERVICE || st === LONG_SERVICE) return m.services.searchIntensity[m.agents.service[i]];
+  if (st === DISCOURAGED) return DISCOURAGED_SEARCH;
+  return 0;
+}
+
+/**
+ * How attractive person `i` is to employers for a job at `level` (F9):
+ * employability, language against what the level requires, recognition of a
+ * foreign qualification (only at the person's own level and above basic),
+ * discrimination, unaddressed barriers, referrals through the network and
+ * certificates.
+ */
+export function hireQuality(m: Model, i: number, level: number): number {
+  const a = m.agents;
+  const lm = m.scenario.labourMarket;
+  const req = lm.languageRequired[level];
+  let q = a.employability[i] * (a.language[i] >= req ? 1 : a.language[i] / req);
+  if (level > 0 && level === a.education[i] && a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED) q *= 1 - lm.recognitionPenalty;
+  if (m.groupDiscriminated[a.group[i]]) q *= 1 - lm.discrimination;
+  if ((a.flags[i] & F_BARRIER_TREATED) === 0 && (a.flags[i] & (F_HEALTH_BARRIER | F_HIDDEN_BARRIER)) !== 0) q *= 0.5;
+  return q * (1 + lm.networkReferral * a.network[i]) * (1 + lm.certificateValue * a.certificates[i]);
+}
+
+/** Whether the person takes jobs below their level this week. */
+export function takesLowerJobs(m: Model, i: number): boolean {
+  const a = m.agents;
+  if (a.education[i] === 0) return false;
+  if (a.ambition[i] === 0) return true;
+  // activity targets push "any job" sooner (F7)
+  return a.weeksUnemployed[i] >= m.scenario.labourMarket.downgradeAfterWeeks * (1 - 0.75 * m.knobs.activityTarget);
+}
+
+/** Competition for vacancies: hires at a level are limited by its vacancies, judged on last week's demand. */
+function congestion(m: Model, level: number): number {
+  const expected = m.scenario.labourMarket.hireRate * m.demand[level];
+  return expected > m.vacancies[level] ? m.vacancies[level] / expected : 1;
+}
+
+/** Weighted job search at each level, for the first week's competition. */
+export function measureDemand(m: Model): void {
+  m.demand.fill(0);
+  for (let i = 0; i < m.n; i++) addDemand(m, m.demand, i, searchIntensity(m, i));
+}
+
+function addDemand(m: Model, demand: Float64Array, i: number, intensity: number): void {
+  if (intensity === 0) return;
+  const level = m.agents.education[i];
+  demand[level] += intensity * hireQuality(m, i, level);
+  if (level > 0 && takesLowerJobs(m, i)) demand[level - 1] += intensity * hireQuality(m, i, level - 1);
+}
+
+/**
+ * Phase 5, the labour market (F9; lock-in). Everyone not in work searches
+ * with the intensity of their state. A hire at one's own level comes first;
+ * people willing to take lower jobs may be hired below their level
+ * (overqualified). Jobs end at a weekly rate, higher for jobs below one's
+ * level; enough weeks of work earn a right to unemployment benefit.
+ */
+export function labourMarket(m: Model): void {
+  const a = m.agents;
+  const lm = m.scenario.labourMarket;
+  const week = m.week;
+  const kHire = m.keys.week[P_HIRE];
+  const kLower = m.keys.week[P_HIRE_LOWER];
+  const kLoss = m.keys.week[P_JOB_LOSS];
+  const c0 = congestion(m, 0), c1 = congestion(m, 1), c2 = congestion(m, 2);
+  const next = m.demandNext;
+  next.fill(0);
+  for (let i = 0; i < m.n; i++) {
+    if (a.state[i] === EMPLOYED) {
+      a.weeksEmployed[i]++;
+      const over = (a.flags[i] & F_OVERQUALIFIED) !== 0;
+      const pLoss = lm.jobLoss * (over ? lm.overqualifiedJobLoss : 1) * (1 - 0.5 * a.employability[i]);
+      if (uniform(i, kLoss) < pLoss) {
+        a.state[i] = UNEMPLOYED;
+        a.flags[i] &= ~F_OVERQUALIFIED;
+        if (i < m.tracked) m.events.add(i, week, EV_LOST_JOB, 0, 0);
+        if (a.weeksEmployed[i] >= lm.rightsAfterWeeksEmployed && (a.entitlements[i] & ENT_UNEMPLOYMENT_BENEFIT) === 0) {
+          a.entitlements[i] |= ENT_UNEMPLOYMENT_BENEFIT;
+          if (i < m.tracked) m.events.add(i, week, EV_ENTITLED, ENT_UNEMPLOYMENT_BENEFIT, 0);
+        }
+        a.weeksEmployed[i] = 0;
+      }
+      continue;
+    }
+    a.weeksUnemployed[i]++;
+    const intensity = searchIntensity(m, i);
+    const level = a.education[i];
+    const qOwn = hireQuality(m, i, level);
+    const lower = level > 0 && takesLowerJobs(m, i);
+    const qLow = lower ? hireQuality(m, i, level - 1) : 0;
+    next[level] += intensity * qOwn;
+    if (lower) next[level - 1] += intensity * qLow;
+    const cOwn = level === 0 ? c0 : level === 1 ? c1 : c2;
+    let hiredAt = -1;
+    if (uniform(i, kHire) < lm.hireRate * intensity * qOwn * cOwn) hiredAt = level;
+    else if (lower && uniform(i, kLower) < lm.hireRate * intensity * qLow * (level === 1 ? c0 : c1)) hiredAt = level - 1;
+    if (hiredAt < 0) continue;
+    a.state[i] = EMPLOYED;
+    a.service[i] = NO_SERVICE;
+    a.serviceWeeksLeft[i] = 0;
+    a.weeksEmployed[i] = 0;
+    if (hiredAt < level) a.flags[i] |= F_OVERQUALIFIED;
+    if (a.firstJobWeek[i] < 0) a.firstJobWeek[i] = week;
+    if (i < m.tracked) m.events.add(i, week, EV_HIRED, hiredAt, hiredAt < level ? 1 : 0);
+  }
+  m.demandNext = m.demand;
+  m.demand = next;
+}
