@@ -11,7 +11,7 @@ export const F_BARRIER_TREATED = 8; // barriers have been worked on in a service
 export const F_OVERQUALIFIED = 16; // current job is below the person's level
 export const F_MET_THIS_WEEK = 32; // met the advisor this week
 export const F_ASSESSED = 64; // has had the needs assessment everyone is entitled to
-export const F_FOREIGN_ORIGIN = 128; // person's education was originally foreign (for reports)
+export const F_SEARCHED_INFO = 128; // spent this week searching for information (F2)
 
 export const PENDING_NONE = 255;
 

@@ -1,5 +1,5 @@
 import {
-  F_ASSESSED, F_FOREIGN_ORIGIN, F_HEALTH_BARRIER, F_HIDDEN_BARRIER,
+  F_ASSESSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER,
 } from './agents.ts';
 import {
   ECONOMIC_RIGHTS, ENTITLEMENT_NAMES, EV_REGISTERED, QUAL_DOMESTIC, QUAL_FOREIGN_UNRECOGNISED, UNEMPLOYED,
@@ -14,7 +14,7 @@ const around = (g: Sequential, mean: number) => clamp01(mean + 0.15 * approxNorm
 
 /** Initial employability from resources: education, digital skills and self-efficacy. */
 export function initialEmployability(education: number, digital: number, selfEfficacy: number): number {
-  return clamp01(0.3 + 0.12 * education + 0.2 * digital + 0.15 * selfEfficacy);
+  return clamp01(0.2 + 0.1 * education + 0.15 * digital + 0.15 * selfEfficacy);
 }
 
 /**
@@ -79,7 +79,6 @@ export function initialise(m: Model, runSeed: number): void {
       a.flags[i] = (g() < gr.healthBarrier ? F_HEALTH_BARRIER : 0) | (g() < gr.hiddenBarrier ? F_HIDDEN_BARRIER : 0);
       ENTITLEMENT_NAMES.forEach((e, b) => { if (g() < gr.entitlements[e]) a.entitlements[i] |= 1 << b; });
     }
-    if (a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED) a.flags[i] |= F_FOREIGN_ORIGIN;
     a.flags[i] &= ~F_ASSESSED;
     a.rightsAtStart[i] = (a.entitlements[i] & ECONOMIC_RIGHTS) !== 0 ? 1 : 0;
     a.employability[i] = initialEmployability(a.education[i], a.digital[i], a.selfEfficacy[i]);

@@ -32,6 +32,8 @@ export interface Model {
   groupDiscriminated: Uint8Array;
   /** Advisors: contact-person load each. */
   advisorLoad: Int32Array;
+  /** Total assignment weight of people waiting for a contact person last week. */
+  waitingWeight: number;
   /** Start slots left in the current 4-week period, per service. */
   slotsLeft: Float64Array;
   /** Applicants per service this week (scratch). */
@@ -75,6 +77,7 @@ export function createModel(scenario: Scenario, opts: ModelOptions): Model {
     groupCategoryLevel: Uint8Array.from(s.groups, (g) => g.categoryLevel),
     groupDiscriminated: Uint8Array.from(s.groups, (g) => (g.facesDiscrimination ? 1 : 0)),
     advisorLoad: new Int32Array(advisorCount),
+    waitingWeight: 0,
     slotsLeft: new Float64Array(services.count),
     applicants: new Float64Array(services.count),
     vacancies: Float64Array.from(s.labourMarket.vacanciesPer1000, (v) => (v * n) / 1000),

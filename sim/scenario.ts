@@ -29,7 +29,7 @@ export interface Scenario {
   groups: Group[]; services: Service[];
   office: { advisorsPer1000: number; caseload: number; hoursPerWeek: number; hoursPerMeeting: number; costPerAdvisorHour: number };
   labourMarket: {
-    vacanciesPer1000: number[]; hireRate: number; languageRequired: number[]; recognitionPenalty: number; discrimination: number;
+    vacanciesPer1000: number[]; hireRate: number; languageRequired: number[]; recognitionPenalty: number; discrimination: number; barrierPenalty: number;
     networkReferral: number; certificateValue: number; jobLoss: number; overqualifiedJobLoss: number; downgradeAfterWeeks: number;
     rightsAfterWeeksEmployed: number;
   };
@@ -38,7 +38,7 @@ export interface Scenario {
   personas: Persona[];
 }
 export interface Behaviour {
-  infoSearch: number; websiteSuccess: number; peerSuccess: number; ngoSuccess: number; chanceSuccess: number;
+  infoSearch: number; infoSearchCost: number; websiteSuccess: number; peerSuccess: number; ngoSuccess: number; chanceSuccess: number;
   peersPerPerson: number; peerHomophily: number; applyChance: number; rejectionHit: number; discouragedBelow: number;
   recoverChance: number; showUpBase: number; trustGain: number; trustLossOnChange: number; trustDecay: number;
   disclosure: number; hiddenBarrierDropout: number; placementBreakdown: number; mismatchYield: number; lockInGain: number;

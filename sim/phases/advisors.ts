@@ -14,7 +14,7 @@ import { entitled, pickBit } from '../services.ts';
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 /** Weight of a person without economic rights when advisor time goes to rights holders first (F8). */
-export const NO_RIGHTS_WEIGHT = 0.03;
+export const NO_RIGHTS_WEIGHT = 0.01;
 
 /** Need as the office can see it: visible barriers, low education, low self-efficacy, long unemployment. */
 export function assessedNeed(m: Model, i: number): number {
@@ -44,8 +44,9 @@ export function showUpChance(m: Model, i: number): number {
  *    new contact person (turnover), losing part of their trust.
  * 2. Free caseload places go to people without one, with weights set by the
  *    policy: rights holders first (standardised) or by assessed need
- *    (personalised). The chance is proportional to the weight, scaled to fill
- *    the free places.
+ *    (personalised). A person's weekly chance is their weight, scaled down
+ *    in proportion when last week's total weight of people waiting was
+ *    larger than the free places.
  * 3. People with a contact person have a meeting with a chance set by the
  *    advisor's hours and load; everyone has one needs assessment. Meetings may
  *    be missed; follow-up brings the person in after all.
@@ -56,68 +57,64 @@ export function advisors(m: Model): void {
   const a = m.agents;
   const k = m.knobs;
   const b = m.scenario.behaviour;
-  const o = m.scenario.office;
+  const caseload = m.scenario.office.caseload;
   const load = m.advisorLoad;
   const A = load.length;
   const week = m.week;
   const kTurn = m.keys.week[P_ADVISOR_TURNOVER];
   const kTurn2 = m.keys.week2[P_ADVISOR_TURNOVER];
   const kAssign = m.keys.week[P_ADVISOR_ASSIGN];
-  let totalWeight = 0;
-  for (let i = 0; i < m.n; i++) {
-    a.flags[i] &= ~F_MET_THIS_WEEK;
-    const adv = a.advisor[i];
-    if (a.state[i] === EMPLOYED) {
-      if (adv >= 0) { load[adv]--; a.advisor[i] = -1; }
-      continue;
-    }
-    if (adv >= 0) {
-      a.advisorWeeks[i]++;
-      if (A > 1 && uniform(i, kTurn) < k.advisorTurnover) {
-        const next = (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A;
-        load[adv]--; load[next]++;
-        a.advisor[i] = next;
-        a.advisorWeeks[i] = 0;
-        a.trust[i] *= 1 - b.trustLossOnChange;
-        if (i < m.tracked) m.events.add(i, week, EV_ADVISOR_CHANGED, next, 0);
-      }
-    } else {
-      totalWeight += assignWeight(m, i);
-    }
-  }
-  let free = 0;
-  for (let v = 0; v < A; v++) if (load[v] < o.caseload) free += o.caseload - load[v];
-  if (free > 0 && totalWeight > 0) {
-    const scale = free / totalWeight;
-    let cursor = 0;
-    for (let i = 0; i < m.n && free > 0; i++) {
-      if (a.advisor[i] >= 0 || a.state[i] === EMPLOYED) continue;
-      if (uniform(i, kAssign) >= scale * assignWeight(m, i)) continue;
-      while (load[cursor] >= o.caseload) cursor = (cursor + 1) % A;
-      a.advisor[i] = cursor;
-      a.advisorWeeks[i] = 0;
-      load[cursor]++;
-      free--;
-      if (i < m.tracked) m.events.add(i, week, EV_GOT_ADVISOR, cursor, 0);
-      cursor = (cursor + 1) % A;
-    }
-  }
   const kMeet = m.keys.week[P_MEETING];
   const kShow = m.keys.week[P_SHOW_UP];
   const kFollow = m.keys.week[P_FOLLOW_UP];
-  const hoursFactor = (k.meetingIntensity * o.hoursPerWeek) / o.hoursPerMeeting;
+  const turnover = k.advisorTurnover, followUp = k.followUp, trustGain = b.trustGain, trustLoss = b.trustLossOnChange;
+  const meetingsPerAdvisor = (k.meetingIntensity * m.scenario.office.hoursPerWeek) / m.scenario.office.hoursPerMeeting;
+  let free = 0;
+  for (let v = 0; v < A; v++) if (load[v] < caseload) free += caseload - load[v];
+  // chance scale from last week's total weight of people waiting (one pass, no order effects in the chance)
+  const scale = m.waitingWeight > free ? free / m.waitingWeight : 1;
+  let waiting = 0;
+  let cursor = 0;
   for (let i = 0; i < m.n; i++) {
-    if (a.state[i] === EMPLOYED) continue;
-    const adv = a.advisor[i];
+    let adv = a.advisor[i];
+    if (a.state[i] === EMPLOYED) {
+      if (adv >= 0) { load[adv]--; a.advisor[i] = -1; free++; }
+      continue;
+    }
+    a.flags[i] &= ~F_MET_THIS_WEEK;
+    if (adv >= 0) {
+      a.advisorWeeks[i]++;
+      if (A > 1 && uniform(i, kTurn) < turnover) {
+        const next = (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A;
+        load[adv]--; load[next]++;
+        adv = a.advisor[i] = next;
+        a.advisorWeeks[i] = 0;
+        a.trust[i] *= 1 - trustLoss;
+        if (i < m.tracked) m.events.add(i, week, EV_ADVISOR_CHANGED, next, 0);
+      }
+    } else {
+      const w = assignWeight(m, i);
+      waiting += w;
+      if (free > 0 && uniform(i, kAssign) < scale * w) {
+        let tries = 0;
+        while (load[cursor] >= caseload && tries++ < A) cursor = cursor + 1 === A ? 0 : cursor + 1;
+        adv = a.advisor[i] = cursor;
+        a.advisorWeeks[i] = 0;
+        load[cursor]++;
+        free--;
+        if (i < m.tracked) m.events.add(i, week, EV_GOT_ADVISOR, cursor, 0);
+        cursor = cursor + 1 === A ? 0 : cursor + 1;
+      }
+    }
     let pMeet: number;
-    if (adv >= 0) pMeet = hoursFactor / (load[adv] > 1 ? load[adv] : 1);
+    if (adv >= 0) pMeet = meetingsPerAdvisor / (load[adv] > 1 ? load[adv] : 1);
     else if ((a.flags[i] & F_ASSESSED) === 0) pMeet = 1; // everyone's right to a needs assessment
     else continue;
     if (uniform(i, kMeet) >= pMeet) continue;
     a.meetingsScheduled[i]++;
     if (uniform(i, kShow) >= showUpChance(m, i)) {
-      if (adv >= 0 && uniform(i, kFollow) < k.followUp) {
-        a.trust[i] = clamp01(a.trust[i] + 0.5 * b.trustGain * (1 - a.trust[i]));
+      if (adv >= 0 && uniform(i, kFollow) < followUp) {
+        a.trust[i] = clamp01(a.trust[i] + 0.5 * trustGain * (1 - a.trust[i]));
         if (i < m.tracked) m.events.add(i, week, EV_FOLLOW_UP, 0, 0);
       } else {
         a.trust[i] *= 0.95;
@@ -127,6 +124,7 @@ export function advisors(m: Model): void {
     }
     meet(m, i);
   }
+  m.waitingWeight = waiting;
 }
 
 function assignWeight(m: Model, i: number): number {
@@ -176,7 +174,7 @@ export function meet(m: Model, i: number): void {
   // an offer: activity targets push any measure (F7); matched offers fit goals, level and barriers (F4, F5)
   const st = a.state[i];
   if ((st !== UNEMPLOYED && st !== DISCOURAGED) || a.pending[i] !== PENDING_NONE) return;
-  if (uniform(i, kOffer) >= 0.2 + 0.4 * k.activityTarget) return;
+  if (uniform(i, kOffer) >= 0.2 + 0.6 * k.activityTarget) return;
   let open = 0;
   for (let s = 0; s < t.count; s++) if (m.slotsLeft[s] >= 1 && entitled(t, s, a.entitlements[i], route)) open |= 1 << s;
   let candidates: number;
@@ -186,7 +184,8 @@ export function meet(m: Model, i: number): void {
     const barrierHelp = candidates & t.treatsMask;
     const longFits = candidates & t.longMask;
     if (barrierHelp !== 0 && hasVisibleBarrier(a.flags[i])) candidates = barrierHelp;
-    else if (longFits !== 0 && uniform(i, m.keys.week[P_OFFER_LONG]) < k.longTermPlanning) candidates = longFits;
+    // a plan holds one long service; after it the person searches with what they gained
+    else if (longFits !== 0 && a.longStarted[i] === 0 && uniform(i, m.keys.week[P_OFFER_LONG]) < k.longTermPlanning) candidates = longFits;
     else if ((candidates & t.shortMask) !== 0) candidates &= t.shortMask;
     else candidates = 0; // nothing short fits and no long plan: wait rather than place
   } else {

@@ -1,3 +1,4 @@
+import { F_SEARCHED_INFO } from '../agents.ts';
 import {
   CH_CHANCE, CH_NGO, CH_PEERS, CH_WEBSITE, DISCOURAGED, EV_FOUND_INFO, EV_SEARCHED_IN_VAIN, P_INFO_CHANNEL,
   P_INFO_SEARCH, P_INFO_WHICH, UNEMPLOYED,
@@ -12,7 +13,8 @@ import { pickBit } from '../services.ts';
  * searching. Channels are tried in one draw: the official website (needs
  * digital skills and language), peers (needs a network and a peer who knows),
  * an NGO, or chance. The advisor channel runs in the advisors phase. Every
- * week spent searching is counted (`weeksSearchingInfoPerPerson`).
+ * week spent searching is counted (`weeksSearchingInfoPerPerson`) and leaves
+ * less time and energy for job search that week (`behaviour.infoSearchCost`).
  */
 export function information(m: Model): void {
   const a = m.agents;
@@ -24,6 +26,7 @@ export function information(m: Model): void {
   const week = m.week;
   a.knownPrev.set(a.known);
   for (let i = 0; i < m.n; i++) {
+    a.flags[i] &= ~F_SEARCHED_INFO;
     const st = a.state[i];
     if (st !== UNEMPLOYED && st !== DISCOURAGED) continue;
     const missing = a.fit[i] & ~a.known[i];
@@ -31,6 +34,7 @@ export function information(m: Model): void {
     const pSearch = st === DISCOURAGED ? b.infoSearch * 0.3 : b.infoSearch;
     if (uniform(i, kSearch) >= pSearch) continue;
     a.infoWeeks[i]++;
+    a.flags[i] |= F_SEARCHED_INFO;
     // what peers know that would fit me
     let peerKnows = 0;
     for (let k = 0; k < K; k++) peerKnows |= a.knownPrev[a.peers[i * K + k]];

@@ -86,17 +86,17 @@ const service = obj({
 }, 'A service in the catalogue.', ['id', 'type', 'term', 'weeks']);
 
 export const DEFAULT_SERVICES = [
-  { id: 'jobSearchCourse', label: 'a job-search course', type: 'jobSearchCourse', term: 'short', weeks: 4, defaultLevel: 0, slotsPerMonthPer1000: 30, costPerWeek: 1500, searchIntensity: 0.9, employabilityGain: 0.006 },
-  { id: 'officeCourse', label: 'a short office course', type: 'occupationalCourse', term: 'short', weeks: 8, defaultLevel: 1, qualification: 'certificate', refusesIfHeld: true, slotsPerMonthPer1000: 14, costPerWeek: 2500, searchIntensity: 0.6, employabilityGain: 0.004 },
+  { id: 'jobSearchCourse', label: 'a job-search course', type: 'jobSearchCourse', term: 'short', weeks: 4, defaultLevel: 0, slotsPerMonthPer1000: 30, costPerWeek: 1500, searchIntensity: 0.9, employabilityGain: 0.02},
+  { id: 'officeCourse', label: 'a short office course', type: 'occupationalCourse', term: 'short', weeks: 8, defaultLevel: 1, qualification: 'certificate', refusesIfHeld: true, slotsPerMonthPer1000: 14, costPerWeek: 2500, searchIntensity: 0.6, employabilityGain: 0.008},
   { id: 'languageCourse', label: 'a language course', type: 'languageCourse', term: 'short', weeks: 16, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 10, costPerWeek: 2000, entry: ['benefitRights', 'refugee'], rightsPriority: true, searchIntensity: 0.6, employabilityGain: 0.001, languageGain: 0.012 },
-  { id: 'workPlacement', label: 'a three-month work placement', type: 'workPlacement', term: 'short', weeks: 12, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 16, costPerWeek: 1200, searchIntensity: 0.5, employabilityGain: 0.004, networkGain: 0.006, support: 0.2 },
+  { id: 'workPlacement', label: 'a three-month work placement', type: 'workPlacement', term: 'short', weeks: 12, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 16, costPerWeek: 1200, searchIntensity: 0.5, employabilityGain: 0.01, networkGain: 0.006, support: 0.2, rightsPriority: true },
   { id: 'healthSupport', label: 'health and life-situation support', type: 'healthSupport', term: 'short', weeks: 12, levelled: false, slotsPerMonthPer1000: 6, costPerWeek: 2500, entry: ['workAssessmentAllowance', 'socialAssistance', 'youth', 'qualificationProgramme'], searchIntensity: 0.5, employabilityGain: 0.002, treatsBarrier: true, support: 0.9 },
-  { id: 'vocationalTraining', label: 'vocational training', type: 'vocationalTraining', term: 'long', weeks: 40, defaultLevel: 1, qualification: 'formal', refusesIfHeld: true, slotsPerMonthPer1000: 3, costPerWeek: 3500, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.15, employabilityGain: 0.007 },
-  { id: 'careerGuidance', label: 'career guidance with recognition of qualifications', type: 'careerGuidance', term: 'long', weeks: 26, defaultLevel: 2, qualification: 'recognition', slotsPerMonthPer1000: 3, costPerWeek: 1500, entry: ['benefitRights', 'refugee'], rightsPriority: true, searchIntensity: 0.3, employabilityGain: 0.004, languageGain: 0.004, networkGain: 0.004 },
-  { id: 'formalEducation', label: 'a route to formal education', type: 'formalEducation', term: 'long', weeks: 78, defaultLevel: 2, qualification: 'formal', slotsPerMonthPer1000: 1.5, costPerWeek: 3000, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.1, employabilityGain: 0.005, languageGain: 0.002 },
-  { id: 'workGroup', label: 'a supported work group with peers', type: 'supportedWorkGroup', term: 'long', weeks: 26, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 3, costPerWeek: 3000, entry: ['workAssessmentAllowance', 'socialAssistance', 'qualificationProgramme', 'youth'], searchIntensity: 0.4, employabilityGain: 0.006, networkGain: 0.004, support: 0.9, peerGroup: true },
-  { id: 'introductionProgramme', label: 'the introduction programme', type: 'introductionProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['introductionProgramme'], searchIntensity: 0.2, employabilityGain: 0.004, languageGain: 0.008, networkGain: 0.003, support: 0.7 },
-  { id: 'qualificationProgramme', label: 'the qualification programme', type: 'qualificationProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['qualificationProgramme'], searchIntensity: 0.3, employabilityGain: 0.005, networkGain: 0.003, support: 0.8, treatsBarrier: true },
+  { id: 'vocationalTraining', label: 'vocational training', type: 'vocationalTraining', term: 'long', weeks: 40, defaultLevel: 1, qualification: 'formal', refusesIfHeld: true, slotsPerMonthPer1000: 2, costPerWeek: 3500, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.15, employabilityGain: 0.01},
+  { id: 'careerGuidance', label: 'career guidance with recognition of qualifications', type: 'careerGuidance', term: 'long', weeks: 26, defaultLevel: 2, qualification: 'recognition', slotsPerMonthPer1000: 2, costPerWeek: 1500, entry: ['benefitRights', 'refugee'], rightsPriority: true, searchIntensity: 0.3, employabilityGain: 0.006, languageGain: 0.004, networkGain: 0.004 },
+  { id: 'formalEducation', label: 'a route to formal education', type: 'formalEducation', term: 'long', weeks: 78, defaultLevel: 2, qualification: 'formal', slotsPerMonthPer1000: 1, costPerWeek: 3000, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.1, employabilityGain: 0.008, languageGain: 0.002 },
+  { id: 'workGroup', label: 'a supported work group with peers', type: 'supportedWorkGroup', term: 'long', weeks: 26, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 2, costPerWeek: 3000, entry: ['workAssessmentAllowance', 'socialAssistance', 'qualificationProgramme', 'youth'], searchIntensity: 0.4, employabilityGain: 0.01, networkGain: 0.004, support: 0.9, peerGroup: true },
+  { id: 'introductionProgramme', label: 'the introduction programme', type: 'introductionProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['introductionProgramme'], searchIntensity: 0.2, employabilityGain: 0.006, languageGain: 0.008, networkGain: 0.003, support: 0.7 },
+  { id: 'qualificationProgramme', label: 'the qualification programme', type: 'qualificationProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['qualificationProgramme'], searchIntensity: 0.3, employabilityGain: 0.008, networkGain: 0.003, support: 0.8, treatsBarrier: true },
 ];
 
 const office = obj({
@@ -108,21 +108,23 @@ const office = obj({
 }, 'The local office: advisors, caseloads and time (F8, Card, Kluve & Weber on caseloads).');
 
 const labourMarket = obj({
-  vacanciesPer1000: triple([5, 3, 1.6], 'vacancies per week per 1000 jobseekers', `Vacancies open to this office’s jobseekers each week by level (${levelDoc}).`, 1000),
-  hireRate: share(0.05, 'Weekly chance of a hire for a full-time searcher with full employability, before competition for vacancies.'),
-  languageRequired: triple([0.3, 0.6, 0.75], 'share', 'Language command employers expect at each level; below it hiring falls in proportion.'),
+  vacanciesPer1000: triple([12, 8, 4], 'vacancies per week per 1000 jobseekers', `Vacancies open to this office’s jobseekers each week by level (${levelDoc}).`, 1000),
+  hireRate: share(0.025, 'Weekly chance of a hire for a full-time searcher with full employability, before competition for vacancies.'),
+  languageRequired: triple([0.2, 0.45, 0.6], 'share', 'Language command employers expect at each level; below it hiring falls in proportion.'),
   recognitionPenalty: share(0.65, 'How much an unrecognised foreign qualification cuts hiring at the person’s own level (F9).'),
   discrimination: share(0.3, 'How much employers discount applications from groups that face discrimination (F9).'),
+  barrierPenalty: share(0.6, 'How much a health or life barrier that no service has worked on cuts hiring chances (F10, F12).'),
   networkReferral: num(0.8, 0, 5, 'multiplier', 'Extra hiring per unit of network: referrals through people one knows (F2, F9).'),
   certificateValue: num(0.02, 0, 0.5, 'per certificate', 'How much each certificate adds to hiring chances; they pile up with small value (F4).'),
   jobLoss: num(0.003, 0, 0.2, 'per week', 'Weekly chance of losing a job that fits.'),
   overqualifiedJobLoss: num(2.5, 1, 10, 'multiplier', 'Jobs below one’s level are more often part-time and temporary: job loss is this many times higher (F9).'),
-  downgradeAfterWeeks: int(52, 0, 520, 'weeks', 'After this many weeks without work, people who want a fitting job also take jobs below their level.'),
+  downgradeAfterWeeks: int(52, 0, 520, 'weeks', 'After this many weeks without work, people who want a career also take jobs below their level; others after half of it. Activity targets shorten both (F7).'),
   rightsAfterWeeksEmployed: int(52, 1, 520, 'weeks', 'Weeks of work that give a right to unemployment benefit on losing the job.'),
 }, 'The labour market (F9).');
 
 const behaviour = obj({
   infoSearch: share(0.5, 'Weekly chance that a person without a plan searches for information about services (F2).'),
+  infoSearchCost: share(0.4, 'Share of a week’s job search lost to a week spent searching for information (F2).'),
   websiteSuccess: share(0.04, 'Chance that a search on the website finds a service, at full digital skill and language (F2, F10).'),
   peerSuccess: share(0.35, 'Chance per week that a person hears about a service from a peer who knows it, at full network (F2).'),
   ngoSuccess: share(0.02, 'Chance per week of learning about a service from an NGO or volunteer.'),
@@ -141,7 +143,7 @@ const behaviour = obj({
   hiddenBarrierDropout: share(0.03, 'Weekly dropout from a service for a person with an unaddressed barrier, without support (F12, F13).'),
   placementBreakdown: share(0.05, 'Extra weekly breakdown of an unsupported placement for a person with a barrier (F13).'),
   mismatchYield: share(0.25, 'Share of a service’s gains that reach a person when its level is one step off (two steps off: its square) (F5).'),
-  lockInGain: num(0.3, 0, 2, 'multiplier', 'Extra employability on completing a long service that fits (Card, Kluve & Weber: larger effects later).'),
+  lockInGain: num(1, 0, 2, 'multiplier', 'Extra employability on completing a long service that fits (Card, Kluve & Weber: larger effects later).'),
   shameRise: num(0.004, 0, 0.1, 'per week', 'Weekly growth of shame while on benefits without recognition (F14).'),
   recognition: share(0.05, 'Fall in shame and rise in self-efficacy from a meeting that explores and recognises the person (F14).'),
   peerSupport: share(0.03, 'Weekly fall in shame and rise in self-efficacy in a peer group (F13, F14).'),

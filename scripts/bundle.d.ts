@@ -1,0 +1,2 @@
+export const ROOT: string;
+export function ensureBundle(entry: string, outfile: string): Promise<string>;

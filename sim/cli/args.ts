@@ -1,0 +1,132 @@
+/** Command-line parsing: options per command, checked values, one-line errors. */
+
+/** Bad input from the user: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type OptionSpec =
+  | { kind: 'flag'; doc: string }
+  | { kind: 'int'; min: number; max: number; doc: string; arg: string }
+  | { kind: 'string'; doc: string; arg: string }
+  | { kind: 'enum'; values: readonly string[]; doc: string; arg: string };
+
+export interface CommandSpec {
+  usage: string;
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** Names of positional arguments, in order (all required). */
+  positional: string[];
+}
+
+export interface Parsed {
+  options: Record<string, string | number | boolean>;
+  positional: string[];
+  help: boolean;
+}
+
+const INT = /^[0-9]+$/;
+
+/** Check a value of an option against its spec (numbers: integers in range, no signs or exponents). */
+export function checkValue(name: string, spec: OptionSpec, raw: string): string | number {
+  const bad = (expected: string) => new UsageError(`--${name}: ${JSON.stringify(raw)} is not allowed; expected ${expected}`);
+  switch (spec.kind) {
+    case 'int': {
+      const expected = `an integer from ${spec.min} to ${spec.max}`;
+      if (!INT.test(raw)) throw bad(expected);
+      const n = Number(raw);
+      if (!Number.isSafeInteger(n) || n < spec.min || n > spec.max) throw bad(expected);
+      return n;
+    }
+    case 'enum':
+      if (!spec.values.includes(raw)) throw bad(`one of ${spec.values.join(', ')}`);
+      return raw;
+    case 'string':
+      if (raw === '') throw bad('a non-empty value');
+      return raw;
+    case 'flag':
+      throw new UsageError(`--${name}: takes no value`);
+  }
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return d[b.length];
+}
+
+/** " (did you mean X?)" when one of `known` is close to `word`. */
+export function suggest(word: string, known: string[], prefix = ''): string {
+  const best = known.map((k) => [k, distance(word, k)] as const).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= Math.max(1, Math.floor(word.length / 3)) ? ` (did you mean ${prefix}${best[0]}?)` : '';
+}
+
+/** Parse the arguments after the command name. */
+export function parseArgs(command: string, spec: CommandSpec, argv: string[]): Parsed {
+  const options: Parsed['options'] = {};
+  const positional: string[] = [];
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    if (token === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (token === '-h' || token === '--help') {
+      help = true;
+      continue;
+    }
+    if (!token.startsWith('-') || token === '-') {
+      positional.push(token);
+      continue;
+    }
+    if (!token.startsWith('--')) throw new UsageError(`unknown option ${token} for ${command}; see pathways ${command} --help`);
+    const eq = token.indexOf('=');
+    const name = token.slice(2, eq < 0 ? undefined : eq);
+    const opt = spec.options[name];
+    if (!opt) {
+      const hint = suggest(name, [...Object.keys(spec.options), 'help'], '--');
+      throw new UsageError(`unknown option --${name} for ${command}${hint}; see pathways ${command} --help`);
+    }
+    if (name in options) throw new UsageError(`--${name}: given more than once`);
+    if (opt.kind === 'flag') {
+      if (eq >= 0) throw new UsageError(`--${name}: takes no value`);
+      options[name] = true;
+      continue;
+    }
+    let raw: string;
+    if (eq >= 0) raw = token.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw = argv[++i];
+    else throw new UsageError(`--${name}: needs a value (${opt.arg})`);
+    options[name] = checkValue(name, opt, raw);
+  }
+  if (!help) {
+    if (positional.length > spec.positional.length) {
+      throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positional[spec.positional.length])}; usage: ${spec.usage}`);
+    }
+    if (positional.length < spec.positional.length) {
+      throw new UsageError(`${command}: missing ${spec.positional[positional.length]}; usage: ${spec.usage}`);
+    }
+  }
+  return { options, positional, help };
+}
+
+/** The help text of a command: usage, summary and one line per option. */
+export function helpText(spec: CommandSpec): string {
+  const rows = Object.entries(spec.options).map(([name, o]) => [`--${name}${o.kind === 'flag' ? '' : ` ${o.arg}`}`, o.doc]);
+  rows.push(['-h, --help', 'Show this help.']);
+  const width = Math.max(...rows.map((r) => r[0].length));
+  return [`usage: ${spec.usage}`, '', spec.summary, '', 'options:', ...rows.map(([a, d]) => `  ${a.padEnd(width)}  ${d}`), ''].join('\n');
+}

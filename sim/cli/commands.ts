@@ -1,0 +1,128 @@
+/** The commands: scenarios, validate, run, compare. Each returns its exit code. */
+import { basename } from 'node:path';
+import { SHIPPED } from '../../scenarios/index.ts';
+import { compare, type CompareResult, type RunResult } from '../ensemble.ts';
+import { loadScenario } from '../load.ts';
+import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
+import { UsageError, type Parsed } from './args.ts';
+import { alignTable, JOURNEY_LINES, journeysText, metricRows } from './format.ts';
+import { checkOutDir, runTables, writeOutputs, type Format } from './output.ts';
+import { progress } from './progress.ts';
+
+type Options = Parsed['options'];
+const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+
+export function scenariosCommand({ options }: Parsed): number {
+  const list = Object.entries(SHIPPED).map(([name, raw]) => {
+    const s = parseScenario(raw, `scenario ${name}`);
+    return { name, agents: s.agents, weeks: s.weeks, title: s.title ?? name };
+  });
+  if (options.json) return print(JSON.stringify(list, null, 2)), 0;
+  const w = Math.max(...list.map((x) => x.name.length));
+  const wa = Math.max(...list.map((x) => String(x.agents).length));
+  const ww = Math.max(...list.map((x) => String(x.weeks).length));
+  for (const x of list) print(`${x.name.padEnd(w)}  ${String(x.agents).padStart(wa)} agents  ${String(x.weeks).padStart(ww)} weeks  ${x.title}`);
+  return 0;
+}
+
+export function validateCommand({ positional }: Parsed): number {
+  const s = loadScenario(positional[0]);
+  print(`ok: ${s.name} (${s.groups.length} groups, ${s.services.length} services, policies: ${policyNames(s).join(', ')})`);
+  return 0;
+}
+
+function checkPolicy(s: Scenario, flag: string, name: string): string {
+  const known = policyNames(s);
+  if (!known.includes(name)) throw new UsageError(`--${flag}: ${JSON.stringify(name)} is not a policy of scenario ${s.name}; known: ${known.join(', ')}`);
+  return name;
+}
+
+interface Setup {
+  s: Scenario;
+  seed: number; weeks: number; agents: number; replications: number;
+  out?: string; format: Format; json: boolean;
+}
+
+/** Load the scenario and check every option before anything runs or is written. */
+function setup(command: string, o: Options): Setup {
+  if (o.scenario === undefined) throw new UsageError(`${command}: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
+  const s = loadScenario(String(o.scenario));
+  const agents = (o.agents as number | undefined) ?? s.agents;
+  if (agents < s.personas.length) {
+    throw new UsageError(`--agents: ${JSON.stringify(String(agents))} is not allowed; scenario ${s.name} has ${s.personas.length} personas, so it needs at least ${s.personas.length} agents`);
+  }
+  const out = o.out as string | undefined;
+  if (out !== undefined) checkOutDir(out);
+  return {
+    s, agents, out, json: o.json === true, format: (o.format as Format | undefined) ?? 'csv',
+    seed: (o.seed as number | undefined) ?? s.seed, weeks: (o.weeks as number | undefined) ?? s.weeks,
+    replications: (o.replications as number | undefined) ?? s.replications,
+  };
+}
+
+function simulate(label: string, u: Setup, policies: string[]): { result: CompareResult; runs: RunResult[] } {
+  const p = progress(label);
+  try {
+    return compare(u.s, policies, { seed: u.seed, weeks: u.weeks, agents: u.agents, replications: u.replications, onProgress: p.onProgress });
+  } finally {
+    p.end();
+  }
+}
+
+const describe = (u: Setup) =>
+  `${u.s.name} (${u.s.title}): ${u.agents} agents, ${u.weeks} weeks, ${u.replications} replication${u.replications === 1 ? '' : 's'}, seed ${u.seed}`;
+
+/** Write the files of --out; returns a line saying what was written (for the table output). */
+function writeFiles(u: Setup, runs: RunResult[], extra: { name: string; json: unknown }[] = []): string {
+  if (u.out === undefined) return '';
+  const files = writeOutputs(u.out, u.format, runTables(runs), extra);
+  return `\nwrote ${files.length} files to ${u.out}: ${files.map((f) => basename(f)).join(', ')}\n`;
+}
+
+export function runCommand({ options }: Parsed): number {
+  const u = setup('run', options);
+  if (options.policy === undefined) throw new UsageError(`run: --policy is required; known: ${policyNames(u.s).join(', ')}`);
+  const policy = checkPolicy(u.s, 'policy', String(options.policy));
+  const { result, runs } = simulate(`run ${u.s.name} ${policy}`, u, [policy]);
+  const wrote = writeFiles(u, runs);
+  const est = result.policies[policy];
+  const first = runs[0];
+  if (u.json) {
+    const { scenario, seed, weeks, agents, replications } = result;
+    print(JSON.stringify({ scenario, seed, weeks, agents, replications, policy, summary: est.summary, byGroup: est.byGroup, journeys: first.journeys }, null, 2));
+    return 0;
+  }
+  const hint = u.out !== undefined ? `all of them in ${u.out}/events.${u.format}` : 'see all with --out DIR';
+  print([
+    `run ${describe(u)}, policy ${policy}`,
+    '',
+    alignTable(['metric', `${policy}: mean [95% interval]`], metricRows([est.summary])),
+    '',
+    u.s.personas.length ? `Journeys (replicate 0 of ${u.replications}; first ${JOURNEY_LINES} events each):\n\n${journeysText(u.s, first, hint)}` : 'This scenario has no personas, so there are no journeys to show.',
+  ].join('\n') + wrote);
+  return 0;
+}
+
+export function compareCommand({ options }: Parsed): number {
+  const u = setup('compare', options);
+  const policies = options.policies === undefined ? [...u.s.comparePolicies] : String(options.policies).split(',').map((p) => p.trim());
+  if (policies.length < 2 || policies.some((p) => p === '')) {
+    throw new UsageError(`--policies: ${JSON.stringify(String(options.policies))} is not allowed; expected two or more policy names separated by commas`);
+  }
+  for (const p of policies) checkPolicy(u.s, 'policies', p);
+  const dup = policies.find((p, i) => policies.indexOf(p) !== i);
+  if (dup !== undefined) throw new UsageError(`--policies: ${JSON.stringify(dup)} is given more than once`);
+  const { result, runs } = simulate(`compare ${u.s.name}`, u, policies);
+  const wrote = writeFiles(u, runs, [{ name: 'compare', json: result }]);
+  if (u.json) return print(JSON.stringify(result, null, 2)), 0;
+  const [a, b] = result.differenceOf;
+  const header = ['metric', ...policies, `difference ${b} - ${a}`];
+  print([
+    `compare ${describe(u)}, common random numbers`,
+    '',
+    alignTable(header, metricRows([...policies.map((p) => result.policies[p].summary), result.difference])),
+    '',
+    `mean [95% interval] over ${u.replications} replication${u.replications === 1 ? '' : 's'}; the difference is paired by replicate (same people, same luck).`,
+  ].join('\n') + wrote);
+  return 0;
+}

@@ -1,0 +1,62 @@
+/** Entry point of the `pathways` command (bundled to dist/pathways.mjs by bin/pathways.js). */
+import pkg from '../../package.json';
+import { ValidationError } from '../schema/dsl.ts';
+import { ScenarioLoadError } from '../load.ts';
+import { parseArgs, suggest, UsageError, helpText, type Parsed } from './args.ts';
+import { OutputError } from './output.ts';
+import { compareCommand, runCommand, scenariosCommand, validateCommand } from './commands.ts';
+import { COMMANDS, mainHelp } from './specs.ts';
+
+const HANDLERS: Record<string, (p: Parsed) => number> = {
+  scenarios: scenariosCommand, validate: validateCommand, run: runCommand, compare: compareCommand,
+};
+
+const fail = (line: string) => process.stderr.write(`pathways: ${line}\n`);
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+
+function dispatch(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError(`no command given; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
+  if (command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) return process.stdout.write(mainHelp()), 0;
+  if (command === '--version' || command === '-V') return process.stdout.write(`pathways ${pkg.version}\n`), 0;
+  if (command === 'help') return dispatch([rest[0], '--help']);
+  const spec = COMMANDS[command];
+  if (!spec) {
+    const what = command.startsWith('-') ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}${suggest(command, Object.keys(COMMANDS))}`;
+    throw new UsageError(`${what}; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
+  }
+  const parsed = parseArgs(command, spec, rest);
+  if (parsed.help) return process.stdout.write(helpText(spec)), 0;
+  return HANDLERS[command](parsed);
+}
+
+/** Run the CLI; returns the exit code. Bad input: one line on stderr, exit 2. Internal errors: exit 1. */
+export function main(argv: string[]): number {
+  try {
+    return dispatch(argv);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ScenarioLoadError) {
+      fail(oneLine(err.message));
+      return 2;
+    }
+    if (err instanceof ValidationError) {
+      for (const e of err.errors) fail(oneLine(`${err.source}: ${e.path}: ${e.message}`));
+      return 2;
+    }
+    if (err instanceof OutputError) {
+      fail(oneLine(err.message));
+      return 1;
+    }
+    const e = err as Error;
+    fail(`internal error: ${oneLine(e?.message ?? String(err))}${process.env.PATHWAYS_DEBUG === '1' ? '' : ' (set PATHWAYS_DEBUG=1 for details)'}`);
+    if (process.env.PATHWAYS_DEBUG === '1') process.stderr.write(`${e?.stack ?? err}\n`);
+    return 1;
+  }
+}
+
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+process.exitCode = main(process.argv.slice(2));

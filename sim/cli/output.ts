@@ -1,0 +1,154 @@
+/** Output files (--out DIR): tidy rows as CSV or JSON, written atomically. */
+import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { timeSeriesRows, type RunResult } from '../ensemble.ts';
+import { METRICS } from '../metrics.ts';
+import { UsageError } from './args.ts';
+
+export type Cell = string | number;
+export interface Table {
+  /** File name without extension. */
+  name: string;
+  columns: string[];
+  rows: Iterable<Cell[]>;
+}
+export type Format = 'csv' | 'json';
+
+/** The output files could not be written (disk full, permissions ...): exit 1, nothing partial left. */
+export class OutputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+/** Tidy summary rows: replicate, policy, group, metric, value (arrays expanded to `metric.1`, `metric.2`, ...). */
+export function* summaryRows(runs: RunResult[]): Generator<Cell[]> {
+  for (const r of runs) {
+    for (const [group, summary] of Object.entries(r.summary)) {
+      for (const m of METRICS) {
+        const v = summary[m];
+        if (Array.isArray(v)) for (let y = 0; y < v.length; y++) yield [r.replicate, r.policy, group, `${m}.${y + 1}`, v[y]];
+        else yield [r.replicate, r.policy, group, m, v];
+      }
+    }
+  }
+}
+
+/** The personas' journeys: policy, replicate, persona, week, kind, text. */
+export function* eventRows(runs: RunResult[]): Generator<Cell[]> {
+  for (const r of runs) for (const j of r.journeys) for (const e of j.events) yield [r.policy, r.replicate, j.name, e.week, e.kind, e.text];
+}
+
+/** The standard tables of a set of runs. */
+export function runTables(runs: RunResult[]): Table[] {
+  return [
+    { name: 'summary', columns: ['replicate', 'policy', 'group', 'metric', 'value'], rows: summaryRows(runs) },
+    { name: 'timeseries', columns: ['week', 'replicate', 'policy', 'group', 'metric', 'value'], rows: (function* () { for (const r of runs) yield* timeSeriesRows(r); })() },
+    { name: 'events', columns: ['policy', 'replicate', 'persona', 'week', 'kind', 'text'], rows: eventRows(runs) },
+  ];
+}
+
+const csvCell = (v: Cell) =>
+  typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+const jsonCell = (v: Cell) => (typeof v === 'number' && !Number.isFinite(v) ? 'null' : JSON.stringify(v));
+
+/** Write strings to a file descriptor in chunks of about 1 MB. */
+class ChunkWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly fd: number) {}
+  write(s: string): void {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length) writeSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+function writeTable(fd: number, t: Table, format: Format): void {
+  const w = new ChunkWriter(fd);
+  if (format === 'csv') {
+    w.write(t.columns.join(',') + '\n');
+    for (const row of t.rows) w.write(row.map(csvCell).join(',') + '\n');
+  } else {
+    const keys = t.columns.map((c) => JSON.stringify(c) + ':');
+    let first = true;
+    w.write('[');
+    for (const row of t.rows) {
+      w.write((first ? '\n{' : ',\n{') + row.map((v, i) => keys[i] + jsonCell(v)).join(',') + '}');
+      first = false;
+    }
+    w.write(first ? ']\n' : '\n]\n');
+  }
+  w.flush();
+}
+
+/** Fail early (before a long run) when DIR cannot be an output folder. */
+export function checkOutDir(dir: string): void {
+  let path = resolve(dir);
+  for (;;) {
+    try {
+      const st = statSync(path);
+      if (!st.isDirectory()) throw new UsageError(`--out: ${JSON.stringify(dir)} is not allowed; ${path === resolve(dir) ? 'it is a file' : `${path} is a file`}, expected a folder`);
+      accessSync(path, constants.W_OK);
+      return;
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new UsageError(`--out: ${JSON.stringify(dir)} is not allowed; ${path} cannot be written (${code})`);
+      if (dirname(path) === path) return;
+      path = dirname(path);
+    }
+  }
+}
+
+/**
+ * Write the tables (as `name.csv` or `name.json`) and the extra JSON files
+ * into `dir`, creating it if missing. Every file is written under a temporary
+ * name first and renamed only when all are complete; on error nothing stays.
+ * Returns the paths written.
+ */
+export function writeOutputs(dir: string, format: Format, tables: Table[], extra: { name: string; json: unknown }[] = []): string[] {
+  let created: string | undefined;
+  try {
+    created = mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new OutputError(`could not create the output folder ${dir}: ${(err as Error).message}`);
+  }
+  const tag = `${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
+  const jobs = [
+    ...tables.map((t) => ({ file: `${t.name}.${format}`, write: (fd: number) => writeTable(fd, t, format) })),
+    ...extra.map((e) => ({ file: `${e.name}.json`, write: (fd: number) => writeSync(fd, JSON.stringify(e.json, null, 2) + '\n') })),
+  ].map((j) => ({ ...j, tmp: join(dir, `.${j.file}.${tag}.tmp`), final: join(dir, j.file) }));
+  const renamed: string[] = [];
+  try {
+    for (const j of jobs) {
+      const fd = openSync(j.tmp, 'w');
+      try {
+        j.write(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (const j of jobs) {
+      renameSync(j.tmp, j.final);
+      renamed.push(j.final);
+    }
+  } catch (err) {
+    for (const p of [...jobs.map((j) => j.tmp), ...renamed]) {
+      try {
+        unlinkSync(p);
+      } catch {
+        // not there
+      }
+    }
+    if (created) rmSync(created, { recursive: true, force: true });
+    throw new OutputError(`could not write the output files to ${dir}: ${(err as Error).message}`);
+  }
+  return renamed;
+}

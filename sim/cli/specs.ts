@@ -1,0 +1,69 @@
+/** The commands and their options (also the source of the help texts). */
+import type { CommandSpec, OptionSpec } from './args.ts';
+
+const RUN_OPTIONS: Record<string, OptionSpec> = {
+  scenario: { kind: 'string', arg: 'NAME|FILE', doc: 'A shipped scenario (see `pathways scenarios`) or a scenario JSON file. Required.' },
+  agents: { kind: 'int', min: 1, max: 20_000_000, arg: 'N', doc: 'Number of jobseekers (default: the scenario’s).' },
+  weeks: { kind: 'int', min: 1, max: 1560, arg: 'N', doc: 'Weeks to simulate (default: the scenario’s).' },
+  seed: { kind: 'int', min: 0, max: 4294967295, arg: 'N', doc: 'Master seed (default: the scenario’s).' },
+  replications: { kind: 'int', min: 1, max: 10000, arg: 'N', doc: 'Replications per policy (default: the scenario’s).' },
+  out: { kind: 'string', arg: 'DIR', doc: 'Write summary, timeseries and events files into DIR (created if missing).' },
+  format: { kind: 'enum', values: ['csv', 'json'], arg: 'csv|json', doc: 'Format of the files written with --out (default: csv).' },
+  json: { kind: 'flag', doc: 'Print one JSON object to stdout instead of tables.' },
+};
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  scenarios: {
+    usage: 'pathways scenarios [--json]',
+    summary: 'List the shipped scenarios: name, agents, weeks and title.',
+    options: { json: { kind: 'flag', doc: 'Print the list as JSON.' } },
+    positional: [],
+  },
+  validate: {
+    usage: 'pathways validate FILE',
+    summary: 'Check a scenario file (or a shipped name). Prints "ok: ..." and exits 0, or prints one line per field error and exits 2.',
+    options: {},
+    positional: ['FILE'],
+  },
+  run: {
+    usage: 'pathways run --scenario NAME|FILE --policy NAME [--agents N] [--weeks N] [--seed N] [--replications N] [--out DIR] [--format json|csv] [--json]',
+    summary: 'Run a scenario under one policy: the metrics (mean and 95% interval over replications) and the personas’ journeys.',
+    options: {
+      ...RUN_OPTIONS,
+      policy: { kind: 'string', arg: 'NAME', doc: 'The policy: standardised, personalised or one the scenario defines. Required.' },
+    },
+    positional: [],
+  },
+  compare: {
+    usage: 'pathways compare --scenario NAME|FILE [--policies A,B] [--agents N] [--weeks N] [--seed N] [--replications N] [--out DIR] [--format json|csv] [--json]',
+    summary: 'Run the same population under each policy with common random numbers; report every metric’s mean and 95% interval per policy and for the difference (second minus first).',
+    options: {
+      ...RUN_OPTIONS,
+      policies: { kind: 'string', arg: 'A,B', doc: 'Policies to compare, separated by commas (default: the scenario’s comparePolicies).' },
+    },
+    positional: [],
+  },
+};
+
+export function mainHelp(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    'usage: pathways COMMAND [options]',
+    '',
+    'Agent-based simulation of jobseekers’ pathways through public employment services.',
+    '',
+    'commands:',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n].summary.split(/(?<=\.) /)[0]}`),
+    '',
+    'options:',
+    '  -h, --help   Show help (also: pathways COMMAND --help).',
+    '  --version    Show the version.',
+    '',
+    'examples:',
+    '  pathways run --scenario classroom --policy standardised',
+    '  pathways compare --scenario classroom --replications 3',
+    '  pathways compare --scenario mixed-office --json --out results',
+    '',
+  ].join('\n');
+}
