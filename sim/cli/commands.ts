@@ -17,7 +17,10 @@ export function scenariosCommand({ options }: Parsed): number {
     const s = parseScenario(raw, `scenario ${name}`);
     return { name, agents: s.agents, weeks: s.weeks, title: s.title ?? name };
   });
-  if (options.json) return print(JSON.stringify(list, null, 2)), 0;
+  if (options.json) {
+    print(JSON.stringify(list, null, 2));
+    return 0;
+  }
   const w = Math.max(...list.map((x) => x.name.length));
   const wa = Math.max(...list.map((x) => String(x.agents).length));
   const ww = Math.max(...list.map((x) => String(x.weeks).length));
@@ -114,7 +117,10 @@ export function compareCommand({ options }: Parsed): number {
   if (dup !== undefined) throw new UsageError(`--policies: ${JSON.stringify(dup)} is given more than once`);
   const { result, runs } = simulate(`compare ${u.s.name}`, u, policies);
   const wrote = writeFiles(u, runs, [{ name: 'compare', json: result }]);
-  if (u.json) return print(JSON.stringify(result, null, 2)), 0;
+  if (u.json) {
+    print(JSON.stringify(result, null, 2));
+    return 0;
+  }
   const [a, b] = result.differenceOf;
   const header = ['metric', ...policies, `difference ${b} - ${a}`];
   print([

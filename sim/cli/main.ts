@@ -12,13 +12,17 @@ const HANDLERS: Record<string, (p: Parsed) => number> = {
 };
 
 const fail = (line: string) => process.stderr.write(`pathways: ${line}\n`);
+const write = (text: string) => {
+  process.stdout.write(text);
+  return 0;
+};
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 function dispatch(argv: string[]): number {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(`no command given; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
-  if (command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) return process.stdout.write(mainHelp()), 0;
-  if (command === '--version' || command === '-V') return process.stdout.write(`pathways ${pkg.version}\n`), 0;
+  if (command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) return write(mainHelp());
+  if (command === '--version' || command === '-V') return write(`pathways ${pkg.version}\n`);
   if (command === 'help') return dispatch([rest[0], '--help']);
   const spec = COMMANDS[command];
   if (!spec) {
@@ -26,7 +30,7 @@ function dispatch(argv: string[]): number {
     throw new UsageError(`${what}; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
   }
   const parsed = parseArgs(command, spec, rest);
-  if (parsed.help) return process.stdout.write(helpText(spec)), 0;
+  if (parsed.help) return write(helpText(spec));
   return HANDLERS[command](parsed);
 }
 

@@ -163,9 +163,11 @@ export function meet(m: Model, i: number): void {
   }
   const route = m.groupRoute[a.group[i]];
   const seen = fitMask(a, t, i, route, false);
-  // proactive information, face to face (F2, F10)
+  let entitledMask = 0;
+  for (let s = 0; s < t.count; s++) if (entitled(t, s, a.entitlements[i], route)) entitledMask |= 1 << s;
+  // proactive information, face to face, about fitting services the person can get (F2, F10)
   if (uniform(i, m.keys.week[P_INFORM]) < k.proactiveInformation) {
-    const s = pickBit(seen & ~a.known[i], uniform(i, m.keys.week[P_INFORM_WHICH]));
+    const s = pickBit(seen & entitledMask & ~a.known[i], uniform(i, m.keys.week[P_INFORM_WHICH]));
     if (s >= 0) {
       a.known[i] |= 1 << s;
       if (i < m.tracked) m.events.add(i, week, EV_FOUND_INFO, s, CH_ADVISOR);
@@ -174,9 +176,9 @@ export function meet(m: Model, i: number): void {
   // an offer: activity targets push any measure (F7); matched offers fit goals, level and barriers (F4, F5)
   const st = a.state[i];
   if ((st !== UNEMPLOYED && st !== DISCOURAGED) || a.pending[i] !== PENDING_NONE) return;
-  if (uniform(i, kOffer) >= 0.2 + 0.6 * k.activityTarget) return;
+  if (uniform(i, kOffer) >= 0.1 + 0.7 * k.activityTarget) return;
   let open = 0;
-  for (let s = 0; s < t.count; s++) if (m.slotsLeft[s] >= 1 && entitled(t, s, a.entitlements[i], route)) open |= 1 << s;
+  for (let s = 0; s < t.count; s++) if (m.slotsLeft[s] >= 1 && (entitledMask & (1 << s)) !== 0) open |= 1 << s;
   let candidates: number;
   const matched = uniform(i, kKind) < k.matchedOffers;
   if (matched) {
