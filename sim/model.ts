@@ -84,7 +84,7 @@ export function createModel(scenario: Scenario, opts: ModelOptions): Model {
     demand: new Float64Array(NUM_LEVELS), demandNext: new Float64Array(NUM_LEVELS),
     tracked: s.personas.length,
     events: new EventLog(s.personas.length),
-    recorder: new Recorder(s, n, opts.weeks ?? s.weeks),
+    recorder: new Recorder(s, opts.weeks ?? s.weeks),
   };
   initialise(m, runSeed);
   measureDemand(m);

@@ -11,16 +11,15 @@ export class Recorder {
   readonly groupNames: string[];
   readonly groups: number;
   readonly counts: Uint32Array;
-  /** Meetings scheduled and attended per week and group (for attendance). */
+  /** Weeks the counts have room for. */
   readonly weeks: number;
   readonly size: Uint32Array;
-  constructor(s: Scenario, n: number, weeks: number) {
+  constructor(s: Scenario, weeks: number) {
     this.groupNames = [...s.groups.map((g) => g.name), 'withBenefitRights', 'withoutBenefitRights', 'all'];
     this.groups = this.groupNames.length;
     this.weeks = weeks;
     this.counts = new Uint32Array(weeks * this.groups * NUM_STATES);
     this.size = new Uint32Array(this.groups);
-    void n;
   }
 
   record(m: Model): void {

@@ -29,8 +29,9 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'pathways run --scenario NAME|FILE --policy NAME [--agents N] [--weeks N] [--seed N] [--replications N] [--out DIR] [--format json|csv] [--json]',
     summary: 'Run a scenario under one policy: the metrics (mean and 95% interval over replications) and the personas’ journeys.',
     options: {
-      ...RUN_OPTIONS,
+      scenario: RUN_OPTIONS.scenario,
       policy: { kind: 'string', arg: 'NAME', doc: 'The policy: standardised, personalised or one the scenario defines. Required.' },
+      ...RUN_OPTIONS,
     },
     positional: [],
   },
@@ -38,8 +39,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'pathways compare --scenario NAME|FILE [--policies A,B] [--agents N] [--weeks N] [--seed N] [--replications N] [--out DIR] [--format json|csv] [--json]',
     summary: 'Run the same population under each policy with common random numbers; report every metric’s mean and 95% interval per policy and for the difference (second minus first).',
     options: {
-      ...RUN_OPTIONS,
+      scenario: RUN_OPTIONS.scenario,
       policies: { kind: 'string', arg: 'A,B', doc: 'Policies to compare, separated by commas (default: the scenario’s comparePolicies).' },
+      ...RUN_OPTIONS,
+      out: { ...RUN_OPTIONS.out, doc: 'Write summary, timeseries, events and compare.json into DIR (created if missing).' },
     },
     positional: [],
   },

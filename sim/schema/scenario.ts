@@ -1,4 +1,4 @@
-import { arr, bool, int, num, obj, rec, share, str, type ObjectSpec } from './dsl.ts';
+import { arr, bool, int, num, obj, rec, share, str } from './dsl.ts';
 import { ENTITLEMENT_NAMES, QUALIFICATIONS, ROUTES, SERVICE_TYPES, MAX_SERVICES } from '../constants.ts';
 
 /**

@@ -10,6 +10,11 @@ describe('pattern 5: activity does not turn into work', async () => {
   const { result } = core.compare(s, ['personalised', 'standardised'], { replications: REPLICATIONS, agents: 2000 });
   const d = result.difference; // standardised minus personalised
 
+  it('counts more activity (participationRate) under standardised', () => {
+    const e = d.participationRate as { mean: number; ci95: [number, number] };
+    expect(e.ci95[0], `standardised minus personalised: ${show(e)}`).toBeGreaterThan(0);
+  });
+
   it('has a larger activityEmploymentGap under standardised', () => {
     const e = d.activityEmploymentGap as { mean: number; ci95: [number, number] };
     expect(e.ci95[0], `standardised minus personalised: ${show(e)}`).toBeGreaterThan(0);

@@ -1,0 +1,81 @@
+// Build the CLI as one ESM bundle with esbuild, only when it is missing or out of date.
+// Under tsx every imported binding costs a getter call; the bundle runs at full speed.
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Files and folders whose changes make the bundle stale. */
+const WATCHED = ['sim', 'scenarios', 'bench', 'package.json', 'scripts/bundle.js'];
+
+/** Newest modification time (ms) of any file under `path`; 0 when it does not exist. */
+function newest(path) {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  return max;
+}
+
+function isStale(outfile) {
+  let built;
+  try {
+    built = statSync(outfile).mtimeMs;
+  } catch {
+    return true;
+  }
+  return WATCHED.some((p) => newest(join(ROOT, p)) > built);
+}
+
+/**
+ * Make sure `outfile` is an up-to-date bundle of `entry` (paths relative to the
+ * repository root or absolute). The new bundle is written under a temporary
+ * name in the same folder and renamed into place, so parallel callers never
+ * see a half-written file. Returns the absolute path of the bundle.
+ */
+export async function ensureBundle(entry, outfile) {
+  const out = resolve(ROOT, outfile);
+  if (!isStale(out)) return out;
+  const started = new Date();
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [resolve(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    outfile: out,
+    logLevel: 'silent',
+    // seedrandom is CommonJS and calls require(); give the ESM bundle one.
+    banner: { js: "import { createRequire as __pathwaysRequire } from 'module'; const require = __pathwaysRequire(import.meta.url);" },
+  });
+  const js = result.outputFiles.find((f) => f.path === out) ?? result.outputFiles[0];
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(tmp, js.contents);
+    // Date the bundle by when the build started: a source saved during the build still counts as newer.
+    utimesSync(tmp, started, started);
+    renameSync(tmp, out);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw err;
+  }
+  return out;
+}
+
+// `node scripts/bundle.js` builds the CLI bundle.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = await ensureBundle('sim/cli/main.ts', 'dist/pathways.mjs');
+  console.log(`bundle: ${out}`);
+}

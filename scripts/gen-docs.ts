@@ -1,0 +1,301 @@
+/**
+ * Generates the parameter, catalogue, metric and scenario tables of
+ * docs/MODEL.md from the scenario schema and the model code, and writes them
+ * between marker comments:
+ *
+ *   <!-- BEGIN generated:NAME -->
+ *   ...generated Markdown...
+ *   <!-- END generated:NAME -->
+ *
+ * Everything outside the markers (the prose) is left as it is.
+ *
+ *   node --import tsx scripts/gen-docs.ts           rewrite docs/MODEL.md
+ *   node --import tsx scripts/gen-docs.ts --check   exit 1 if docs/MODEL.md is out of date
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SHIPPED } from '../scenarios/index.ts';
+import { LEVEL_NAMES } from '../sim/constants.ts';
+import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
+import { NO_RIGHTS_WEIGHT } from '../sim/phases/advisors.ts';
+import { DISCOURAGED_SEARCH } from '../sim/phases/labour.ts';
+import { parseScenario, type Service } from '../sim/scenario.ts';
+import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
+import { DEFAULT_SERVICES, KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
+
+/** docs/MODEL.md, relative to this script. */
+export const MODEL_MD = fileURLToPath(new URL('../docs/MODEL.md', import.meta.url));
+
+// ---------------------------------------------------------------------------
+// Formatting helpers
+
+/** A table cell: no pipes or line breaks may leak into the Markdown table. */
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (s: string) => '`' + s + '`';
+const fmtNum = (x: number) => String(x);
+
+function table(header: string[], rows: string[][]): string {
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+  return lines.join('\n');
+}
+
+function fmtValue(v: unknown): string {
+  if (v === undefined) return '';
+  if (typeof v === 'number') return code(fmtNum(v));
+  if (typeof v === 'string') return code(JSON.stringify(v));
+  if (typeof v === 'boolean') return code(String(v));
+  return code(JSON.stringify(v).replace(/,/g, ', '));
+}
+
+function defaultOf(spec: Spec): unknown {
+  return 'default' in spec ? spec.default : undefined;
+}
+
+/** What a field allows, in the words of a table cell. */
+function allowed(spec: Spec): string {
+  switch (spec.kind) {
+    case 'number':
+      return `${spec.integer ? 'integer ' : ''}${fmtNum(spec.min)} – ${fmtNum(spec.max)}`;
+    case 'string':
+      return spec.values ? spec.values.map(code).join(', ') : 'text';
+    case 'boolean':
+      return '`true`, `false`';
+    case 'array': {
+      const size = spec.length !== undefined ? `exactly ${spec.length}`
+        : spec.minItems !== undefined && spec.maxItems !== undefined ? `${spec.minItems} to ${spec.maxItems}`
+          : spec.minItems !== undefined ? `at least ${spec.minItems}`
+            : spec.maxItems !== undefined ? `at most ${spec.maxItems}` : 'any number of';
+      const one = spec.length === 1 || (spec.length === undefined && spec.minItems === 1 && spec.maxItems === undefined);
+      return `list of ${size} item${one ? '' : 's'}, each ${allowed(spec.items)}`;
+    }
+    case 'object':
+      return 'object';
+    case 'record':
+      return 'named entries';
+  }
+}
+
+function unitOf(spec: Spec): string {
+  if (spec.kind === 'number') return spec.unit;
+  if (spec.kind === 'array') return unitOf(spec.items);
+  return '';
+}
+
+/** Dotted paths (as `leaves()` spells them) of fields that have no default and must be given. */
+function requiredPaths(spec: Spec, path = '', out = new Set<string>()): Set<string> {
+  const join = (k: string) => (path ? `${path}.${k}` : k);
+  if (spec.kind === 'object') {
+    for (const [k, f] of Object.entries(spec.fields)) {
+      if ((spec.required ?? []).includes(k)) out.add(join(k));
+      requiredPaths(f, join(k), out);
+    }
+  } else if (spec.kind === 'array' && spec.items.kind === 'object') {
+    requiredPaths(spec.items, `${path}[]`, out);
+  } else if (spec.kind === 'record' && spec.values.kind === 'object') {
+    requiredPaths(spec.values, `${path}.NAME`, out);
+  }
+  return out;
+}
+
+const REQUIRED = requiredPaths(SCENARIO);
+
+function paramRow(path: string, spec: Spec): string[] {
+  const def = defaultOf(spec);
+  const shownDefault = def !== undefined ? fmtValue(def) : REQUIRED.has(path) ? '*required*' : '*none (optional)*';
+  return [code(path), shownDefault, allowed(spec), unitOf(spec), spec.doc];
+}
+
+const PARAM_HEADER = ['Parameter', 'Default', 'Allowed values', 'Unit', 'Meaning'];
+
+// ---------------------------------------------------------------------------
+// Sections of the scenario schema
+
+/** Which generated section a leaf path belongs to. */
+export function sectionOf(path: string): string {
+  if (path.startsWith('groups[]')) return 'groups';
+  if (path.startsWith('services[]')) return 'services';
+  if (path.startsWith('personas[]')) return 'personas';
+  for (const s of ['office', 'labourMarket', 'behaviour']) if (path.startsWith(`${s}.`)) return s;
+  return 'topLevel';
+}
+
+const KNOB_NAMES = Object.keys(KNOBS.fields);
+const isPolicyKnob = (path: string) => path.startsWith('policies.NAME.') && KNOB_NAMES.includes(path.slice('policies.NAME.'.length));
+
+function sectionTable(section: string): string {
+  const rows: string[][] = [];
+  let knobRowDone = false;
+  for (const [path, spec] of leaves(SCENARIO)) {
+    if (sectionOf(path) !== section) continue;
+    if (isPolicyKnob(path)) {
+      // one row stands for all ten knobs of a named policy
+      if (!knobRowDone) {
+        rows.push([code('policies.NAME.<knob>'), '*from `base`*', 'as in the table of knobs', '',
+          'Any policy knob (see the table of knobs). Knobs a named policy does not give come from its `base`; without a `base`, from the preset of the same name (`standardised`, `personalised`), otherwise from `standardised`.']);
+        knobRowDone = true;
+      }
+      continue;
+    }
+    rows.push(paramRow(path, spec));
+  }
+  return table(PARAM_HEADER, rows);
+}
+
+function knobsTable(): string {
+  const std = STANDARDISED as Record<string, number>;
+  const per = PERSONALISED as Record<string, number>;
+  const rows = Object.entries(KNOBS.fields).map(([k, spec]) => [
+    code(k), fmtValue(std[k]), fmtValue(per[k]), allowed(spec), unitOf(spec), spec.doc,
+  ]);
+  return table(['Knob', 'Standardised', 'Personalised', 'Allowed values', 'Unit', 'Meaning'], rows);
+}
+
+// ---------------------------------------------------------------------------
+// The default services catalogue
+
+function defaultCatalogue(): Service[] {
+  const errors: FieldError[] = [];
+  const servicesSpec = SCENARIO.fields.services as ArraySpec;
+  const out = resolve(servicesSpec, DEFAULT_SERVICES, 'services', errors) as Service[];
+  if (errors.length) throw new Error(`the default services do not pass the schema:\n${errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`);
+  return out;
+}
+
+function catalogueTable(): string {
+  const rows = defaultCatalogue().map((s) => {
+    const features: string[] = [];
+    if (s.refusesIfHeld) features.push('refused if the education is already held');
+    if (s.rightsPriority) features.push('rights holders first');
+    if (s.treatsBarrier) features.push('works on barriers');
+    if (s.peerGroup) features.push('peer group');
+    features.push(`support ${fmtNum(s.support)}`);
+    if (s.languageGain > 0) features.push(`language +${fmtNum(s.languageGain)}/week`);
+    if (s.networkGain > 0) features.push(`network +${fmtNum(s.networkGain)}/week`);
+    return [
+      code(s.id), s.type, s.term, fmtNum(s.weeks),
+      s.levelled ? `levelled; default ${LEVEL_NAMES[s.defaultLevel]}` : 'one level for all',
+      s.qualification, fmtNum(s.slotsPerMonthPer1000), fmtNum(s.costPerWeek), s.entry.map(code).join(', '),
+      fmtNum(s.searchIntensity), fmtNum(s.employabilityGain), features.join('; '),
+    ];
+  });
+  return table(['Id', 'Type', 'Term', 'Weeks', 'Levels', 'Qualification', 'Places per 4 weeks per 1000', 'Cost per week (NOK)',
+    'Entry', 'Search intensity', 'Employability gain per week', 'Other'], rows);
+}
+
+// ---------------------------------------------------------------------------
+// Metrics, code constants, shipped scenarios
+
+function metricsTable(): string {
+  return table(['Metric', 'Meaning'], METRICS.map((k) => [code(k), METRIC_DOCS[k]]));
+}
+
+/** Fixed numbers of the model code that are exported (and so can be read here); see the prose for the others. */
+function constantsTable(): string {
+  return table(['Constant', 'Value', 'Where', 'Meaning'], [
+    [code('NO_RIGHTS_WEIGHT'), fmtNum(NO_RIGHTS_WEIGHT), 'sim/phases/advisors.ts',
+      'Assignment weight of a person without economic rights when advisor time goes to rights holders first (weight of a rights holder: 1) (F8).'],
+    [code('DISCOURAGED_SEARCH'), fmtNum(DISCOURAGED_SEARCH), 'sim/phases/labour.ts',
+      'Job-search intensity of a discouraged person, relative to full-time search.'],
+  ]);
+}
+
+function scenariosTable(): string {
+  const rows = Object.entries(SHIPPED).map(([name, raw]) => {
+    const s = parseScenario(raw, `scenarios/${name}.json`);
+    return [
+      code(name), fmtNum(s.agents), `${fmtNum(s.weeks)} (${+(s.weeks / 52).toFixed(1)} years)`, fmtNum(s.replications),
+      s.groups.map((g) => g.name).join(', '), s.personas.map((p) => p.name).join(', ') || '—',
+      s.comparePolicies.map(code).join(' vs '),
+    ];
+  });
+  return table(['Scenario', 'Agents', 'Weeks', 'Replications', 'Groups', 'Personas', 'Compared policies'], rows);
+}
+
+// ---------------------------------------------------------------------------
+// Regions
+
+/** The Markdown of every generated region, by region name. */
+export function generatedRegions(): Record<string, string> {
+  return {
+    scenarios: scenariosTable(),
+    knobs: knobsTable(),
+    topLevel: sectionTable('topLevel'),
+    groups: sectionTable('groups'),
+    services: sectionTable('services'),
+    catalogue: catalogueTable(),
+    office: sectionTable('office'),
+    labourMarket: sectionTable('labourMarket'),
+    behaviour: sectionTable('behaviour'),
+    personas: sectionTable('personas'),
+    constants: constantsTable(),
+    metrics: metricsTable(),
+  };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const begin = (name: string) => `<!-- BEGIN generated:${name} -->`;
+const end = (name: string) => `<!-- END generated:${name} -->`;
+
+/** Names of the generated regions the Markdown has markers for, in order. */
+export function regionNames(markdown: string): string[] {
+  return [...markdown.matchAll(/<!-- BEGIN generated:([A-Za-z0-9_-]+) -->/g)].map((m) => m[1]);
+}
+
+/** The text between the markers of region `name`, or undefined. */
+export function regionContent(markdown: string, name: string): string | undefined {
+  const m = new RegExp(`${escapeRe(begin(name))}\\n?([\\s\\S]*?)\\n?${escapeRe(end(name))}`).exec(markdown);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * `markdown` with every generated region replaced by what the schema and code
+ * generate now. Throws if a region's markers are missing or a marker names an
+ * unknown region.
+ */
+export function applyRegions(markdown: string, regions: Record<string, string> = generatedRegions()): string {
+  const unknown = regionNames(markdown).filter((n) => !(n in regions));
+  if (unknown.length) throw new Error(`docs/MODEL.md has markers for unknown regions: ${unknown.join(', ')}`);
+  let out = markdown;
+  for (const [name, content] of Object.entries(regions)) {
+    const re = new RegExp(`${escapeRe(begin(name))}[\\s\\S]*?${escapeRe(end(name))}`);
+    if (!re.test(out)) throw new Error(`docs/MODEL.md has no region "${name}": add the lines ${begin(name)} and ${end(name)}`);
+    out = out.replace(re, () => `${begin(name)}\n${content}\n${end(name)}`);
+  }
+  return out;
+}
+
+/** Region names whose content in `markdown` differs from what is generated now. */
+export function staleRegions(markdown: string, regions: Record<string, string> = generatedRegions()): string[] {
+  return Object.keys(regions).filter((name) => regionContent(markdown, name) !== regions[name]);
+}
+
+function main(argv: string[]): number {
+  const check = argv.includes('--check');
+  const current = readFileSync(MODEL_MD, 'utf8');
+  const regions = generatedRegions();
+  const next = applyRegions(current, regions);
+  if (check) {
+    if (next === current) {
+      console.log('docs/MODEL.md is up to date.');
+      return 0;
+    }
+    console.error(`docs/MODEL.md is out of date (regions: ${staleRegions(current, regions).join(', ')}): run \`npm run docs\`.`);
+    return 1;
+  }
+  if (next !== current) {
+    writeFileSync(MODEL_MD, next);
+    console.log(`docs/MODEL.md: regenerated ${staleRegions(current, regions).join(', ')}.`);
+  } else {
+    console.log('docs/MODEL.md is up to date.');
+  }
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolvePath(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

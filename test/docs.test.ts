@@ -1,0 +1,121 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { applyRegions, generatedRegions, MODEL_MD, regionNames, staleRegions } from '../scripts/gen-docs.ts';
+import { allocateAgents } from '../sim/agents.ts';
+import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
+import { PHASES } from '../sim/model.ts';
+import { leaves } from '../sim/schema/dsl.ts';
+import { KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
+
+/**
+ * docs/MODEL.md must say what the code does: its generated tables must match
+ * the schema, and its hand-written parts must name every phase, metric, knob,
+ * agent field and finding.
+ */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const md = readFileSync(MODEL_MD, 'utf8');
+
+/** The text of the level-2 section whose heading starts with `title`, up to the next level-2 heading. */
+function section(title: string): string {
+  const lines = md.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`## ${title}`));
+  if (start < 0) throw new Error(`docs/MODEL.md has no section "## ${title}"`);
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((l) => /^## /.test(l));
+  return (end < 0 ? rest : rest.slice(0, end)).join('\n');
+}
+
+describe('docs/MODEL.md', () => {
+  it('has generated regions that match the schema (run `npm run docs` if this fails)', () => {
+    const regions = generatedRegions();
+    const missing = Object.keys(regions).filter((name) => !regionNames(md).includes(name));
+    expect(missing, `docs/MODEL.md lacks generated regions ${missing.join(', ')}: add their markers and run \`npm run docs\``).toEqual([]);
+    const stale = staleRegions(md, regions);
+    expect(stale, `docs/MODEL.md is out of date in ${stale.join(', ')}: run \`npm run docs\``).toEqual([]);
+    expect(applyRegions(md, regions) === md, 'docs/MODEL.md is out of date: run `npm run docs`').toBe(true);
+  });
+
+  it('lists the weekly phases in the process overview in the order of PHASES, then recording', () => {
+    const overview = section('3 Process overview');
+    const listed = [...overview.matchAll(/^\d+\.\s+\*\*`([A-Za-z]+)`\*\*/gm)].map((m) => m[1]);
+    expect(listed, 'section 3 must list every phase of PHASES as "N. **`name`**", in order').toEqual(PHASES.map((p) => p.name));
+    const lastPhase = overview.indexOf(`**\`${PHASES[PHASES.length - 1].name}\`**`);
+    expect(overview.indexOf('recording', lastPhase), 'section 3 must describe recording after the last phase').toBeGreaterThan(lastPhase);
+  });
+
+  it('has a submodel subsection for every phase, in order', () => {
+    const submodels = section('7 Submodels');
+    const headings = [...submodels.matchAll(/^### 7\.\d+ `([A-Za-z]+)`/gm)].map((m) => m[1]);
+    expect(headings).toEqual(PHASES.map((p) => p.name));
+  });
+
+  it('documents every metric', () => {
+    const metrics = section('8 Outputs');
+    for (const k of METRICS) {
+      expect(METRIC_DOCS[k]?.trim(), `METRIC_DOCS.${k} is empty`).toBeTruthy();
+      expect(metrics, `metric ${k} is not in the metrics table`).toContain(`| \`${k}\` |`);
+    }
+  });
+
+  it('documents every knob, with both presets, and says in the submodels where each acts', () => {
+    const submodels = section('7 Submodels');
+    for (const [k, spec] of Object.entries(KNOBS.fields)) {
+      expect(spec.doc.trim(), `knob ${k} has no doc in the schema`).toBeTruthy();
+      expect(k in STANDARDISED && k in PERSONALISED, `knob ${k} is missing from a preset`).toBe(true);
+      expect(md, `knob ${k} is not in the knobs table`).toMatch(new RegExp(`^\\| \`${k}\` \\|`, 'm'));
+      expect(submodels, `knob ${k} is not mentioned in section 7 (Submodels)`).toMatch(new RegExp(`\\b${k}\\b`));
+    }
+  });
+
+  it('has a row for every schema parameter in the generated tables', () => {
+    const knobs = Object.keys(KNOBS.fields);
+    for (const [path] of leaves(SCENARIO)) {
+      const viaKnobRow = path.startsWith('policies.NAME.') && knobs.includes(path.slice('policies.NAME.'.length));
+      const row = viaKnobRow ? '| `policies.NAME.<knob>` |' : `| \`${path}\` |`;
+      expect(md, `parameter ${path} has no row in docs/MODEL.md`).toContain(row);
+    }
+  });
+
+  it('describes every jobseeker field in section 2', () => {
+    const entities = section('2 Entities');
+    for (const [field, v] of Object.entries(allocateAgents(1, 1))) {
+      if (!ArrayBuffer.isView(v)) continue;
+      expect(entities, `agent field ${field} is not described in section 2`).toContain(`\`${field}\``);
+    }
+  });
+
+  it('keeps the calibration placeholder or a calibration section', () => {
+    expect(section('9 Calibration').trim().length).toBeGreaterThan(0);
+  });
+
+  describe('traceability table', () => {
+    const trace = section('Traceability');
+    const rows = trace.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Finding') && !l.startsWith('| ---'));
+    const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const findings = Array.from({ length: 14 }, (_, i) => `F${i + 1}`);
+
+    it('has one row per finding F1..F14 and rows for lock-in and caseloads, each with four columns', () => {
+      for (const f of findings) {
+        const matching = rows.filter((r) => new RegExp(`^\\| ${f}\\b`).test(r));
+        expect(matching.length, `traceability table needs exactly one row for ${f}`).toBe(1);
+        expect(cells(matching[0]).length).toBe(4);
+        expect(cells(matching[0]).every((c) => c.length > 0), `row ${f} has an empty cell`).toBe(true);
+      }
+      expect(rows.some((r) => /^\| Lock-in \(Card, Kluve & Weber/.test(r)), 'no row for the Card–Kluve–Weber lock-in evidence').toBe(true);
+      expect(rows.some((r) => /^\| Caseloads/.test(r)), 'no row for caseloads').toBe(true);
+    });
+
+    it('names, for every row, test files that exist on disk', () => {
+      const missing: string[] = [];
+      for (const row of rows) {
+        const test = cells(row)[3] ?? '';
+        const paths = [...test.matchAll(/`(test\/[^`]+\.test\.ts)`/g)].map((m) => m[1]);
+        expect(paths.length, `row "${cells(row)[0]}" names no test file`).toBeGreaterThan(0);
+        for (const p of paths) if (!existsSync(`${ROOT}${p}`)) missing.push(`${cells(row)[0]}: ${p}`);
+      }
+      expect(missing, `test files named in the traceability table do not exist:\n${missing.join('\n')}`).toEqual([]);
+    });
+  });
+});
