@@ -2,7 +2,7 @@
 
 /** Pathway state: every agent is in exactly one. */
 export const UNEMPLOYED = 0; // registered, searching, not in a measure
-export const DISCOURAGED = 1; // stopped searching after rejections or shame (F3, F14)
+export const DISCOURAGED = 1; // stopped searching when a rejection pushed self-efficacy below a threshold (F3, F14)
 export const SHORT_SERVICE = 2; // in a short measure (course, placement)
 export const LONG_SERVICE = 3; // in a long measure (training, education, guidance, work group)
 export const EMPLOYED = 4;

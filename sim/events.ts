@@ -79,7 +79,8 @@ export function journey(log: EventLog, s: Scenario, id: number): JourneyEvent[] 
       case EV_ENTITLED: text = `earned a right to ${ENTITLEMENT_NAMES[Math.log2(a)]}`; break;
       default: text = KIND_NAMES[kind] ?? 'event';
     }
-    out.push({ week, kind: KIND_NAMES[kind], text: `week ${week}: ${text}` });
+    // weeks are shown 1-based, as in the time series: week 1 is the first simulated week
+    out.push({ week: week + 1, kind: KIND_NAMES[kind], text: `week ${week + 1}: ${text}` });
   }
   return out;
 }

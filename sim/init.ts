@@ -86,8 +86,7 @@ export function initialise(m: Model, runSeed: number): void {
     a.state[i] = UNEMPLOYED;
     a.assessedLevel[i] = m.groupCategoryLevel[a.group[i]];
     a.fit[i] = fitMask(a, m.services, i, m.groupRoute[a.group[i]], true);
-    // everyone knows of the job-search course and of programmes they are enrolled in by right
-    a.known[i] = 0;
+    a.known[i] = 0; // nobody knows the services at first: they must find out (F2)
   }
   // peers: mostly from one's own group (homophily), the rest from anyone
   const K = a.peersPerAgent;

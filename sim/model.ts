@@ -104,7 +104,10 @@ export const PHASES: readonly { name: string; run: (m: Model) => void; findings:
 /** Advance the model by one week (synchronously; knows nothing of frames or timers). */
 export function step(m: Model): void {
   m.keys.setWeek(m.week);
-  if (m.week % 4 === 0) m.slotsLeft.set(m.services.slotsPerMonth);
+  if (m.week % 4 === 0) {
+    // a new period's places; unused whole places lapse, a fraction carries over so small offices still get rare services
+    for (let k = 0; k < m.services.count; k++) m.slotsLeft[k] = m.services.slotsPerMonth[k] + (Math.max(0, m.slotsLeft[k]) % 1);
+  }
   for (let p = 0; p < PHASES.length; p++) PHASES[p].run(m);
   m.recorder.record(m);
   m.week++;

@@ -77,11 +77,11 @@ export function advisors(m: Model): void {
   let cursor = 0;
   for (let i = 0; i < m.n; i++) {
     let adv = a.advisor[i];
+    a.flags[i] &= ~F_MET_THIS_WEEK;
     if (a.state[i] === EMPLOYED) {
       if (adv >= 0) { load[adv]--; a.advisor[i] = -1; free++; }
       continue;
     }
-    a.flags[i] &= ~F_MET_THIS_WEEK;
     if (adv >= 0) {
       a.advisorWeeks[i]++;
       if (A > 1 && uniform(i, kTurn) < turnover) {

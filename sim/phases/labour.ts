@@ -62,7 +62,7 @@ export function takesLowerJobs(m: Model, i: number): boolean {
   const a = m.agents;
   if (a.education[i] === 0) return false;
   // a career takes longer to give up; activity targets push "any job" sooner (F7)
-  const patience = m.scenario.labourMarket.downgradeAfterWeeks * (a.ambition[i] ? 1 : 0.5);
+  const patience = m.scenario.labourMarket.downgradeAfterWeeks * (a.ambition[i] ? 1 : 0.25);
   return a.weeksUnemployed[i] >= patience * (1 - 0.75 * m.knobs.activityTarget);
 }
 
@@ -138,6 +138,7 @@ export function labourMarket(m: Model): void {
     a.service[i] = NO_SERVICE;
     a.serviceWeeksLeft[i] = 0;
     a.weeksEmployed[i] = 0;
+    a.weeksUnemployed[i] = 0; // a new spell starts if the job ends
     if (hiredAt < level) a.flags[i] |= F_OVERQUALIFIED;
     if (a.firstJobWeek[i] < 0) a.firstJobWeek[i] = week;
     if (i < m.tracked) m.events.add(i, week, EV_HIRED, hiredAt, hiredAt < level ? 1 : 0);
