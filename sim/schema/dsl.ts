@@ -126,7 +126,8 @@ export function resolve(spec: Spec, value: unknown, path: string, errors: FieldE
       return value;
     }
     case 'string': {
-      const ok = typeof value === 'string' && value.length > 0 && (!spec.values || spec.values.includes(value))
+      // a string may be empty only where empty is its default (e.g. optional Info texts)
+      const ok = typeof value === 'string' && (value.length > 0 || spec.default === '') && (!spec.values || spec.values.includes(value))
         && (!spec.pattern || spec.pattern.test(value));
       if (!ok) errors.push({ path, message: `${show(value)} is not allowed; expected ${describeAllowed(spec)}` });
       return value;

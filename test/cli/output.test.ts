@@ -50,7 +50,7 @@ describe('pathways run', () => {
     const r = pathways(['run', '--scenario', 'classroom', '--policy', 'personalised', '--agents', '300', '--weeks', '60', '--replications', '2', '--out', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^employedShare\s+\d\.\d{3} \[/m);
-    expect(r.stdout).toMatch(/week 0: registered as a jobseeker/);
+    expect(r.stdout).toMatch(/week 1: registered as a jobseeker/);
     const summary = parseCsv(read(out, 'summary.csv'));
     expect(summary[0]).toEqual(['replicate', 'policy', 'group', 'metric', 'value']);
     const metrics = new Set(summary.slice(1).map((row) => row[3]));
