@@ -31,7 +31,7 @@ export function relationships(m: Model): void {
     a.selfEfficacy[i] *= 1 - 0.004 * a.shame[i];
     if (st === DISCOURAGED && uniform(i, kRecover) < b.recoverChance * a.selfEfficacy[i] * (met ? 4 : 1)) {
       a.state[i] = UNEMPLOYED;
-      if (a.selfEfficacy[i] < b.discouragedBelow + 0.05) a.selfEfficacy[i] = b.discouragedBelow + 0.05;
+      if (a.selfEfficacy[i] < b.discouragedBelow + 0.05) a.selfEfficacy[i] = clamp01(b.discouragedBelow + 0.05);
       if (i < m.tracked) m.events.add(i, m.week, EV_RESUMED, 0, 0);
     }
   }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { F_OVERQUALIFIED } from '../../sim/agents.ts';
+import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE, UNEMPLOYED } from '../../sim/constants.ts';
+import { METRICS, summarise } from '../../sim/metrics.ts';
+import type { Model } from '../../sim/model.ts';
+import { histogramMedian } from '../../sim/stats.ts';
+import { group, makeModel } from '../helpers.ts';
+
+/** Two groups of two: agents 0, 1 in group A; 2, 3 in group B. */
+function model(weeks: number): Model {
+  const m = makeModel({
+    agents: 4, weeks,
+    groups: [group({ name: 'A', share: 0.5 }), group({ name: 'B', share: 0.5 })],
+    office: { hoursPerMeeting: 1, costPerAdvisorHour: 500 },
+  });
+  expect(Array.from(m.agents.group)).toEqual([0, 0, 1, 1]);
+  return m;
+}
+/** Record one week with the given states (and advance the week counter, as `step` does). */
+function recordWeek(m: Model, states: number[]): void {
+  m.agents.state.set(states);
+  m.recorder.record(m);
+  m.week++;
+}
+
+describe('summarise', () => {
+  it('gives the exact shares and rates of a hand-built two-week run, for every group', () => {
+    const m = model(2);
+    const a = m.agents;
+    a.rightsAtStart.set([1, 0, 1, 0]);
+    recordWeek(m, [UNEMPLOYED, SHORT_SERVICE, LONG_SERVICE, UNEMPLOYED]);
+    a.flags[2] = F_OVERQUALIFIED;
+    recordWeek(m, [EMPLOYED, SHORT_SERVICE, EMPLOYED, DISCOURAGED]);
+    a.firstJobWeek.set([1, -1, 1, -1]);
+    a.rejections.set([1, 0, 2, 3]);
+    a.applications.set([2, 1, 2, 4]);
+    a.servicesStarted.set([1, 1, 2, 0]);
+    a.longStarted.set([0, 0, 1, 0]);
+    a.mismatched.set([1, 0, 0, 0]);
+    a.infoWeeks.set([3, 1, 0, 4]);
+    a.byChance.set([0, 1, 1, 0]);
+    a.cost.set([100, 200, 300, 0]);
+    a.meetingsScheduled.set([2, 1, 0, 3]);
+    a.meetingsAttended.set([1, 1, 0, 2]);
+    const s = summarise(m);
+    expect(Object.keys(s)).toEqual(['A', 'B', 'withBenefitRights', 'withoutBenefitRights', 'all']);
+    expect(s.all).toEqual({
+      employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 1,
+      longTermServiceShare: 0.25, mismatchedServiceShare: 0.25, overqualifiedShare: 0.5, weeksSearchingInfoPerPerson: 2,
+      servicesFoundByChanceShare: 0.5, participationRate: 3 / 8, costPerPerson: (600 + 6 * 500) / 4,
+      rejectedApplicationShare: 6 / 9, attendanceRate: 4 / 6, employedWeeksShare: 2 / 8, activityEmploymentGap: 3 / 8 - 2 / 8,
+    });
+    expect(s.A).toEqual({
+      employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 0.5, servicesPerPerson: 1,
+      longTermServiceShare: 0, mismatchedServiceShare: 0.5, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 2,
+      servicesFoundByChanceShare: 0.5, participationRate: 0.5, costPerPerson: (300 + 3 * 500) / 2,
+      rejectedApplicationShare: 1 / 3, attendanceRate: 2 / 3, employedWeeksShare: 0.25, activityEmploymentGap: 0.25,
+    });
+    expect(s.B).toEqual({
+      employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 2.5, servicesPerPerson: 1,
+      longTermServiceShare: 0.5, mismatchedServiceShare: 0, overqualifiedShare: 1, weeksSearchingInfoPerPerson: 2,
+      servicesFoundByChanceShare: 0.5, participationRate: 0.25, costPerPerson: (300 + 3 * 500) / 2,
+      rejectedApplicationShare: 5 / 6, attendanceRate: 2 / 3, employedWeeksShare: 0.25, activityEmploymentGap: 0,
+    });
+    expect(s.withBenefitRights).toEqual({
+      employedShare: 1, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 1.5,
+      longTermServiceShare: 1 / 3, mismatchedServiceShare: 1 / 3, overqualifiedShare: 0.5, weeksSearchingInfoPerPerson: 1.5,
+      servicesFoundByChanceShare: 1 / 3, participationRate: 0.25, costPerPerson: (400 + 2 * 500) / 2,
+      rejectedApplicationShare: 3 / 4, attendanceRate: 1 / 2, employedWeeksShare: 0.5, activityEmploymentGap: -0.25,
+    });
+    expect(s.withoutBenefitRights).toEqual({
+      employedShare: 0, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 0.5,
+      longTermServiceShare: 0, mismatchedServiceShare: 0, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 2.5,
+      servicesFoundByChanceShare: 1, participationRate: 0.5, costPerPerson: (200 + 4 * 500) / 2,
+      rejectedApplicationShare: 3 / 5, attendanceRate: 3 / 4, employedWeeksShare: 0, activityEmploymentGap: 0.5,
+    });
+    for (const g of Object.values(s)) expect(Object.keys(g)).toEqual([...METRICS]);
+  });
+
+  it('employment at the end of each whole year, and the median week of the first job', () => {
+    const m = model(104);
+    const a = m.agents;
+    for (let w = 0; w < 104; w++) {
+      recordWeek(m, [w >= 30 ? EMPLOYED : UNEMPLOYED, w >= 60 ? EMPLOYED : UNEMPLOYED, UNEMPLOYED, w < 10 ? LONG_SERVICE : UNEMPLOYED]);
+    }
+    a.firstJobWeek.set([30, 60, -1, -1]);
+    const s = summarise(m);
+    expect(s.all.employedShareByYear).toEqual([0.25, 0.5]);
+    expect(s.all.medianWeeksToFirstJob).toBe(61); // half hired by the end of week 61 (1-based)
+    expect(s.A.medianWeeksToFirstJob).toBe(31);
+    expect(s.B.medianWeeksToFirstJob).toBe(104); // fewer than half hired: the run length
+    expect(s.all.employedWeeksShare).toBe((74 + 44) / (4 * 104));
+    expect(s.all.participationRate).toBe(10 / (4 * 104));
+    expect(s.all.employedShare).toBe(0.5);
+  });
+
+  it('a group with no one in it gives zeros, not NaN', () => {
+    const m = makeModel({ agents: 4, weeks: 1, groups: [group({ name: 'A', share: 1 }), group({ name: 'B', share: 0 })] });
+    recordWeek(m, [UNEMPLOYED, EMPLOYED, UNEMPLOYED, UNEMPLOYED]);
+    const s = summarise(m);
+    for (const k of METRICS) {
+      const v = s.B[k];
+      if (Array.isArray(v)) expect(v).toEqual([]);
+      else expect(Number.isNaN(v)).toBe(false);
+    }
+    expect(s.B.employedShare).toBe(0);
+    expect(s.A.employedShare).toBe(0.25);
+  });
+});
+
+describe('histogramMedian', () => {
+  it('the first value at which half the total is reached, or the fallback', () => {
+    expect(histogramMedian([0, 1, 1, 0], 2, 99)).toBe(1);
+    expect(histogramMedian([0, 1, 0, 3], 4, 99)).toBe(3);
+    expect(histogramMedian([0, 1, 0, 0], 4, 99)).toBe(99);
+    expect(histogramMedian([0, 0], 0, 7)).toBe(7);
+  });
+});

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { F_BARRIER_TREATED, F_DISCLOSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_SEARCHED_INFO } from '../../sim/agents.ts';
+import {
+  DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_COMPLETED, EV_DROPPED_OUT, LONG_SERVICE, NO_SERVICE, P_DROPOUT,
+  Q_CERTIFICATE, Q_FORMAL, Q_NONE, Q_RECOGNITION, QUAL_DOMESTIC, QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED,
+  SHORT_SERVICE, UNEMPLOYED,
+} from '../../sim/constants.ts';
+import { fitMask } from '../../sim/fit.ts';
+import type { Model } from '../../sim/model.ts';
+import { DISCOURAGED_SEARCH, searchIntensity } from '../../sim/phases/labour.ts';
+import { levelYield, participation } from '../../sim/phases/participation.ts';
+import { uniform } from '../../sim/rng.ts';
+import { bit, CATALOGUE, eventsOf, f32, makeModel, S, service, setWeek, type BehaviourInput, type ServiceInput } from '../helpers.ts';
+
+function model(behaviour: Partial<BehaviourInput> = {}, services: ServiceInput[] = CATALOGUE, agents = 6): Model {
+  return makeModel({
+    agents, personas: Math.min(agents, 20), services,
+    behaviour: {
+      mismatchYield: 0.25, lockInGain: 0.5, peerSupport: 0.0625, attendancePressure: 0.5, hiddenBarrierDropout: 0,
+      placementBreakdown: 0, infoSearchCost: 0.25, ...behaviour,
+    },
+  });
+}
+/** Put agent `i` in service `s` at `level` with `weeksLeft` weeks to go. */
+function place(m: Model, i: number, s: number, level: number, weeksLeft: number): void {
+  const a = m.agents;
+  a.state[i] = m.services.long[s] ? LONG_SERVICE : SHORT_SERVICE;
+  a.service[i] = s; a.serviceLevel[i] = level; a.serviceWeeksLeft[i] = weeksLeft;
+}
+
+describe('participation phase: weekly gains', () => {
+  it('gains are scaled by level match: full at the fitting level, mismatchYield one step off, its square two steps off', () => {
+    const gains = CATALOGUE.map((x) => (x.id === 'jobSearch' ? { ...x, employabilityGain: 0.0625, languageGain: 0.03125, networkGain: 0.015625, costPerWeek: 1500 } : x));
+    const m = model({ mismatchYield: 0.25 }, gains);
+    const a = m.agents;
+    for (let i = 0; i < 3; i++) { a.education[i] = 2; a.language[i] = 0.5; a.network[i] = 0.5; place(m, i, S.jobSearch, 2 - i, 3); }
+    place(m, 3, S.language, 0, 3); a.education[3] = 2; // not levelled: full gains
+    expect([0, 1, 2, 3].map((i) => levelYield(m, i, a.service[i]))).toEqual([1, 0.25, 0.0625, 1]);
+    participation(m);
+    expect(Array.from(a.employability.subarray(0, 3))).toEqual([f32(0.5 + 0.0625), f32(0.5 + 0.0625 * 0.25), f32(0.5 + 0.0625 * 0.0625)]);
+    // language and network gains are not scaled by the level
+    expect(Array.from(a.language.subarray(0, 3))).toEqual([f32(0.53125), f32(0.53125), f32(0.53125)]);
+    expect(Array.from(a.network.subarray(0, 3))).toEqual([f32(0.515625), f32(0.515625), f32(0.515625)]);
+    expect(a.employability[3]).toBe(f32(0.5 + 0.01));
+    expect(a.language[3]).toBe(f32(1)); // clamped at 1
+    expect(Array.from(a.cost.subarray(0, 4))).toEqual([1500, 1500, 1500, 1000]);
+    expect(Array.from(a.serviceWeeksLeft.subarray(0, 4))).toEqual([2, 2, 2, 2]);
+    expect(a.cost[4] + a.cost[5]).toBe(0); // not in a service
+  });
+
+  it('a formal-qualification service fits one step above the person\'s level', () => {
+    const m = model({ mismatchYield: 0.5 });
+    const a = m.agents;
+    a.education[0] = 0; place(m, 0, S.vocational, 1, 10);
+    a.education[1] = 1; place(m, 1, S.vocational, 1, 10);
+    a.education[2] = 0; place(m, 2, S.vocational, 0, 10);
+    expect([0, 1, 2].map((i) => levelYield(m, i, S.vocational))).toEqual([1, 0.5, 0.5]);
+  });
+
+  it('a peer group lowers shame and raises self-efficacy each week', () => {
+    const m = model({ peerSupport: 0.0625 });
+    const a = m.agents;
+    place(m, 0, S.workGroup, 0, 10); a.shame[0] = 0.5; a.selfEfficacy[0] = 0.5;
+    place(m, 1, S.vocational, 1, 10); a.shame[1] = 0.5; a.selfEfficacy[1] = 0.5;
+    participation(m);
+    expect(a.shame[0]).toBe(f32(0.4375));
+    expect(a.selfEfficacy[0]).toBe(f32(0.5625));
+    expect(a.shame[1]).toBe(0.5);
+    expect(a.selfEfficacy[1]).toBe(0.5);
+  });
+});
+
+describe('participation phase: dropout', () => {
+  it('an undisclosed hidden barrier without support: certain dropout at rate 1; self-efficacy falls by 10 %', () => {
+    const svc = CATALOGUE.map((x) => (x.id === 'jobSearch' ? { ...x, support: 0 } : x));
+    const m = model({ hiddenBarrierDropout: 1 }, svc);
+    const a = m.agents;
+    for (let i = 0; i < 4; i++) { place(m, i, S.jobSearch, 0, 3); a.flags[i] = F_HIDDEN_BARRIER; }
+    a.flags[1] |= F_DISCLOSED; // disclosed: the office knows; no hidden-barrier dropout
+    a.flags[2] |= F_BARRIER_TREATED;
+    a.flags[3] = 0;
+    participation(m);
+    expect(a.state[0]).toBe(UNEMPLOYED);
+    expect(a.service[0]).toBe(NO_SERVICE);
+    expect(a.serviceWeeksLeft[0]).toBe(0);
+    expect(a.selfEfficacy[0]).toBe(f32(0.5 * 0.9));
+    expect(a.cost[0]).toBe(1000); // the week was paid for
+    expect(eventsOf(m, 0)).toEqual([[EV_DROPPED_OUT, S.jobSearch, 0]]);
+    for (let i = 1; i < 4; i++) { expect(a.state[i]).toBe(SHORT_SERVICE); expect(a.serviceWeeksLeft[i]).toBe(2); }
+  });
+
+  it('dropout chance = rate × (1 − support), cut by attendance pressure in a peer group', () => {
+    const svc = [
+      service({ id: 'course', type: 'jobSearchCourse', term: 'short', support: 0.5 }),
+      service({ id: 'group', type: 'supportedWorkGroup', term: 'long', support: 0.5, peerGroup: true }),
+    ];
+    const m = model({ hiddenBarrierDropout: 0.5, attendancePressure: 0.5, peerSupport: 0 }, svc, 20);
+    const a = m.agents;
+    let dropped = 0;
+    for (let w = 0; w < 10; w++) {
+      setWeek(m, w);
+      for (let i = 0; i < 20; i++) { place(m, i, i % 2, 0, 50); a.flags[i] = F_HIDDEN_BARRIER; }
+      participation(m);
+      for (let i = 0; i < 20; i++) {
+        const p = i % 2 === 0 ? 0.5 * 0.5 : 0.5 * 0.5 * 0.5;
+        const out = uniform(i, m.keys.week[P_DROPOUT]) < p;
+        expect(a.state[i]).toBe(out ? UNEMPLOYED : i % 2 ? LONG_SERVICE : SHORT_SERVICE);
+        dropped += out ? 1 : 0;
+      }
+    }
+    expect(dropped).toBeGreaterThan(0);
+  });
+
+  it('an unsupported placement breaks down for a person with any untreated barrier', () => {
+    const svc = CATALOGUE.map((x) => (x.id === 'placement' || x.id === 'jobSearch' ? { ...x, support: 0 } : x));
+    const m = model({ placementBreakdown: 1, hiddenBarrierDropout: 0 }, svc);
+    const a = m.agents;
+    place(m, 0, S.placement, 0, 5); a.flags[0] = F_HEALTH_BARRIER;
+    place(m, 1, S.placement, 0, 5); a.flags[1] = F_HIDDEN_BARRIER | F_DISCLOSED;
+    place(m, 2, S.placement, 0, 5); a.flags[2] = F_HEALTH_BARRIER | F_BARRIER_TREATED;
+    place(m, 3, S.placement, 0, 5);
+    place(m, 4, S.jobSearch, 0, 5); a.flags[4] = F_HEALTH_BARRIER; // not a placement
+    participation(m);
+    expect(Array.from(a.state.subarray(0, 5))).toEqual([UNEMPLOYED, UNEMPLOYED, SHORT_SERVICE, SHORT_SERVICE, SHORT_SERVICE]);
+  });
+});
+
+describe('participation phase: completion', () => {
+  it('a certificate; back to searching with old refusals forgotten and fit recomputed; coping raises self-efficacy', () => {
+    const m = model();
+    const a = m.agents;
+    place(m, 0, S.office, 0, 1); a.education[0] = 0; a.refused[0] = bit(S.language); a.certificates[0] = 2; a.fit[0] = 0;
+    participation(m);
+    expect(a.certificates[0]).toBe(3);
+    expect(a.state[0]).toBe(UNEMPLOYED);
+    expect(a.service[0]).toBe(NO_SERVICE);
+    expect(a.refused[0]).toBe(0);
+    expect(a.fit[0]).toBe(fitMask(a, m.services, 0, 0, true));
+    expect(a.fit[0]).not.toBe(0);
+    expect(a.employability[0]).toBe(f32(0.5 + 0.01)); // a short service: no completion bonus
+    expect(a.selfEfficacy[0]).toBe(f32(0.5 + 0.05));
+    expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.office, Q_CERTIFICATE]]);
+  });
+
+  it('coping is scaled by the level match', () => {
+    const m = model({ mismatchYield: 0.25 });
+    const a = m.agents;
+    place(m, 0, S.jobSearch, 0, 1); a.education[0] = 2; // two steps off
+    participation(m);
+    expect(a.selfEfficacy[0]).toBe(f32(0.5 + 0.05 * 0.0625));
+    expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.jobSearch, Q_NONE]]);
+  });
+
+  it('a formal qualification at the fitting level raises education and replaces a foreign one; a long service adds lockInGain', () => {
+    const svc = CATALOGUE.map((x) => (x.id === 'vocational' ? { ...x, weeks: 2, employabilityGain: 0.0625 } : x));
+    const m = model({ lockInGain: 0.5, mismatchYield: 0.25 }, svc);
+    const a = m.agents;
+    place(m, 0, S.vocational, 1, 1); a.education[0] = 0; a.foreignQual[0] = QUAL_FOREIGN_UNRECOGNISED;
+    place(m, 1, S.vocational, 0, 1); a.education[1] = 0; // level 0: one step off, no qualification
+    participation(m);
+    expect(a.education[0]).toBe(1);
+    expect(a.foreignQual[0]).toBe(QUAL_DOMESTIC);
+    const e1 = f32(0.5 + 0.0625);
+    expect(a.employability[0]).toBe(f32(e1 + 0.5 * 0.0625 * 2 * 1 * 1));
+    expect(a.longStarted[0]).toBe(0); // enrol counts starts, completion does not
+    expect(a.education[1]).toBe(0);
+    const e2 = f32(0.5 + 0.0625 * 0.25);
+    expect(a.employability[1]).toBe(f32(e2 + 0.5 * 0.0625 * 2 * 0.25 * 0.25));
+    expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.vocational, Q_FORMAL]]);
+  });
+
+  it('recognition of a foreign qualification, only at the fitting level', () => {
+    const m = model({ lockInGain: 0 });
+    const a = m.agents;
+    place(m, 0, S.guidance, 2, 1); a.education[0] = 2; a.foreignQual[0] = QUAL_FOREIGN_UNRECOGNISED;
+    place(m, 1, S.guidance, 2, 1); a.education[1] = 1; a.foreignQual[1] = QUAL_FOREIGN_UNRECOGNISED;
+    place(m, 2, S.guidance, 1, 1); a.education[2] = 1; a.foreignQual[2] = QUAL_DOMESTIC;
+    participation(m);
+    expect(Array.from(a.foreignQual.subarray(0, 3))).toEqual([QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED, QUAL_DOMESTIC]);
+    expect(Array.from(a.education.subarray(0, 3))).toEqual([2, 1, 1]);
+    expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.guidance, Q_RECOGNITION]]);
+  });
+
+  it('a service that treats barriers marks known and disclosed barriers as treated, not hidden ones', () => {
+    const m = model();
+    const a = m.agents;
+    place(m, 0, S.health, 0, 1); a.flags[0] = F_HEALTH_BARRIER;
+    place(m, 1, S.health, 0, 1); a.flags[1] = F_HIDDEN_BARRIER | F_DISCLOSED;
+    place(m, 2, S.health, 0, 1); a.flags[2] = F_HIDDEN_BARRIER;
+    place(m, 3, S.jobSearch, 0, 1); a.flags[3] = F_HEALTH_BARRIER;
+    participation(m);
+    expect(Array.from(a.flags.subarray(0, 4), (f) => (f & F_BARRIER_TREATED) !== 0)).toEqual([true, true, false, false]);
+    expect(a.fit[0] & bit(S.health)).toBe(0); // a treated barrier no longer calls for health support
+  });
+
+  it('weeks count down and nothing completes early', () => {
+    const m = model();
+    const a = m.agents;
+    place(m, 0, S.jobSearch, 0, 3);
+    for (let w = 0; w < 2; w++) { setWeek(m, w); participation(m); }
+    expect(a.state[0]).toBe(SHORT_SERVICE);
+    expect(a.serviceWeeksLeft[0]).toBe(1);
+    setWeek(m, 2);
+    participation(m);
+    expect(a.state[0]).toBe(UNEMPLOYED);
+    expect(a.cost[0]).toBe(3000);
+  });
+});
+
+describe('lock-in: job search while in a service', () => {
+  it('search intensity is the service\'s in a service, full when searching, less in an information week, low when discouraged, none in work', () => {
+    const m = makeModel({ behaviour: { infoSearchCost: 0.25 } });
+    const a = m.agents;
+    place(m, 0, S.vocational, 1, 10);
+    place(m, 1, S.jobSearch, 0, 4);
+    a.state[3] = DISCOURAGED;
+    a.state[4] = EMPLOYED;
+    a.flags[5] = F_SEARCHED_INFO; // spent the week searching for information
+    a.entitlements[5] = ENT_UNEMPLOYMENT_BENEFIT;
+    expect([0, 1, 2, 3, 4, 5].map((i) => searchIntensity(m, i))).toEqual([0.125, 0.75, 1, DISCOURAGED_SEARCH, 0, 0.75]);
+  });
+});
