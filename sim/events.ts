@@ -1,5 +1,5 @@
 import {
-  CHANNEL_NAMES, ENTITLEMENT_NAMES, EV_ADVISOR_CHANGED, EV_APPLIED, EV_COMPLETED, EV_DISCLOSED, EV_DISCOURAGED,
+  ENTITLEMENT_NAMES, EV_ADVISOR_CHANGED, EV_APPLIED, EV_COMPLETED, EV_DISCLOSED, EV_DISCOURAGED,
   EV_DROPPED_OUT, EV_ENTITLED, EV_FOLLOW_UP, EV_FOUND_INFO, EV_GOT_ADVISOR, EV_HIRED, EV_LOST_JOB, EV_MET_ADVISOR,
   EV_NO_SHOW, EV_OFFERED, EV_REGISTERED, EV_REJECTED, EV_RESUMED, EV_SEARCHED_IN_VAIN, EV_STARTED, LEVEL_NAMES,
   REASON_ALREADY_HOLDS, REASON_LEVEL, REASON_NAMES, REASON_NO_CAPACITY, REASON_NOT_ENTITLED,
@@ -23,6 +23,9 @@ export interface JourneyEvent {
   kind: string;
   text: string;
 }
+
+/** How each channel (CH_* order) reads in a journey. */
+const CHANNEL_TEXT = ['the advisor', 'the website', 'a friend', 'an NGO', 'chance'];
 
 const KIND_NAMES = [
   'registered', 'foundInformation', 'searchedInVain', 'gotAdvisor', 'advisorChanged', 'metAdvisor', 'noShow', 'followUp',
@@ -58,7 +61,7 @@ export function journey(log: EventLog, s: Scenario, id: number): JourneyEvent[] 
     let text: string;
     switch (kind) {
       case EV_REGISTERED: text = `registered as a jobseeker, ${rights(a)}`; break;
-      case EV_FOUND_INFO: text = `learnt about ${label(a)} through ${b === 0 ? 'the advisor' : CHANNEL_NAMES[b] === 'website' ? 'the website' : CHANNEL_NAMES[b] === 'chance' ? 'chance' : CHANNEL_NAMES[b] === 'peers' ? 'a friend' : 'an NGO'}`; break;
+      case EV_FOUND_INFO: text = `learnt about ${label(a)} through ${CHANNEL_TEXT[b]}`; break;
       case EV_SEARCHED_IN_VAIN: text = 'spent the week searching for information, found nothing that fits'; break;
       case EV_GOT_ADVISOR: text = `got a contact person (advisor ${a + 1})`; break;
       case EV_ADVISOR_CHANGED: text = `contact person changed to advisor ${a + 1}; trust fell`; break;

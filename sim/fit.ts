@@ -17,9 +17,7 @@ export function fitMask(a: Agents, t: ServiceTable, i: number, route: number, se
   const edu = a.education[i];
   const unrecognised = a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED;
   const ambition = a.ambition[i] === 1;
-  const treated = (flags & F_BARRIER_TREATED) !== 0;
-  const hiddenSeen = (flags & F_HIDDEN_BARRIER) !== 0 && (seeHidden || (flags & F_DISCLOSED) !== 0);
-  const barrier = !treated && ((flags & F_HEALTH_BARRIER) !== 0 || hiddenSeen);
+  const barrier = hasBarrier(flags, seeHidden);
   let mask = 0;
   for (let s = 0; s < t.count; s++) {
     let fits = false;
@@ -40,6 +38,19 @@ export function fitMask(a: Agents, t: ServiceTable, i: number, route: number, se
   }
   return mask;
 }
+
+/**
+ * A health or life barrier nobody has worked on yet. `seeHidden` = false
+ * counts a hidden barrier only once it has been disclosed (the office's view).
+ */
+export function hasBarrier(flags: number, seeHidden: boolean): boolean {
+  if ((flags & F_BARRIER_TREATED) !== 0) return false;
+  if ((flags & F_HEALTH_BARRIER) !== 0) return true;
+  return (flags & F_HIDDEN_BARRIER) !== 0 && (seeHidden || (flags & F_DISCLOSED) !== 0);
+}
+
+/** A barrier the office can see and that has not been worked on. */
+export const hasVisibleBarrier = (flags: number): boolean => hasBarrier(flags, false);
 
 /** The level of service `s` that fits a person of level `level`: one step up for a formal qualification, else their own. */
 export function targetLevel(t: ServiceTable, s: number, level: number): number {

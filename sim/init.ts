@@ -7,8 +7,8 @@ import {
 import { fitMask } from './fit.ts';
 import type { Model } from './model.ts';
 import { approxNormal, sequential, type Sequential } from './rng.ts';
+import { clamp01 } from './clamp.ts';
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 /** A value around `mean`, spread 0.15, kept in 0..1. */
 const around = (g: Sequential, mean: number) => clamp01(mean + 0.15 * approxNormal(g));
 

@@ -7,12 +7,12 @@ import {
   P_DISCLOSE, P_EXPLORE, P_FOLLOW_UP, P_INFORM, P_INFORM_WHICH, P_MEETING, P_OFFER, P_OFFER_KIND,
   P_OFFER_LEVEL, P_OFFER_LONG, P_OFFER_PICK, P_SHOW_UP, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
-import { fitMask, targetLevel } from '../fit.ts';
+import { fitMask, hasVisibleBarrier, targetLevel } from '../fit.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
 import { entitled, pickBit } from '../services.ts';
+import { clamp01 } from '../clamp.ts';
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 /** Weight of a person without economic rights when advisor time goes to rights holders first (F8). */
 export const NO_RIGHTS_WEIGHT = 0.01;
 
@@ -204,9 +204,4 @@ export function meet(m: Model, i: number): void {
   if (i < m.tracked) m.events.add(i, week, EV_OFFERED, s, level);
 }
 
-/** A barrier the office can see and that has not been worked on. */
-export function hasVisibleBarrier(f: number): boolean {
-  return (f & F_BARRIER_TREATED) === 0
-    && ((f & F_HEALTH_BARRIER) !== 0 || (f & (F_HIDDEN_BARRIER | F_DISCLOSED)) === (F_HIDDEN_BARRIER | F_DISCLOSED));
-}
 

@@ -1,4 +1,5 @@
-import { F_BARRIER_TREATED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_OVERQUALIFIED, F_SEARCHED_INFO } from '../agents.ts';
+import { F_OVERQUALIFIED, F_SEARCHED_INFO } from '../agents.ts';
+import { hasBarrier } from '../fit.ts';
 import {
   DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_ENTITLED, EV_HIRED, EV_LOST_JOB, LONG_SERVICE, NO_SERVICE,
   P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
@@ -52,8 +53,7 @@ export function hireQuality(m: Model, hp: HireParams, i: number, level: number):
   let q = a.employability[i] * (lang >= req ? 1 : lang / req);
   if (level > 0 && level === a.education[i] && a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED) q *= hp.recognitionKeep;
   if (m.groupDiscriminated[a.group[i]] === 1) q *= hp.discriminationKeep;
-  const f = a.flags[i];
-  if ((f & F_BARRIER_TREATED) === 0 && (f & (F_HEALTH_BARRIER | F_HIDDEN_BARRIER)) !== 0) q *= hp.barrierKeep;
+  if (hasBarrier(a.flags[i], true)) q *= hp.barrierKeep;
   return q * (1 + hp.networkReferral * a.network[i]) * (1 + hp.certificateValue * a.certificates[i]);
 }
 

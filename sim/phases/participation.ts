@@ -5,12 +5,12 @@ import {
   EV_COMPLETED, EV_DROPPED_OUT, LONG_SERVICE, NO_SERVICE, P_DROPOUT, Q_CERTIFICATE, Q_FORMAL, Q_RECOGNITION,
   QUAL_DOMESTIC, QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
-import { fitMask, targetLevel } from '../fit.ts';
+import { fitMask, hasBarrier, targetLevel } from '../fit.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
+import { clamp01 } from '../clamp.ts';
 
 const PLACEMENT_TYPE = 3;
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /** Share of a service's gains that reach a person, by how far its level is from theirs (F5). */
 export function levelYield(m: Model, i: number, s: number): number {
@@ -53,7 +53,7 @@ export function participation(m: Model): void {
     const unsupported = 1 - t.support[s];
     let pDrop = 0;
     if (untreated && (f & F_HIDDEN_BARRIER) !== 0 && (f & F_DISCLOSED) === 0) pDrop += b.hiddenBarrierDropout * unsupported;
-    if (t.type[s] === PLACEMENT_TYPE && untreated && (f & (F_HIDDEN_BARRIER | F_HEALTH_BARRIER)) !== 0) pDrop += b.placementBreakdown * unsupported;
+    if (t.type[s] === PLACEMENT_TYPE && hasBarrier(f, true)) pDrop += b.placementBreakdown * unsupported;
     if (t.peerGroup[s]) pDrop *= 1 - b.attendancePressure;
     if (pDrop > 0 && uniform(i, kDrop) < pDrop) {
       leaveService(m, i);

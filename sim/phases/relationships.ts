@@ -4,8 +4,8 @@ import {
 } from '../constants.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
+import { clamp01 } from '../clamp.ts';
 
-const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /**
  * Phase 6, relationships and the self (F11, F12, F14). Trust fades without

@@ -11,8 +11,9 @@ import {
 import { fitMask } from '../../sim/fit.ts';
 import type { Model } from '../../sim/model.ts';
 import {
-  advisors, assessedNeed, hasVisibleBarrier, meet, NO_RIGHTS_WEIGHT, showUpChance,
+  advisors, assessedNeed, meet, NO_RIGHTS_WEIGHT, showUpChance,
 } from '../../sim/phases/advisors.ts';
+import { hasVisibleBarrier } from '../../sim/fit.ts';
 import { uniform } from '../../sim/rng.ts';
 import type { Knobs } from '../../sim/scenario.ts';
 import { pickBit } from '../../sim/services.ts';
