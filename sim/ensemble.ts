@@ -1,7 +1,7 @@
 import { NUM_STATES, STATE_NAMES } from './constants.ts';
 import { journey, type JourneyEvent } from './events.ts';
 import { METRICS, summarise, type MetricName, type Summary } from './metrics.ts';
-import { createModel, run, type Model } from './model.ts';
+import { createModel, step, type Model } from './model.ts';
 import type { Knobs, Scenario } from './scenario.ts';
 import { estimate, type Estimate } from './stats.ts';
 
@@ -11,6 +11,25 @@ export interface RunOptions {
   weeks?: number;
   /** Knobs to use instead of the named policy's. */
   knobs?: Knobs;
+  /** Keep the weekly state of the first N agents (personas first) for animation; 0 (default) keeps none. */
+  historyAgents?: number;
+}
+
+/** Aggregates beyond the summary metrics, for the page's charts. Counts are over the whole population. */
+export interface RunDetail {
+  /** People hired for the first time in each week (index 0 = week 1). */
+  firstJobs: number[];
+  /** Service starts and level-mismatched starts per service (scenario order). */
+  serviceStarts: number[];
+  serviceMismatched: number[];
+  /** Refusals per reason (REASON_NAMES order; index 0 unused). */
+  rejectionsByReason: number[];
+  /** Weeks at which states are compared for flows (0 = registration). */
+  checkpoints: number[];
+  /** transitions[(c * NUM_STATES + from) * NUM_STATES + to]: people in `from` at checkpoint c and `to` at c + 1. */
+  transitions: number[];
+  /** Weekly states of the first `historyAgents` agents: states[week * agents + id] after each week; group of each. */
+  history?: { agents: number; states: Uint8Array; group: Uint8Array };
 }
 
 /** The result of one replicate of one policy. */
@@ -23,17 +42,52 @@ export interface RunResult {
   groupNames: string[];
   groupSizes: number[];
   journeys: { name: string; events: JourneyEvent[] }[];
+  detail: RunDetail;
+}
+
+/** Registration, 13 and 26 weeks, then each whole year up to `weeks` (always ending at `weeks`). */
+export function flowCheckpoints(weeks: number): number[] {
+  const out = [0];
+  for (const w of [13, 26, 52]) if (w < weeks) out.push(w);
+  for (let w = 104; w < weeks; w += 52) out.push(w);
+  out.push(weeks);
+  return out;
 }
 
 /** Run one replicate: a pure function of (scenario, policy, seed, replicate). */
 export function runReplicate(s: Scenario, policy: string, replicate: number, opts: RunOptions = {}): RunResult {
   const weeks = opts.weeks ?? s.weeks;
   const m: Model = createModel(s, { policy, seed: opts.seed, replicate, agents: opts.agents, weeks, knobs: opts.knobs });
-  run(m, weeks);
+  const n = m.n;
+  const checkpoints = flowCheckpoints(weeks);
+  const transitions = new Array<number>((checkpoints.length - 1) * NUM_STATES * NUM_STATES).fill(0);
+  let before = Uint8Array.from(m.agents.state);
+  const h = Math.min(n, Math.max(0, opts.historyAgents ?? 0));
+  const history = h > 0 ? { agents: h, states: new Uint8Array(h * weeks), group: m.agents.group.slice(0, h) } : undefined;
+  for (let w = 0, c = 1; w < weeks; w++) {
+    step(m);
+    if (history) history.states.set(m.agents.state.subarray(0, h), w * h);
+    if (w + 1 === checkpoints[c]) {
+      const st = m.agents.state;
+      const base = (c - 1) * NUM_STATES * NUM_STATES;
+      for (let i = 0; i < n; i++) transitions[base + before[i] * NUM_STATES + st[i]]++;
+      before = Uint8Array.from(st);
+      c++;
+    }
+  }
+  const firstJobs = new Array<number>(weeks).fill(0);
+  for (let i = 0; i < n; i++) {
+    const fw = m.agents.firstJobWeek[i];
+    if (fw >= 0 && fw < weeks) firstJobs[fw]++;
+  }
   return {
     policy, replicate, summary: summarise(m), counts: m.recorder.counts, groupNames: m.recorder.groupNames,
     groupSizes: Array.from(m.recorder.size),
     journeys: s.personas.map((p, id) => ({ name: p.name, events: journey(m.events, m.scenario, id) })),
+    detail: {
+      firstJobs, serviceStarts: Array.from(m.serviceStarts), serviceMismatched: Array.from(m.serviceMismatched),
+      rejectionsByReason: Array.from(m.rejectionsByReason), checkpoints, transitions, history,
+    },
   };
 }
 
@@ -74,6 +128,8 @@ export interface CompareOptions extends RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Knobs per policy name, instead of the named policies'. */
   knobsByPolicy?: Record<string, Knobs>;
+  /** Keep weekly states of this many agents in replicate 0 (see RunOptions.historyAgents). */
+  historyAgents?: number;
 }
 
 export interface CompareResult {
@@ -93,19 +149,32 @@ export interface CompareResult {
  * first), with 95% intervals over replicates.
  */
 export function compare(s: Scenario, policies: string[], opts: CompareOptions = {}): { result: CompareResult; runs: RunResult[] } {
-  const reps = opts.replications ?? s.replications;
-  const seed = opts.seed ?? s.seed;
-  const weeks = opts.weeks ?? s.weeks;
-  const agents = opts.agents ?? s.agents;
+  const { reps, seed, weeks, agents } = compareSettings(s, opts);
   const runs: RunResult[] = [];
   const total = reps * policies.length;
   for (let r = 0; r < reps; r++) {
     for (const p of policies) {
-      runs.push(runReplicate(s, p, r, { seed, weeks, agents, knobs: opts.knobsByPolicy?.[p] }));
+      runs.push(runReplicate(s, p, r, { seed, weeks, agents, knobs: opts.knobsByPolicy?.[p], historyAgents: r === 0 ? opts.historyAgents : 0 }));
       opts.onProgress?.(runs.length, total);
     }
   }
-  const byPolicy = (p: string) => runs.filter((x) => x.policy === p);
+  return { result: aggregate(s, policies, runs, opts), runs };
+}
+
+/** The settings a comparison runs with: the options, else the scenario's. */
+export function compareSettings(s: Scenario, opts: CompareOptions = {}): { reps: number; seed: number; weeks: number; agents: number } {
+  return { reps: opts.replications ?? s.replications, seed: opts.seed ?? s.seed, weeks: opts.weeks ?? s.weeks, agents: opts.agents ?? s.agents };
+}
+
+/**
+ * Estimates from finished runs (any order; each policy's runs are taken in
+ * replicate order). `compare` is `runReplicate` for every (replicate, policy)
+ * followed by this, so the page can run the replicates in several workers and
+ * still get the CLI's numbers.
+ */
+export function aggregate(s: Scenario, policies: string[], runs: RunResult[], opts: CompareOptions = {}): CompareResult {
+  const { reps, seed, weeks, agents } = compareSettings(s, opts);
+  const byPolicy = (p: string) => runs.filter((x) => x.policy === p).sort((x, y) => x.replicate - y.replicate);
   const result: CompareResult = {
     scenario: s.name, seed, weeks, agents, replications: reps, policies: {}, difference: {} as EstimateTable,
     differenceOf: [policies[0], policies[policies.length > 1 ? 1 : 0]],
@@ -120,7 +189,7 @@ export function compare(s: Scenario, policies: string[], opts: CompareOptions = 
   }
   const [a, b] = result.differenceOf;
   result.difference = estimateMetrics(differences(byPolicy(a).map((x) => x.summary.all), byPolicy(b).map((x) => x.summary.all)));
-  return { result, runs };
+  return result;
 }
 
 /** Tidy weekly rows: week, replicate, policy, group, metric (state share), value. */

@@ -1,9 +1,16 @@
-/** The public API of the simulation core (used by the CLI, the tests' bundle, the page and the notebooks). */
+/** The public API of the simulation core (used by the CLI, the tests' bundle, the page and the notebooks). Browser-safe: no node: imports. */
 export { createModel, step, run, PHASES, type Model, type ModelOptions } from './model.ts';
 export { parseScenario, resolvePolicy, policyNames, type Scenario, type Knobs } from './scenario.ts';
-export { compare, runReplicate, estimateMetrics, differences, timeSeriesRows, type CompareResult, type RunResult } from './ensemble.ts';
+export {
+  compare, runReplicate, aggregate, compareSettings, flowCheckpoints, estimateMetrics, differences, timeSeriesRows,
+  type CompareResult, type CompareOptions, type RunResult, type RunDetail, type EstimateTable, type MetricEstimate,
+} from './ensemble.ts';
 export { summarise, METRICS, METRIC_DOCS, type MetricName, type Summary } from './metrics.ts';
 export { estimate, type Estimate } from './stats.ts';
-export { journey } from './events.ts';
+export { journey, type JourneyEvent } from './events.ts';
+export { parseJson, ScenarioLoadError } from './json.ts';
+export { runTables, tableCsv, type Table, type Cell } from './tables.ts';
+export { KNOBS, STANDARDISED, PERSONALISED } from './schema/scenario.ts';
+export { ValidationError, describeAllowed, type FieldError, type NumberSpec } from './schema/dsl.ts';
 export { SHIPPED } from '../scenarios/index.ts';
 export * as constants from './constants.ts';

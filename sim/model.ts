@@ -1,5 +1,5 @@
 import { allocateAgents, type Agents } from './agents.ts';
-import { NUM_LEVELS, ROUTES } from './constants.ts';
+import { NUM_LEVELS, NUM_REASONS, ROUTES } from './constants.ts';
 import { EventLog } from './events.ts';
 import { initialise } from './init.ts';
 import { replicateSeed, RunKeys } from './rng.ts';
@@ -45,6 +45,10 @@ export interface Model {
   /** Number of tracked agents (personas): ids 0..tracked-1. */
   tracked: number;
   events: EventLog;
+  /** Tallies for the page's charts: starts and level-mismatched starts per service, refusals per reason. */
+  serviceStarts: Float64Array;
+  serviceMismatched: Float64Array;
+  rejectionsByReason: Float64Array;
   recorder: Recorder;
 }
 
@@ -84,6 +88,8 @@ export function createModel(scenario: Scenario, opts: ModelOptions): Model {
     demand: new Float64Array(NUM_LEVELS), demandNext: new Float64Array(NUM_LEVELS),
     tracked: s.personas.length,
     events: new EventLog(s.personas.length),
+    serviceStarts: new Float64Array(services.count), serviceMismatched: new Float64Array(services.count),
+    rejectionsByReason: new Float64Array(NUM_REASONS),
     recorder: new Recorder(s, opts.weeks ?? s.weeks),
   };
   initialise(m, runSeed);

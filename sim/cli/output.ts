@@ -1,18 +1,10 @@
 /** Output files (--out DIR): tidy rows as CSV or JSON, written atomically. */
 import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { timeSeriesRows, type RunResult } from '../ensemble.ts';
-import { METRICS } from '../metrics.ts';
+import { csvCell, jsonCell, type Format, type Table } from '../tables.ts';
 import { UsageError } from './args.ts';
 
-export type Cell = string | number;
-export interface Table {
-  /** File name without extension. */
-  name: string;
-  columns: string[];
-  rows: Iterable<Cell[]>;
-}
-export type Format = 'csv' | 'json';
+export { runTables, type Cell, type Format, type Table } from '../tables.ts';
 
 /** The output files could not be written (disk full, permissions ...): exit 1, nothing partial left. */
 export class OutputError extends Error {
@@ -21,37 +13,6 @@ export class OutputError extends Error {
     this.name = 'OutputError';
   }
 }
-
-/** Tidy summary rows: replicate, policy, group, metric, value (arrays expanded to `metric.1`, `metric.2`, ...). */
-export function* summaryRows(runs: RunResult[]): Generator<Cell[]> {
-  for (const r of runs) {
-    for (const [group, summary] of Object.entries(r.summary)) {
-      for (const m of METRICS) {
-        const v = summary[m];
-        if (Array.isArray(v)) for (let y = 0; y < v.length; y++) yield [r.replicate, r.policy, group, `${m}.${y + 1}`, v[y]];
-        else yield [r.replicate, r.policy, group, m, v];
-      }
-    }
-  }
-}
-
-/** The personas' journeys: policy, replicate, persona, week, kind, text. */
-export function* eventRows(runs: RunResult[]): Generator<Cell[]> {
-  for (const r of runs) for (const j of r.journeys) for (const e of j.events) yield [r.policy, r.replicate, j.name, e.week, e.kind, e.text];
-}
-
-/** The standard tables of a set of runs. */
-export function runTables(runs: RunResult[]): Table[] {
-  return [
-    { name: 'summary', columns: ['replicate', 'policy', 'group', 'metric', 'value'], rows: summaryRows(runs) },
-    { name: 'timeseries', columns: ['week', 'replicate', 'policy', 'group', 'metric', 'value'], rows: (function* () { for (const r of runs) yield* timeSeriesRows(r); })() },
-    { name: 'events', columns: ['policy', 'replicate', 'persona', 'week', 'kind', 'text'], rows: eventRows(runs) },
-  ];
-}
-
-const csvCell = (v: Cell) =>
-  typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-const jsonCell = (v: Cell) => (typeof v === 'number' && !Number.isFinite(v) ? 'null' : JSON.stringify(v));
 
 /** Write strings to a file descriptor in chunks of about 1 MB. */
 class ChunkWriter {

@@ -31,6 +31,7 @@ export function reject(m: Model, i: number, s: number, reason: number): void {
   const a = m.agents;
   const b = m.scenario.behaviour;
   a.rejections[i]++;
+  m.rejectionsByReason[reason]++;
   a.refused[i] |= 1 << s;
   a.selfEfficacy[i] *= 1 - b.rejectionHit;
   if (i < m.tracked) m.events.add(i, m.week, EV_REJECTED, s, reason);
@@ -51,7 +52,11 @@ export function enrol(m: Model, i: number, s: number, level: number, byAdvisor: 
   a.servicesStarted[i]++;
   if (t.long[s]) a.longStarted[i]++;
   const fits = !t.levelled[s] || level === targetLevel(t, s, a.education[i]);
-  if (!fits) a.mismatched[i]++;
+  m.serviceStarts[s]++;
+  if (!fits) {
+    a.mismatched[i]++;
+    m.serviceMismatched[s]++;
+  }
   if (!byAdvisor && (a.knownInformal[i] & (1 << s)) !== 0) a.byChance[i]++;
   m.slotsLeft[s]--;
   if (i < m.tracked) {
