@@ -5,7 +5,7 @@
  * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
 import type { Knobs } from '../sim/index.ts';
-import { LANGS, type Lang } from './i18n.ts';
+import type { Lang } from './i18n.ts';
 
 export const VIEWS = ['compare', 'agents', 'journey', 'story'] as const;
 export type View = (typeof VIEWS)[number];
