@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -23,5 +24,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date']", message: 'The simulation core must not read the clock.' }],
     },
+  },
+  {
+    // Node scripts; the web benchmark's page.evaluate callbacks run in the browser.
+    files: ['scripts/**/*.js', 'bin/**/*.js', 'bench/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

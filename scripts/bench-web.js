@@ -1,0 +1,60 @@
+/**
+ * `npm run bench:web`: speed of the page in headless Chromium on this machine.
+ * Prints figures; asserts nothing (benchmarks are not tests).
+ *   1. classroom, both policies, 10 replications (target: under 2 s)
+ *   2. mixed-office, 10,000 agents, 260 weeks, both policies, 10 replications (target: under 10 s)
+ *   3. the agent animation with 10,000 agents per panel (target: at least 30 frames per second)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { buildSite, launch, serve } from './web.js';
+
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+
+const out = mkdtempSync(join(tmpdir(), 'pathways-bench-'));
+process.stderr.write('building the page...\n');
+await buildSite(out);
+const site = await serve(out);
+const browser = await launch();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function timeRuns(query, label) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+  await page.goto(site.url + query);
+  await page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data, undefined, { timeout: 300_000 });
+  const times = [];
+  for (let k = 0; k < REPEATS; k++) {
+    process.stderr.write(`${label}: run ${k + 1}/${REPEATS}\n`);
+    times.push(await page.evaluate(() => window.__pathways.run()));
+  }
+  const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+  return { page, times, workers };
+}
+
+const rows = [];
+const a = await timeRuns('?scenario=classroom&reps=10', 'classroom');
+rows.push(['classroom: 300 agents, 156 weeks, 2 policies x 10 replications', a.times, 2000]);
+await a.page.close();
+const b = await timeRuns('?scenario=mixed-office&agents=10000&weeks=260&reps=10', 'mixed-office');
+rows.push(['mixed-office: 10,000 agents, 260 weeks, 2 policies x 10 replications', b.times, 10000]);
+await b.page.evaluate(() => window.__pathways.set({ view: 'agents' }));
+await b.page.waitForFunction(() => window.__pathways.agents() !== undefined);
+process.stderr.write('animation: measuring for 5 s\n');
+const fps = await b.page.evaluate(() => window.__pathways.agents().measureFps(5000));
+const agents = await b.page.evaluate(() => window.__pathways.data.history[0].agents);
+await b.page.close();
+
+console.log(`bench:web — headless Chromium (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}), ${cpus().length} cores, ${b.workers} workers; median of ${REPEATS} runs after the first load`);
+console.log('');
+console.log('| what | median | runs (s) | target |');
+console.log('| --- | --- | --- | --- |');
+for (const [what, times, target] of rows) {
+  const m = median(times);
+  console.log(`| ${what} | ${(m / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | < ${target / 1000} s ${m < target ? 'met' : 'NOT met'} |`);
+}
+console.log(`| agent animation: ${agents.toLocaleString('en')} agents per panel, 2 panels | ${fps.toFixed(1)} fps | | >= 30 fps ${fps >= 30 ? 'met' : 'NOT met'} |`);
+await browser.close();
+await site.close();
+rmSync(out, { recursive: true, force: true });

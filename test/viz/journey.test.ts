@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createJourneyView, employment, type JourneyView } from '../../viz/journey-view.ts';
+import type { PageData } from '../../viz/data.ts';
+import { fixture } from './fixture.ts';
+
+let d: PageData, box: HTMLElement, view: JourneyView | undefined;
+beforeEach(() => {
+  d = fixture();
+  box = document.createElement('div');
+  document.body.append(box);
+});
+afterEach(() => { view?.destroy(); box.remove(); });
+
+const sections = () => [...box.querySelectorAll<HTMLElement>('.jv-policy')];
+const events = (policy: string, name: string) => d.journeys.find((j) => j.policy === policy && j.name === name)!.events;
+/** First 1-based week the persona is employed in the history, counted here independently. */
+function firstEmployed(p: number, name: string): number | null {
+  const id = d.meta.personas.findIndex((x) => x.name === name), h = d.history[p];
+  for (let w = 1; w <= h.weeks; w++) if (h.states[(w - 1) * h.agents + id] === 4) return w;
+  return null;
+}
+
+describe('follow one person', () => {
+  test('the picker is labelled and lists every persona with their group', () => {
+    view = createJourneyView(box, d, { lang: 'en' });
+    const select = box.querySelector('select')!;
+    expect(select.closest('label')!.textContent).toMatch(/^Follow one person/);
+    expect([...select.options].map((o) => o.value)).toEqual(d.meta.personas.map((p) => p.name));
+    expect(select.options[0].textContent).toBe('Amina (Family-reunified immigrants)');
+    expect(select.value).toBe('Amina');
+  });
+
+  test('picking a persona renders exactly their events for both policies, in order', () => {
+    const onPersona = vi.fn();
+    view = createJourneyView(box, d, { lang: 'en', onPersona });
+    const select = box.querySelector('select')!;
+    select.value = 'Tomasz';
+    select.dispatchEvent(new Event('change'));
+    expect(onPersona).toHaveBeenCalledWith('Tomasz');
+    const secs = sections();
+    expect(secs).toHaveLength(2);
+    d.meta.policies.forEach((policy, p) => {
+      expect(secs[p].querySelector('h3')!.textContent).toBe(d.meta.policyLabels[p]);
+      const items = [...secs[p].querySelectorAll('ol > li')].map((li) => li.textContent);
+      const want = events(policy, 'Tomasz').map((e) => `Week ${e.week} — ${e.text.slice(`week ${e.week}: `.length)}`);
+      expect(want.length).toBeGreaterThan(3);
+      expect(items).toEqual(want);
+    });
+  });
+
+  test('setPersona switches without calling back; unknown names are ignored', () => {
+    const onPersona = vi.fn();
+    view = createJourneyView(box, d, { lang: 'en', persona: 'Grace', onPersona });
+    expect(box.querySelector('select')!.value).toBe('Grace');
+    expect(sections()[1].querySelectorAll('li')).toHaveLength(events('personalised', 'Grace').length);
+    view.setPersona('Jonas');
+    view.setPersona('Nobody');
+    expect(box.querySelector('select')!.value).toBe('Jonas');
+    expect(sections()[1].querySelectorAll('ol > li')).toHaveLength(events('personalised', 'Jonas').length);
+    expect(onPersona).not.toHaveBeenCalled();
+  });
+
+  test('summary: in work from the first employed week of the history; refusals and services counted', () => {
+    view = createJourneyView(box, d, { lang: 'en' });
+    let seenWork = 0;
+    for (const { name } of d.meta.personas) {
+      view.setPersona(name);
+      d.meta.policies.forEach((policy, p) => {
+        const summary = sections()[p].querySelector('.jv-summary')!.textContent!;
+        const first = firstEmployed(p, name);
+        if (first === null) expect(summary).toMatch(/^Not in work after 104 weeks · /);
+        else { seenWork++; expect(summary).toMatch(new RegExp(`^In work from week ${first}[ ,·]`)); }
+        expect(employment(d, p, d.meta.personas.findIndex((x) => x.name === name)).first).toBe(first);
+        const ev = events(policy, name);
+        const refusals = ev.filter((e) => e.kind === 'rejected').length;
+        expect(summary).toContain(` · ${refusals} ${refusals === 1 ? 'refusal' : 'refusals'} · `);
+        expect(summary).toMatch(new RegExp(`· ${ev.filter((e) => e.kind === 'started').length} services? started$`));
+        const strip = sections()[p].querySelector('svg')!;
+        expect(strip.getAttribute('aria-label')).toContain(summary);
+        expect(strip.querySelectorAll('.jv-rejected')).toHaveLength(refusals);
+        const covered = [...strip.querySelectorAll('rect[data-state]')].reduce((t, r) => t + Number(r.getAttribute('width')), 0);
+        expect(covered).toBe(104 * 5);
+      });
+    }
+    expect(seenWork).toBeGreaterThan(0);
+  });
+
+  test('Bokmål: translated labels, event kind labels before the English model text', () => {
+    view = createJourneyView(box, d, { lang: 'nb', persona: 'Amina' });
+    expect(box.querySelector('label')!.textContent).toMatch(/^Følg én person/);
+    const ev = events('standardised', 'Amina');
+    const items = [...sections()[0].querySelectorAll('ol > li')];
+    const k = ev.findIndex((e) => e.kind === 'rejected');
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(items[k].textContent).toBe(`Uke ${ev[k].week} — Avslag: ${ev[k].text.slice(`week ${ev[k].week}: `.length)}`);
+    expect(items[0].textContent).toMatch(/^Uke 1 — Registrert: registered as a jobseeker/);
+    expect(items[0].querySelector('span[lang=en]')).not.toBeNull();
+    expect(sections()[0].querySelector('.jv-summary')!.textContent).toMatch(/^(I arbeid fra uke \d+|Ikke i arbeid etter 104 uker) · \d+ avslag · \d+ tiltak startet$/);
+  });
+
+  test('no personas: a message instead', () => {
+    view = createJourneyView(box, { ...d, meta: { ...d.meta, personas: [] } }, { lang: 'en' });
+    expect(box.querySelector('select')).toBeNull();
+    expect(box.textContent).toContain('no personas');
+  });
+});

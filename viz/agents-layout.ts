@@ -1,0 +1,158 @@
+/**
+ * Where each dot goes in "Watch the agents": pure geometry, no DOM.
+ *
+ * A panel holds five regions, one per state (sim/constants STATE_NAMES order), in three columns:
+ * [unemployed over discouraged] [short service over long service] [employed]. Regions are sized by
+ * their capacity (the most people ever in that state, in either policy), so the two panels share one
+ * geometry and every region can hold its fullest week. Inside a region, people sit on a square grid
+ * filled row by row from the bottom, in a fixed order (group, then id): a region's dots pile up like
+ * a bar, and a person keeps their rank among those in the same state.
+ *
+ * Weeks: week 0 is before the first simulated week, when everyone is unemployed (as the model starts
+ * them); week w >= 1 is history row w - 1 (states after simulated week w).
+ */
+import { NUM_STATES, UNEMPLOYED } from '../sim/constants.ts';
+
+/** What the layout needs of a `PageData['history']` entry. */
+export interface StateHistory { agents: number; weeks: number; states: Uint8Array; group: Uint8Array }
+
+/** A region in CSS px within its panel: the whole box, and the grid of dots inside it below its header. */
+export interface Region { x: number; y: number; w: number; h: number; gridX: number; gridY: number; gridH: number; cols: number }
+
+/** A panel: its size, the grid cell and the dot's side (1..3, in steps of 0.5), all CSS px. */
+export interface Geometry { width: number; height: number; cell: number; dot: number; regions: Region[] }
+
+/** Room at the top of each region for its label and count, and padding around the grid (CSS px). */
+export const HEADER = 30;
+const PAD = 4;
+const MIN_COL = 0.22; // narrowest column, as a share of the width
+const MIN_ROW = 0.25; // smallest region in a column, as a share of its height
+const MAX_CELL = 14;
+
+/** State of agent `id` in week `week` (0 = initial, all unemployed). */
+export function stateAt(h: StateHistory, week: number, id: number): number {
+  return week <= 0 ? UNEMPLOYED : h.states[(week - 1) * h.agents + id];
+}
+
+/** Count per state for weeks 0..weeks: counts[week * NUM_STATES + state]. */
+export function stateCounts(h: StateHistory): Int32Array {
+  const out = new Int32Array((h.weeks + 1) * NUM_STATES);
+  for (let w = 0; w <= h.weeks; w++) {
+    for (let id = 0; id < h.agents; id++) out[w * NUM_STATES + stateAt(h, w, id)]++;
+  }
+  return out;
+}
+
+/** Most people ever in each state over all weeks of all the given count tables. */
+export function capacities(...counts: Int32Array[]): number[] {
+  const caps = new Array<number>(NUM_STATES).fill(0);
+  for (const c of counts) for (let i = 0; i < c.length; i++) caps[i % NUM_STATES] = Math.max(caps[i % NUM_STATES], c[i]);
+  return caps;
+}
+
+/** Split `total` into parts proportional to `weights`, none below `min` of the total. */
+function shares(weights: number[], min: number): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const raw = weights.map((x) => (sum > 0 ? Math.max(min, x / sum) : 1 / weights.length));
+  const t = raw.reduce((a, b) => a + b, 0);
+  return raw.map((x) => x / t);
+}
+
+/** Regions and the common grid cell for a panel of `width` x `height` CSS px. */
+export function geometry(width: number, height: number, caps: number[]): Geometry {
+  const columns = [[0, 1], [2, 3], [4]];
+  const colShare = shares(columns.map((c) => c.reduce((a, s) => a + caps[s], 0)), MIN_COL);
+  const regions: Region[] = [];
+  let x = 0;
+  columns.forEach((states, c) => {
+    const w = width * colShare[c];
+    const rowShare = shares(states.map((s) => caps[s]), MIN_ROW);
+    let y = 0;
+    states.forEach((s, r) => {
+      const h = height * rowShare[r];
+      regions[s] = { x, y, w, h, gridX: x + PAD, gridY: y + HEADER, gridH: Math.max(0, h - HEADER - PAD), cols: 1 };
+      y += h;
+    });
+    x += w;
+  });
+  const fits = (cell: number) => regions.every((r, s) => Math.floor((r.w - 2 * PAD) / cell) * Math.floor(r.gridH / cell) >= caps[s]);
+  let cell = MAX_CELL;
+  for (let s = 0; s < NUM_STATES; s++) {
+    if (caps[s] > 0) cell = Math.min(cell, Math.sqrt(((regions[s].w - 2 * PAD) * regions[s].gridH) / caps[s]));
+  }
+  while (cell > 0.05 && !fits(cell)) cell *= 0.97;
+  for (const r of regions) {
+    r.cols = Math.max(1, Math.floor((r.w - 2 * PAD) / cell));
+    r.gridX = r.x + (r.w - r.cols * cell) / 2; // centre the grid
+  }
+  return { width, height, cell, dot: Math.min(3, Math.max(1, Math.round(cell * 1.4) / 2)), regions }; // 0.7 of a cell, in half px
+}
+
+/** Agent ids sorted by group, then id; and where each group's run starts (length groups + 1). */
+export function groupOrder(group: Uint8Array, agents: number): { order: Uint32Array; runs: Uint32Array } {
+  let groups = 0;
+  for (let i = 0; i < agents; i++) groups = Math.max(groups, group[i] + 1);
+  const runs = new Uint32Array(groups + 1);
+  for (let i = 0; i < agents; i++) runs[group[i] + 1]++;
+  for (let g = 0; g < groups; g++) runs[g + 1] += runs[g];
+  const next = runs.slice(0, groups);
+  const order = new Uint32Array(agents);
+  for (let i = 0; i < agents; i++) order[next[group[i]]++] = i;
+  return { order, runs };
+}
+
+/** Slot positions of one panel's agents, week by week, written into caller-owned arrays. */
+export class AgentsLayout {
+  readonly order: Uint32Array;
+  readonly runs: Uint32Array;
+  private readonly fill = new Int32Array(NUM_STATES);
+
+  constructor(readonly history: StateHistory, readonly geom: Geometry) {
+    ({ order: this.order, runs: this.runs } = groupOrder(history.group, history.agents));
+  }
+
+  /** Centre of each agent's slot in week `week` into x[id], y[id] (CSS px); allocates nothing. */
+  positions(week: number, x: Float32Array, y: Float32Array): void {
+    const { cell, regions } = this.geom;
+    this.fill.fill(0);
+    for (let k = 0; k < this.order.length; k++) {
+      const id = this.order[k];
+      const s = stateAt(this.history, week, id);
+      const r = regions[s];
+      const slot = this.fill[s]++;
+      const row = Math.floor(slot / r.cols);
+      x[id] = r.gridX + (slot - row * r.cols + 0.5) * cell;
+      y[id] = r.gridY + r.gridH - (row + 0.5) * cell;
+    }
+  }
+}
+
+/** '#RRGGBB' as an opaque RGBA pixel in a little-endian Uint32Array view of ImageData. */
+export function pixel(hex: string): number {
+  const v = parseInt(hex.slice(1, 7), 16);
+  return (0xff000000 | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff)) >>> 0;
+}
+
+/** A frame of dots, for `paintDots`: where each agent glides from and to, and how far along (0..1). */
+export interface Frame { fx: Float32Array; fy: Float32Array; tx: Float32Array; ty: Float32Array; t: number }
+
+/**
+ * Paint every agent from `skip` on (ids below it, the personas, are drawn apart) as a square of
+ * `size` device pixels into `px` (a `width`-wide pixel buffer, cleared first), coloured by group:
+ * `colours[g]` from pixel(). `scale` is device pixels per CSS px. Allocates nothing.
+ */
+export function paintDots(px: Uint32Array, width: number, layout: AgentsLayout, f: Frame, colours: Uint32Array, scale: number, size: number, skip: number): void {
+  px.fill(0);
+  const height = Math.floor(px.length / width), half = size / 2, { order, runs } = layout;
+  for (let g = 0; g + 1 < runs.length; g++) {
+    const colour = colours[g % colours.length];
+    for (let k = runs[g]; k < runs[g + 1]; k++) {
+      const id = order[k];
+      if (id < skip) continue;
+      const x0 = Math.round((f.fx[id] + (f.tx[id] - f.fx[id]) * f.t) * scale - half);
+      const y0 = Math.round((f.fy[id] + (f.ty[id] - f.fy[id]) * f.t) * scale - half);
+      const x1 = Math.min(width, x0 + size), y1 = Math.min(height, y0 + size);
+      for (let y = Math.max(0, y0); y < y1; y++) px.fill(colour, y * width + Math.max(0, x0), y * width + x1);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Pathways as an alluvial diagram, hand-rolled: for each checkpoint a column of stacked
+ * state bars (height = share of the population), ribbons between consecutive columns
+ * (share moving from a state to a state, coloured by where they come from). Policy A on
+ * top, B below, one svg. Bars and ribbons carry data-share so the page and tests can read them.
+ */
+import type { PageData, StateName } from '../data.ts';
+import { pct, STATE_TEXT, texts, type Lang } from '../i18n.ts';
+import { POLICY_COLOURS } from '../palette.ts';
+import { context, figure, FONT, legend, policies, repsNote, round, svgEl, type ChartOptions, type Ctx } from './common.ts';
+import { columns, serviceOutcomes, STACK, stateColour, type Flow } from './flows-layout.ts';
+
+const TEXT = texts(
+  {
+    title: (weeks: string) => `Pathways between states at weeks ${weeks}`,
+    and: 'and',
+    week: (w: number) => `week ${w}`,
+    notice: (la: string, wa: string, sa: string, lb: string, wb: string, sb: string) =>
+      `Of those in a service at one checkpoint, ${wa} are in work and ${sa} in a service again at the next under ${la}; under ${lb}, ${wb} and ${sb}.`,
+    caption: 'Bar height: share of the population in each state at the checkpoint; ribbons: share moving from one state to another by the next checkpoint, coloured by the state they come from.',
+  },
+  {
+    title: (weeks: string) => `Forløp mellom tilstander i uke ${weeks}`,
+    and: 'og',
+    week: (w: number) => `uke ${w}`,
+    notice: (la: string, wa: string, sa: string, lb: string, wb: string, sb: string) =>
+      `Av dem som er i tiltak ved ett målepunkt, er ${wa} i arbeid og ${sa} i tiltak igjen ved det neste med ${la}; med ${lb} ${wb} og ${sb}.`,
+    caption: 'Søylehøyde: andel av befolkningen i hver tilstand ved målepunktet; bånd: andel som går fra én tilstand til en annen til neste målepunkt, farget etter tilstanden de kommer fra.',
+  },
+);
+
+function list(xs: number[], lang: Lang): string {
+  return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${TEXT(lang).and} ${xs[xs.length - 1]}`;
+}
+
+const BAR = 12;
+
+function panel(ctx: Ctx, flow: Flow, label: string, colour: string, top: number, height: number): SVGGElement {
+  const { doc, lang, width } = ctx;
+  const t = TEXT(lang);
+  const g = svgEl(doc, 'g', { 'data-policy': flow.policy, 'aria-label': label });
+  const title = svgEl(doc, 'text', { x: 0, y: top + 11, fill: colour, 'font-weight': 'bold', 'font-size': 11 });
+  title.textContent = label;
+  g.append(title);
+  const cols = columns(flow, { x0: 4, x1: width - 4 - BAR, y0: top + 20, y1: top + height - 18, pad: 3 });
+  const name = (s: StateName) => STATE_TEXT(lang)[s];
+  for (const r of cols.ribbons) {
+    const x0 = r.x0 + BAR;
+    const xm = (x0 + r.x1) / 2;
+    const d = `M${x0},${r.s0}C${xm},${r.s0} ${xm},${r.t0} ${r.x1},${r.t0}L${r.x1},${r.t1}C${xm},${r.t1} ${xm},${r.s1} ${x0},${r.s1}Z`;
+    const p = svgEl(doc, 'path', {
+      d: d.replace(/\d+\.\d+/g, (x) => String(round(Number(x)))),
+      fill: stateColour(r.source), 'fill-opacity': 0.4,
+      'data-from': r.from, 'data-source': r.source, 'data-target': r.target, 'data-share': round(r.share, 6),
+    });
+    const tip = svgEl(doc, 'title');
+    tip.textContent = `${name(r.source)} → ${name(r.target)}: ${pct(r.share, lang, 1)}`;
+    p.append(tip);
+    g.append(p);
+  }
+  for (const n of cols.nodes) {
+    const rect = svgEl(doc, 'rect', {
+      x: round(n.x), y: round(n.y), width: BAR, height: round(Math.max(0.5, n.h)), fill: stateColour(n.state),
+      'data-checkpoint': n.checkpoint, 'data-week': n.week, 'data-state': n.state, 'data-share': round(n.share, 6),
+    });
+    const tip = svgEl(doc, 'title');
+    tip.textContent = `${t.week(n.week)}, ${name(n.state)}: ${pct(n.share, lang, 1)}`;
+    rect.append(tip);
+    g.append(rect);
+  }
+  cols.xs.forEach((x, c) => {
+    const last = c === cols.xs.length - 1;
+    const text = svgEl(doc, 'text', {
+      x: round(c === 0 ? x : last ? x + BAR : x + BAR / 2), y: top + height - 5, 'text-anchor': c === 0 ? 'start' : last ? 'end' : 'middle',
+      fill: 'currentColor',
+    });
+    text.textContent = t.week(flow.checkpoints[c]);
+    g.append(text);
+  });
+  return g;
+}
+
+export function render(data: PageData, options: ChartOptions = {}): HTMLElement {
+  const ctx = context(options, 480);
+  const { doc, lang, width, height } = ctx;
+  const t = TEXT(lang);
+  const ps = policies(data);
+  const flows = ps.map((p) => data.flows.find((f) => f.policy === p.key) as Flow);
+  const svg = svgEl(doc, 'svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-size': 10, 'font-family': FONT, style: 'display: block; max-width: 100%; height: auto; background: white;' });
+  const items = STACK.map((s) => ({ label: STATE_TEXT(lang)[s], fill: stateColour(s) }));
+  const lh = legend(doc, svg, items, 0, 2, width);
+  const ph = (height - lh - 8) / 2;
+  ps.forEach((p) => svg.append(panel(ctx, flows[p.i], p.label, POLICY_COLOURS[p.i], lh + 8 + p.i * ph, ph - 6)));
+  const out = flows.map(serviceOutcomes);
+  const notice = t.notice(ps[0].label, pct(out[0].work, lang), pct(out[0].service, lang), ps[1].label, pct(out[1].work, lang), pct(out[1].service, lang));
+  const title = t.title(list(flows[0].checkpoints, lang));
+  return figure(ctx, { id: 'flows', title, notice, svg, caption: `${t.caption} ${repsNote(data, lang, false)}` });
+}

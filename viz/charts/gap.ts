@@ -1,0 +1,46 @@
+/** Activity counted versus work (F7): share in a service and share in work by week, both policies. */
+import type { PageData } from '../data.ts';
+import { pct, texts } from '../i18n.ts';
+import { POLICY_COLOURS } from '../palette.ts';
+import { context, figure, policies, repsNote, summaryMean, type ChartOptions } from './common.ts';
+import { lineChart, type Series } from './lines.ts';
+
+const TEXT = texts(
+  {
+    title: 'Activity counted and work: share in a service and share in work, week by week',
+    y: 'Share of the population',
+    inService: (p: string) => `${p}: in a service`,
+    employed: (p: string) => `${p}: in work`,
+    notice: (la: string, pa: string, ea: string, lb: string, pb: string, eb: string) =>
+      `Under ${la}, ${pa} of person-weeks are spent in a service (activity as the office counts it) and ${ea} in work; under ${lb}, ${pb} and ${eb}. More activity is not the same as more work.`,
+    caption: 'Dashed: share in a short or long service; solid: share in work; whole population, end of each week.',
+  },
+  {
+    title: 'Aktivitet som telles og arbeid: andel i tiltak og andel i arbeid, uke for uke',
+    y: 'Andel av befolkningen',
+    inService: (p: string) => `${p}: i tiltak`,
+    employed: (p: string) => `${p}: i arbeid`,
+    notice: (la: string, pa: string, ea: string, lb: string, pb: string, eb: string) =>
+      `Med ${la} går ${pa} av personukene til tiltak (aktivitet slik kontoret teller den) og ${ea} til arbeid; med ${lb} ${pb} og ${eb}. Mer aktivitet er ikke det samme som mer arbeid.`,
+    caption: 'Stiplet: andel i kort eller langt tiltak; heltrukket: andel i arbeid; hele befolkningen, ved slutten av hver uke.',
+  },
+);
+
+export function render(data: PageData, options: ChartOptions = {}): HTMLElement {
+  const ctx = context(options, 340);
+  const { lang } = ctx;
+  const t = TEXT(lang);
+  const ps = policies(data);
+  const series: Series[] = [];
+  for (const p of ps) {
+    const rows = data.activity.filter((r) => r.policy === p.key);
+    series.push({ label: t.employed(p.label), colour: POLICY_COLOURS[p.i], rows: rows.map((r) => ({ week: r.week, mean: r.employed })) });
+    series.push({ label: t.inService(p.label), colour: POLICY_COLOURS[p.i], rows: rows.map((r) => ({ week: r.week, mean: r.inService })), dash: '5 3' });
+  }
+  const rate = (k: string) => pct(summaryMean(data, k, 'participationRate'), lang);
+  const work = (k: string) => pct(summaryMean(data, k, 'employedWeeksShare'), lang);
+  const [a, b] = ps;
+  const notice = t.notice(a.label, rate(a.key), work(a.key), b.label, rate(b.key), work(b.key));
+  const svg = lineChart(ctx, series, t.y);
+  return figure(ctx, { id: 'gap', title: t.title, notice, svg, caption: `${t.caption} ${repsNote(data, lang, false)}` });
+}

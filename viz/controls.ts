@@ -1,0 +1,132 @@
+/** The settings panel: scenario, the two policies' knobs (generated from the schema), run sizes, Run and Cancel. */
+import { KNOBS, policyNames, resolvePolicy, type Knobs, type NumberSpec, type Scenario } from '../sim/index.ts';
+import { h } from './dom.ts';
+import { num, type Lang } from './i18n.ts';
+import { KNOB_TEXT } from './knob-text.ts';
+import { policyLabel } from './plan.ts';
+import type { PolicyChoice, Settings } from './settings.ts';
+import { UI } from './text.ts';
+
+export interface ControlsContext {
+  settings: Settings;
+  /** The parsed scenario, or undefined when it is invalid. */
+  scenario: Scenario | undefined;
+  shipped: { name: string; title: string }[];
+  fileName?: string;
+  running: boolean;
+  /** Settings changed; `rerender` when the panel itself must be rebuilt. */
+  onChange(patch: Partial<Settings>, rerender?: boolean): void;
+  onFile(name: string, text: string): void;
+  onRun(): void;
+  onCancel(): void;
+}
+
+const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
+
+export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
+  const { settings: st, scenario: s } = ctx;
+  const T = UI(st.lang);
+  const scenarioSelect = h('select', { id: 'scenario', onchange: (e) => ctx.onChange({ scenario: (e.target as HTMLSelectElement).value, custom: undefined, persona: undefined }, true) },
+    ...ctx.shipped.map((x) => h('option', { value: x.name, selected: st.scenario === x.name }, `${x.name}: ${x.title}`)),
+    st.scenario === 'custom' ? h('option', { value: 'custom', selected: true }, `${T.loaded}: ${ctx.fileName ?? 'custom'}`) : undefined);
+  const file = h('input', {
+    id: 'scenario-file', type: 'file', accept: '.json,application/json',
+    onchange: async (e) => {
+      const f = (e.target as HTMLInputElement).files?.[0];
+      if (f) ctx.onFile(f.name, await f.text());
+    },
+  });
+  root.replaceChildren(...[
+    h('h2', {}, T.settings),
+    h('div', { class: 'field' }, h('label', { for: 'scenario' }, T.scenario), scenarioSelect),
+    h('div', { class: 'field' }, h('label', { for: 'scenario-file' }, T.loadFile), file),
+    s ? policyPanel('a', T.policyA, st.a, s, ctx) : undefined,
+    s ? policyPanel('b', T.policyB, st.b, s, ctx) : undefined,
+    runPanel(ctx),
+  ].filter((x) => x !== undefined));
+}
+
+function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Scenario, ctx: ControlsContext): HTMLElement {
+  const lang = ctx.settings.lang;
+  const T = UI(lang);
+  const base = { ...choice };
+  const set = (c: PolicyChoice, rerender: boolean) => ctx.onChange({ [side]: c }, rerender);
+  const resolved = (k: keyof Knobs) => choice.knobs[k] ?? baseKnob(s, choice.base, k);
+  const sliders = KNOB_NAMES.map((k) => {
+    const spec = KNOBS.fields[k] as NumberSpec;
+    const t = KNOB_TEXT(lang)[k];
+    const id = `${side}-${k}`;
+    const value = h('output', { id: `${id}-value`, for: id }, fmt(resolved(k), spec, lang));
+    const input = h('input', {
+      id, type: 'range', min: spec.min, max: spec.max, step: spec.max - spec.min > 1 ? 0.1 : 0.05, value: resolved(k),
+      'aria-describedby': `${id}-line`, title: spec.doc,
+      oninput: (e) => {
+        const v = Number((e.target as HTMLInputElement).value);
+        value.textContent = fmt(v, spec, lang);
+        wrap.classList.toggle('changed', v !== baseKnob(s, choice.base, k));
+        const knobs = { ...base.knobs, [k]: v };
+        if (v === baseKnob(s, choice.base, k)) delete knobs[k];
+        base.knobs = knobs;
+        set({ base: choice.base, knobs }, false);
+      },
+    });
+    const wrap = h('div', { class: `knob${choice.knobs[k] !== undefined ? ' changed' : ''}` },
+      h('label', { for: id }, t.label, ' ', value),
+      h('div', { class: 'range' }, h('span', { 'aria-hidden': 'true' }, t.low), input, h('span', { 'aria-hidden': 'true' }, t.high)),
+      h('p', { id: `${id}-line`, class: 'hint' }, `${t.line} ${spec.unit === 'share' ? '0–1' : `${spec.min}–${spec.max} (${spec.unit})`}.`));
+    return wrap;
+  });
+  return h('fieldset', { class: `policy policy-${side}` },
+    h('legend', {}, title),
+    h('div', { class: 'field' }, h('label', { for: `${side}-base` }, T.base),
+      h('select', { id: `${side}-base`, onchange: (e) => set({ base: (e.target as HTMLSelectElement).value, knobs: {} }, true) },
+        ...policyNames(s).map((p) => h('option', { value: p, selected: p === choice.base }, policyLabel(s, p))))),
+    h('details', { open: Object.keys(choice.knobs).length > 0 || undefined },
+      h('summary', {}, `${T.knobs}${Object.keys(choice.knobs).length ? ` (${Object.keys(choice.knobs).length} ${T.changed})` : ''}`),
+      ...sliders,
+      h('button', { type: 'button', class: 'link', onclick: () => set({ base: choice.base, knobs: {} }, true) }, T.reset)),
+  );
+}
+
+function runPanel(ctx: ControlsContext): HTMLElement {
+  const st = ctx.settings;
+  const T = UI(st.lang);
+  const s = ctx.scenario;
+  const intField = (id: string, label: string, value: number | undefined, min: number, max: number, placeholder: string, apply: (v: number | undefined) => Partial<Settings>) =>
+    h('div', { class: 'field inline' }, h('label', { for: id }, label), h('input', {
+      id, type: 'number', min, max, step: 1, value: value ?? '', placeholder, inputmode: 'numeric',
+      onchange: (e) => {
+        const el = e.target as HTMLInputElement;
+        const v = el.value === '' ? undefined : Math.round(Number(el.value));
+        const ok = v === undefined ? placeholder !== '' : Number.isFinite(v) && v >= min && v <= max;
+        el.setCustomValidity(ok ? '' : `${label}: ${min}–${max}`);
+        el.reportValidity();
+        if (ok) ctx.onChange(apply(v));
+      },
+    }));
+  return h('fieldset', { class: 'run' },
+    h('legend', {}, T.runSettings),
+    intField('seed', T.seed, st.seed, 0, 2 ** 31 - 1, '', (v) => ({ seed: v ?? 1 })),
+    intField('replications', T.replications, st.replications, 1, 100, '', (v) => ({ replications: v ?? 10 })),
+    intField('agents', T.agents, st.agents, 10, 200000, s ? `${s.agents}` : T.scenarioDefault, (v) => ({ agents: v })),
+    intField('weeks', T.weeks, st.weeks, 1, 1040, s ? `${s.weeks}` : T.scenarioDefault, (v) => ({ weeks: v })),
+    h('div', { class: 'buttons' },
+      h('button', { id: 'run', type: 'button', class: 'primary', disabled: !s || ctx.running, onclick: () => ctx.onRun() }, ctx.running ? T.running : T.run),
+      h('button', { id: 'cancel', type: 'button', disabled: !ctx.running, onclick: () => ctx.onCancel() }, T.cancel)),
+  );
+}
+
+function baseKnob(s: Scenario, base: string, k: keyof Knobs): number {
+  return policyKnobs(s, base)[k];
+}
+
+const cache = new WeakMap<Scenario, Map<string, Knobs>>();
+function policyKnobs(s: Scenario, base: string): Knobs {
+  let m = cache.get(s);
+  if (!m) cache.set(s, (m = new Map()));
+  let k = m.get(base);
+  if (!k) m.set(base, (k = resolvePolicy(s, base)));
+  return k;
+}
+
+const fmt = (v: number, spec: NumberSpec, lang: Lang) => (spec.unit === 'share' ? num(v, lang, 2) : `${num(v, lang, 1)}×`);

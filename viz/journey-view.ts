@@ -1,0 +1,164 @@
+/**
+ * "Follow one person": one persona's weeks under policy A and policy B, as a strip of states with
+ * event markers and an ordered list of what happened. Event texts come from the model in English;
+ * in bokmål each is preceded by a translated label for its kind.
+ */
+import './views.css';
+import type { PageData } from './data.ts';
+import { STATE_TEXT, texts, type Lang } from './i18n.ts';
+import { STATE_COLOURS } from './palette.ts';
+import { EMPLOYED, STATE_NAMES } from '../sim/constants.ts';
+
+export interface JourneyViewOptions {
+  lang: Lang;
+  /** Persona to show first (default: the scenario's first). */
+  persona?: string;
+  /** Called when the person picks another persona in the view (not on setPersona). */
+  onPersona?: (name: string) => void;
+  /** Document to build in. Default globalThis.document. */
+  document?: Document;
+}
+
+export interface JourneyView { setPersona(name: string): void; destroy(): void }
+
+const KIND_NB: Record<string, string> = {
+  registered: 'Registrert', foundInformation: 'Fant informasjon', searchedInVain: 'Lette forgjeves', gotAdvisor: 'Fikk veileder',
+  advisorChanged: 'Byttet veileder', metAdvisor: 'Møtte veileder', noShow: 'Møtte ikke opp', followUp: 'Oppfølging',
+  disclosedBarrier: 'Fortalte om et skjult problem', offered: 'Fikk tilbud', applied: 'Søkte og fikk ja', rejected: 'Avslag',
+  started: 'Startet tiltak', completed: 'Fullførte', droppedOut: 'Falt fra', hired: 'Fikk jobb', lostJob: 'Mistet jobben',
+  discouraged: 'Ga opp en stund', resumed: 'Søkte igjen', entitled: 'Fikk rettighet',
+};
+
+/** Event kinds drawn on the strip, and how (the marker legend lists them in this order). */
+const MARKS = ['rejected', 'started', 'completed', 'droppedOut', 'hired', 'lostJob'] as const;
+
+const TEXT = texts({
+  pick: 'Follow one person', weekLabel: 'Week', none: 'This scenario has no personas to follow.', noEvents: 'No events recorded.',
+  inWorkFrom: (w: number) => `In work from week ${w}`, notAtEnd: (w: number) => `, not in work at week ${w}`,
+  notInWork: (w: number) => `Not in work after ${w} weeks`,
+  refusals: (n: number) => `${n} ${n === 1 ? 'refusal' : 'refusals'}`, started: (n: number) => `${n} ${n === 1 ? 'service' : 'services'} started`,
+  strip: (name: string, policy: string, summary: string) => `${name}'s weeks under ${policy}, coloured by state, with event markers. ${summary}`,
+  events: (policy: string) => `Events under ${policy}`, weeks: (a: number, b: number) => (a === b ? `Week ${a}` : `Weeks ${a}–${b}`),
+  marks: { rejected: 'refused', started: 'started a service', completed: 'completed a service', droppedOut: 'dropped out', hired: 'got a job', lostJob: 'lost the job' } as Record<string, string>,
+  kind: (_k: string) => '',
+}, {
+  pick: 'Følg én person', weekLabel: 'Uke', none: 'Dette scenarioet har ingen personer å følge.', noEvents: 'Ingen hendelser registrert.',
+  inWorkFrom: (w: number) => `I arbeid fra uke ${w}`, notAtEnd: (w: number) => `, ikke i arbeid i uke ${w}`,
+  notInWork: (w: number) => `Ikke i arbeid etter ${w} uker`,
+  refusals: (n: number) => `${n} avslag`, started: (n: number) => `${n} tiltak startet`,
+  strip: (name: string, policy: string, summary: string) => `Ukene til ${name} under ${policy}, farget etter tilstand, med hendelser. ${summary}`,
+  events: (policy: string) => `Hendelser under ${policy}`, weeks: (a: number, b: number) => (a === b ? `Uke ${a}` : `Uke ${a}–${b}`),
+  marks: { rejected: 'avslag', started: 'startet tiltak', completed: 'fullførte tiltak', droppedOut: 'falt fra', hired: 'fikk jobb', lostJob: 'mistet jobben' },
+  kind: (k: string) => `${KIND_NB[k] ?? k}: `,
+});
+
+/** First week (1-based) the persona with history id `id` is employed under policy `p`, or null; and whether employed at the end. */
+export function employment(data: PageData, p: number, id: number): { first: number | null; atEnd: boolean; weeks: number } {
+  const h = data.history[p];
+  const weeks = h?.weeks ?? data.meta.weeks;
+  if (!h || id >= h.agents) {
+    const ev = data.journeys.find((j) => j.policy === data.meta.policies[p] && j.name === data.meta.personas[id]?.name)?.events ?? [];
+    const last = [...ev].reverse().find((e) => e.kind === 'hired' || e.kind === 'lostJob');
+    return { first: ev.find((e) => e.kind === 'hired')?.week ?? null, atEnd: last?.kind === 'hired', weeks };
+  }
+  let first: number | null = null;
+  for (let w = 0; w < h.weeks && first === null; w++) if (h.states[w * h.agents + id] === EMPLOYED) first = w + 1;
+  return { first, atEnd: h.weeks > 0 && h.states[(h.weeks - 1) * h.agents + id] === EMPLOYED, weeks };
+}
+
+function el(doc: Document) {
+  return (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement => {
+    const e = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    e.append(...kids);
+    return e;
+  };
+}
+
+/** Build the view in `container`. */
+export function createJourneyView(container: HTMLElement, data: PageData, options: JourneyViewOptions): JourneyView {
+  const { lang, document: doc = globalThis.document } = options;
+  const T = TEXT(lang);
+  const make = el(doc);
+  const svg = (tag: string, attrs: Record<string, string | number>, ...kids: Node[]) => {
+    const e = doc.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    e.append(...kids);
+    return e;
+  };
+  const root = make('div', { class: 'jv' });
+  container.append(root);
+  const personas = data.meta.personas;
+  if (personas.length === 0) {
+    root.append(make('p', {}, T.none));
+    return { setPersona: () => {}, destroy: () => root.remove() };
+  }
+  const groupLabel = (g: string) => data.meta.groups.find((x) => x.name === g)?.label ?? g;
+  const select = make('select', { class: 'jv-pick' }) as HTMLSelectElement;
+  for (const p of personas) select.append(make('option', { value: p.name }, `${p.name} (${groupLabel(p.group)})`));
+  const body = make('div', { class: 'jv-policies' });
+  const legend = make('ul', { class: 'jv-legend' });
+  STATE_NAMES.forEach((s, i) => legend.append(make('li', {}, make('span', { class: 'jv-swatch', style: `background:${STATE_COLOURS[i]}`, 'aria-hidden': 'true' }), STATE_TEXT(lang)[s])));
+  for (const m of MARKS) legend.append(make('li', {}, make('span', { class: `jv-mark jv-${m}`, 'aria-hidden': 'true' }), T.marks[m]));
+  root.append(make('label', { class: 'jv-picker' }, `${T.pick} `, select), legend, body);
+
+  function marker(kind: string, x: number): SVGElement {
+    const c = { class: `jv-marker jv-${kind}` };
+    switch (kind) {
+      case 'rejected': return svg('path', { ...c, d: `M${x - 4} 1 L${x + 4} 9 M${x + 4} 1 L${x - 4} 9`, stroke: '#D55E00', 'stroke-width': 2 });
+      case 'hired': return svg('path', { ...c, d: `M${x} 0 L${x + 5} 5 L${x} 10 L${x - 5} 5 Z`, fill: '#000' });
+      case 'lostJob': return svg('path', { ...c, d: `M${x - 5} 1 L${x + 5} 1 L${x} 10 Z`, fill: '#555' });
+      case 'droppedOut': return svg('rect', { ...c, x: x - 4, y: 1, width: 8, height: 8, fill: 'none', stroke: '#555', 'stroke-width': 1.5 });
+      default: return svg('circle', { ...c, cx: x, cy: 5, r: 4, fill: kind === 'completed' ? '#0072B2' : 'none', stroke: '#0072B2', 'stroke-width': 1.5 });
+    }
+  }
+
+  function render(name: string): void {
+    const id = personas.findIndex((p) => p.name === name);
+    body.replaceChildren();
+    data.meta.policies.forEach((policy, p) => {
+      const label = data.meta.policyLabels[p];
+      const events = data.journeys.find((j) => j.policy === policy && j.name === name)?.events ?? [];
+      const emp = employment(data, p, id);
+      const line = [
+        emp.first === null ? T.notInWork(emp.weeks) : T.inWorkFrom(emp.first) + (emp.atEnd ? '' : T.notAtEnd(emp.weeks)),
+        T.refusals(events.filter((e) => e.kind === 'rejected').length), T.started(events.filter((e) => e.kind === 'started').length),
+      ].join(' · ');
+      const cw = 5, h = data.history[p];
+      const strip = svg('svg', { class: 'jv-strip', viewBox: `0 0 ${emp.weeks * cw} 34`, role: 'img', 'aria-label': T.strip(name, label, line) });
+      if (h && id < h.agents) {
+        for (let w = 0; w < h.weeks;) {
+          const s = h.states[w * h.agents + id];
+          let e = w;
+          while (e + 1 < h.weeks && h.states[(e + 1) * h.agents + id] === s) e++;
+          const title = svg('title', {});
+          title.textContent = `${T.weeks(w + 1, e + 1)}: ${STATE_TEXT(lang)[STATE_NAMES[s]]}`;
+          strip.append(svg('rect', { x: w * cw, y: 12, width: (e - w + 1) * cw, height: 22, fill: STATE_COLOURS[s], 'data-state': STATE_NAMES[s] }, title));
+          w = e + 1;
+        }
+      }
+      for (const e of events) if ((MARKS as readonly string[]).includes(e.kind)) strip.append(marker(e.kind, (e.week - 0.5) * cw));
+      const list = make('ol', { class: 'jv-events' });
+      for (const e of events) {
+        const text = e.text.replace(/^week \d+:\s*/i, '');
+        list.append(make('li', { class: `jv-ev-${e.kind}` }, `${T.weekLabel} ${e.week} — ${T.kind(e.kind)}`, lang === 'en' ? text : make('span', { lang: 'en' }, text)));
+      }
+      body.append(make('section', { class: 'jv-policy' },
+        make('h3', {}, label), make('p', { class: 'jv-summary' }, line), strip,
+        make('div', { class: 'jv-axis', 'aria-hidden': 'true' }, make('span', {}, `${T.weekLabel} 1`), make('span', {}, `${T.weekLabel} ${emp.weeks}`)),
+        events.length ? make('div', { class: 'jv-scroll', tabindex: '0', role: 'region', 'aria-label': T.events(label) }, list) : make('p', {}, T.noEvents)));
+    });
+  }
+
+  function setPersona(name: string): void {
+    if (!personas.some((p) => p.name === name)) return;
+    select.value = name;
+    render(name);
+  }
+  select.addEventListener('change', () => {
+    render(select.value);
+    options.onPersona?.(select.value);
+  });
+  setPersona(personas.some((p) => p.name === options.persona) ? options.persona! : personas[0].name);
+  return { setPersona, destroy: () => root.remove() };
+}

@@ -1,0 +1,73 @@
+/** The Compare view: key results with intervals, downloads, and every chart with its SVG and PNG buttons. */
+import type { Estimate, MetricEstimate, RunResult } from '../sim/index.ts';
+import { CHARTS } from './charts/index.ts';
+import type { PageData } from './data.ts';
+import { h } from './dom.ts';
+import { compareJson, csvTables, download, fileStem, svgPng, svgText } from './export.ts';
+import { GROUP_NOTE, num, pct, type Lang } from './i18n.ts';
+import { HEADLINE, UI } from './text.ts';
+
+const SHARES = new Set(['employedShare', 'longTermServiceShare', 'mismatchedServiceShare', 'participationRate', 'employedWeeksShare', 'attendanceRate', 'servicesFoundByChanceShare']);
+
+export function formatMetric(metric: string, v: number, lang: Lang, signed = false): string {
+  const sign = signed && v > 0 ? '+' : '';
+  if (SHARES.has(metric)) return sign + pct(v, lang, 1);
+  if (metric === 'costPerPerson') return sign + Math.round(v).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
+  if (metric === 'medianWeeksToFirstJob') return sign + num(v, lang, 1);
+  return sign + num(v, lang, 2);
+}
+
+function cell(metric: string, e: MetricEstimate, lang: Lang, signed = false): HTMLElement {
+  const x = e as Estimate;
+  return h('td', {}, formatMetric(metric, x.mean, lang, signed), h('span', { class: 'ci' }, ` [${formatMetric(metric, x.ci95[0], lang, signed)}, ${formatMetric(metric, x.ci95[1], lang, signed)}]`));
+}
+
+export function headlineTable(data: PageData, lang: Lang): HTMLElement {
+  const T = UI(lang);
+  const names = HEADLINE(lang);
+  const [a, b] = data.meta.policies;
+  const c = data.compare;
+  return h('table', { class: 'headline', id: 'headline' },
+    h('caption', {}, T.headline, h('span', { class: 'hint' }, ' ', T.interval.replace('{n}', String(data.meta.replications)))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.metric), h('th', { scope: 'col', class: 'pa' }, `A: ${data.meta.policyLabels[0]}`),
+      h('th', { scope: 'col', class: 'pb' }, `B: ${data.meta.policyLabels[1]}`), h('th', { scope: 'col' }, T.difference))),
+    h('tbody', {}, ...(Object.keys(names) as (keyof typeof names)[]).map((m) => h('tr', { 'data-metric': m },
+      h('th', { scope: 'row' }, names[m]), cell(m, c.policies[a].summary[m], lang), cell(m, c.policies[b].summary[m], lang), cell(m, c.difference[m], lang, true)))),
+  );
+}
+
+function chartButtons(fig: HTMLElement, data: PageData, lang: Lang): HTMLElement {
+  const T = UI(lang);
+  const id = fig.dataset.chart ?? 'chart';
+  const svg = () => fig.querySelector<SVGSVGElement>('svg[data-export]')!;
+  const name = `${fileStem(data)}_${id}`;
+  return h('div', { class: 'chart-tools' },
+    h('button', { type: 'button', class: 'small', 'aria-label': `${T.svg}: ${fig.querySelector('h3')?.textContent ?? id}`, onclick: () => download(`${name}.svg`, svgText(svg()), 'image/svg+xml') }, T.svg),
+    h('button', { type: 'button', class: 'small', 'aria-label': `${T.png}: ${fig.querySelector('h3')?.textContent ?? id}`, onclick: async () => download(`${name}.png`, await svgPng(svg())) }, T.png));
+}
+
+export function renderCharts(data: PageData, lang: Lang, width: number, only?: string): HTMLElement[] {
+  return CHARTS.filter((c) => !only || c.id === only).map((c) => {
+    const fig = c.render(data, { lang, width });
+    fig.append(chartButtons(fig, data, lang));
+    return fig;
+  });
+}
+
+export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult[], lang: Lang): void {
+  const T = UI(lang);
+  const stem = fileStem(data);
+  const csv = csvTables(runs);
+  const width = Math.max(320, Math.min(760, (root.clientWidth || 1000) / (root.clientWidth > 1300 ? 2 : 1) - 32));
+  root.replaceChildren(
+    headlineTable(data, lang),
+    h('p', { class: 'group-note' }, GROUP_NOTE(lang).note),
+    h('div', { class: 'downloads', role: 'group', 'aria-label': T.download },
+      h('span', {}, `${T.download}:`),
+      h('button', { type: 'button', id: 'download-json', class: 'small', onclick: () => download(`${stem}_compare.json`, compareJson(data), 'application/json') }, T.json),
+      h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_summary.csv`, csv.summary(), 'text/csv') }, T.csvSummary),
+      h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_timeseries.csv`, csv.timeseries(), 'text/csv') }, T.csvWeekly),
+      h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_events.csv`, csv.events(), 'text/csv') }, T.csvEvents)),
+    h('div', { class: 'charts' }, ...renderCharts(data, lang, width)),
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Runs a comparison in a pool of Web Workers, one replicate-policy pair at a
+ * time per worker, so the page never freezes and two cores halve the wait.
+ * The results are the CLI's: each run is a pure function of (scenario,
+ * policy knobs, seed, replicate), whichever worker ran it.
+ */
+import type { Knobs, RunResult, Scenario } from '../sim/index.ts';
+import type { Job, WorkerReply, WorkerRequest } from './worker.ts';
+
+export interface RunPlan {
+  scenario: Scenario;
+  /** Policy keys (A, B) and their knobs. */
+  policies: [string, string];
+  knobs: [Knobs, Knobs];
+  seed: number;
+  replications: number;
+  weeks: number;
+  agents: number;
+  /** Weekly states kept for the animation (replicate 0): the first N agents. */
+  historyAgents: number;
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+const MAX_WORKERS = 4;
+
+export class Runner {
+  private workers: Worker[] = [];
+  private nextId = 1;
+  private active: { cancel: () => void } | undefined;
+
+  constructor(private readonly size = Math.max(1, Math.min(MAX_WORKERS, globalThis.navigator?.hardwareConcurrency || 2))) {}
+
+  private pool(): Worker[] {
+    while (this.workers.length < this.size) {
+      this.workers.push(new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `pathways-${this.workers.length + 1}` }));
+    }
+    return this.workers;
+  }
+
+  /** Stop the running comparison (its promise rejects with Cancelled); the workers are replaced. */
+  cancel(): void {
+    this.active?.cancel();
+  }
+
+  /** Run every (replicate, policy) of the plan; `onProgress(done, total)` after each run. Runs come back in (replicate, policy) order. */
+  run(plan: RunPlan, onProgress?: (done: number, total: number) => void): Promise<RunResult[]> {
+    this.cancel();
+    const jobs: Job[] = [];
+    for (let r = 0; r < plan.replications; r++) plan.policies.forEach((policy, k) => jobs.push({ policy, replicate: r, knobs: plan.knobs[k] }));
+    const workers = this.pool().slice(0, Math.min(this.size, jobs.length));
+    const id = this.nextId++;
+    const results: RunResult[] = new Array(jobs.length);
+    let done = 0;
+    return new Promise<RunResult[]>((resolve, reject) => {
+      let finished = false;
+      const end = (err?: Error) => {
+        if (finished) return;
+        finished = true;
+        this.active = undefined;
+        for (const w of workers) w.onmessage = w.onerror = null;
+        if (err) reject(err);
+        else resolve(results);
+      };
+      this.active = {
+        cancel: () => {
+          for (const w of this.workers) w.terminate();
+          this.workers = [];
+          end(new Cancelled());
+        },
+      };
+      // deal the jobs out in turn: worker k takes jobs k, k + W, k + 2W, ... (each about the same size)
+      workers.forEach((w, k) => {
+        const mine = jobs.map((_, j) => j).filter((j) => j % workers.length === k);
+        w.onmessage = (e: MessageEvent<WorkerReply>) => {
+          const m = e.data;
+          if (m.id !== id) return;
+          if (m.type === 'error') return end(new Error(m.message));
+          if (m.type === 'result') {
+            results[mine[m.job]] = m.run;
+            done++;
+            onProgress?.(done, jobs.length);
+            if (done === jobs.length) end();
+          }
+        };
+        w.onerror = (e) => end(new Error(e.message || 'the simulation worker failed'));
+        const req: WorkerRequest = {
+          type: 'run', id, scenario: plan.scenario, jobs: mine.map((j) => jobs[j]),
+          seed: plan.seed, weeks: plan.weeks, agents: plan.agents, historyAgents: plan.historyAgents,
+        };
+        w.postMessage(req);
+      });
+    });
+  }
+}
