@@ -34,7 +34,7 @@ const KIND_NAMES = [
 ];
 
 function rights(bits: number): string {
-  const names = ENTITLEMENT_NAMES.filter((_, b) => bits & (1 << b));
+  const names = ENTITLEMENT_NAMES.filter((_, b) => bits & (1 << b)).map((n) => n.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`));
   return names.length ? `with a right to ${names.join(', ')}` : 'with no economic rights, only the right to information and a needs assessment';
 }
 

@@ -83,6 +83,14 @@ export function startApp(root: HTMLElement): PageHandle {
       if (scenario && patch.b === undefined) settings.b = { base: scenario.comparePolicies[1] ?? scenario.comparePolicies[0], knobs: {} };
     }
     pushUrl();
+    if (patch.lang !== undefined && data && scenario && dataKey === resultKey(settings)) {
+      // the same results, labelled in the new language
+      try {
+        data = { ...data, meta: { ...data.meta, policyLabels: planOf(settings, scenario).labels } };
+      } catch {
+        // labels stay as they were
+      }
+    }
     if (patch.lang !== undefined || patch.projector !== undefined || patch.view !== undefined) renderAll();
     else {
       if (rerender) renderControls(el.controls, controlsContext());
@@ -162,6 +170,7 @@ export function startApp(root: HTMLElement): PageHandle {
     const T = UI(settings.lang);
     const lang = settings.lang;
     el.panel.className = `view-${settings.view}`;
+    el.panel.replaceChildren();
     if (settings.view === 'story') {
       const story = h('div', { class: 'story-panel' });
       const stage = h('div', { class: 'stage' });

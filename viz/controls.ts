@@ -30,7 +30,7 @@ export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
     ...ctx.shipped.map((x) => h('option', { value: x.name, selected: st.scenario === x.name }, `${x.name}: ${x.title}`)),
     st.scenario === 'custom' ? h('option', { value: 'custom', selected: true }, `${T.loaded}: ${ctx.fileName ?? 'custom'}`) : undefined);
   const file = h('input', {
-    id: 'scenario-file', type: 'file', accept: '.json,application/json',
+    id: 'scenario-file', type: 'file', accept: '.json,application/json', class: 'visually-hidden',
     onchange: async (e) => {
       const f = (e.target as HTMLInputElement).files?.[0];
       if (f) ctx.onFile(f.name, await f.text());
@@ -39,7 +39,7 @@ export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
   root.replaceChildren(...[
     h('h2', {}, T.settings),
     h('div', { class: 'field' }, h('label', { for: 'scenario' }, T.scenario), scenarioSelect),
-    h('div', { class: 'field' }, h('label', { for: 'scenario-file' }, T.loadFile), file),
+    h('div', { class: 'field file' }, file, h('label', { for: 'scenario-file', class: 'button' }, T.loadFile)),
     s ? policyPanel('a', T.policyA, st.a, s, ctx) : undefined,
     s ? policyPanel('b', T.policyB, st.b, s, ctx) : undefined,
     runPanel(ctx),
@@ -80,7 +80,7 @@ function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Sc
     h('legend', {}, title),
     h('div', { class: 'field' }, h('label', { for: `${side}-base` }, T.base),
       h('select', { id: `${side}-base`, onchange: (e) => set({ base: (e.target as HTMLSelectElement).value, knobs: {} }, true) },
-        ...policyNames(s).map((p) => h('option', { value: p, selected: p === choice.base }, policyLabel(s, p))))),
+        ...policyNames(s).map((p) => h('option', { value: p, selected: p === choice.base }, policyLabel(s, p, lang))))),
     h('details', { open: Object.keys(choice.knobs).length > 0 || undefined },
       h('summary', {}, `${T.knobs}${Object.keys(choice.knobs).length ? ` (${Object.keys(choice.knobs).length} ${T.changed})` : ''}`),
       ...sliders,

@@ -3,6 +3,7 @@ import {
   parseJson, parseScenario, policyNames, resolvePolicy, ScenarioLoadError, SHIPPED, ValidationError,
   type Scenario,
 } from '../sim/index.ts';
+import type { Lang } from './i18n.ts';
 import type { RunPlan } from './runner.ts';
 import type { PolicyChoice, Settings } from './settings.ts';
 
@@ -27,10 +28,15 @@ export function errorLines(err: unknown): string[] {
   return [`internal error: ${(err as Error)?.message ?? String(err)}`];
 }
 
-/** A policy's display label: the scenario's label, else the name with a capital. */
-export function policyLabel(s: Scenario, name: string): string {
+const BUILT_IN: Record<string, Record<Lang, string>> = {
+  standardised: { en: 'Standardised', nb: 'Standardisert' },
+  personalised: { en: 'Personalised', nb: 'Tilpasset' },
+};
+
+/** A policy's display label: the scenario's label, else the built-in policies' names, else the name with a capital. */
+export function policyLabel(s: Scenario, name: string, lang: Lang = 'en'): string {
   const def = s.policies[name];
-  return def?.label ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
+  return def?.label ?? BUILT_IN[name]?.[lang] ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
 }
 
 const changed = (c: PolicyChoice) => Object.keys(c.knobs).length > 0;
@@ -56,7 +62,7 @@ export function planOf(settings: Settings, s: Scenario): { plan: RunPlan; labels
   }
   const knobs = (c: PolicyChoice) => ({ ...resolvePolicy(s, c.base), ...c.knobs });
   const policies = policyKeys(settings.a, settings.b);
-  const label = (c: PolicyChoice) => `${policyLabel(s, c.base)}${changed(c) ? '*' : ''}`;
+  const label = (c: PolicyChoice) => `${policyLabel(s, c.base, settings.lang)}${changed(c) ? '*' : ''}`;
   let labels: [string, string] = [label(settings.a), label(settings.b)];
   if (labels[0] === labels[1]) labels = [`A: ${labels[0]}`, `B: ${labels[1]}`];
   const agents = settings.agents ?? s.agents;
