@@ -106,7 +106,7 @@ export function startApp(root: HTMLElement): PageHandle {
       linkErrors = [];
       set({ scenario: 'custom', custom: text, persona: undefined }, true);
     },
-    onRun: () => void run(),
+    onRun: () => void run().catch(() => undefined), // shown on the page already
     onCancel: () => runner.cancel(),
   });
 
@@ -181,7 +181,7 @@ export function startApp(root: HTMLElement): PageHandle {
         onApply: (patch, focus) => {
           storyFocus = focus;
           set({ ...patch, persona: focus.view === 'journey' ? focus.persona : settings.persona }, true);
-          void run();
+          run().catch(() => undefined);
         },
       });
       if (data) renderStage(stage, data);

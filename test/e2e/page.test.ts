@@ -187,6 +187,51 @@ describe('the page in Chromium', () => {
     await page.close();
   });
 
+  test('a long run shows progress and can be cancelled, keeping the previous results', async () => {
+    const { page, problems } = await open('?scenario=classroom&reps=2');
+    const before = await compareOf(page);
+    await page.locator('#agents').fill('20000');
+    await page.locator('#agents').press('Tab');
+    await page.locator('#replications').fill('20');
+    await page.locator('#replications').press('Tab');
+    await page.locator('#run').click();
+    await expect.poll(() => page.locator('#status progress').count()).toBe(1);
+    expect(await page.locator('#cancel').isEnabled()).toBe(true);
+    await page.locator('#cancel').click();
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Cancelled/);
+    expect(await page.evaluate(() => window.__pathways.running)).toBe(false);
+    expect(await compareOf(page)).toBe(before);
+    expect(await page.locator('.stale').count()).toBe(1);
+    await page.locator('#agents').fill('');
+    await page.locator('#agents').press('Tab');
+    await page.locator('#replications').fill('2');
+    await page.locator('#replications').press('Tab');
+    await page.locator('#run').click();
+    await settled(page);
+    expect(await compareOf(page)).toBe(before);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('every control has an accessible name and the CSV download is the CLI’s table', async () => {
+    const { page, problems } = await open('?scenario=classroom&reps=2');
+    const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button, [role=tab], canvas, svg[data-export]')]
+      .filter((el) => {
+        const labels = (el as HTMLInputElement).labels;
+        const name = (labels && labels.length ? [...labels].map((l) => l.textContent).join(' ') : '')
+          || el.getAttribute('aria-label') || (el.getAttribute('aria-labelledby') && document.getElementById(el.getAttribute('aria-labelledby')!)?.textContent)
+          || (el.tagName === 'BUTTON' || el.getAttribute('role') === 'tab' ? el.textContent : '');
+        return !name?.trim();
+      }).map((el) => el.outerHTML.slice(0, 80)));
+    expect(unnamed).toEqual([]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV: metrics per run' }).click()]);
+    const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('replicate,policy,group,metric,value');
+    expect(lines.length).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('every request stays on this server', () => {
     expect(site.requests.length).toBeGreaterThan(3);
   });
