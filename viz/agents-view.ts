@@ -3,6 +3,7 @@
  * the five states week by week (a playback of `data.history`; nothing is simulated here).
  * Week 0 is the start, everyone unemployed; week w is the state after simulated week w (see agents-layout.ts).
  */
+import { elementMaker as el } from './dom.ts';
 import './views.css';
 import type { PageData } from './data.ts';
 import { AgentsLayout, capacities, geometry, paintDots, pixel, stateCounts, type Frame } from './agents-layout.ts';
@@ -54,15 +55,6 @@ interface Panel extends Frame {
   img: ImageData | null; px: Uint32Array;
 }
 
-/** `make(tag, attributes, ...children)` for document `doc`. */
-function el(doc: Document) {
-  return (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement => {
-    const e = doc.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    e.append(...kids);
-    return e;
-  };
-}
 
 /** Build the view in `container`. */
 export function createAgentsView(container: HTMLElement, data: PageData, options: AgentsViewOptions = {}): AgentsView {

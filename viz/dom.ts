@@ -13,3 +13,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   for (const c of children.flat()) if (c !== undefined && c !== false && c !== null) el.append(c);
   return el;
 }
+
+/** `make(tag, attributes, ...children)` for document `doc` (views that also render in jsdom). Attributes are set as strings. */
+export function elementMaker(doc: Document) {
+  return (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement => {
+    const e = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    e.append(...kids);
+    return e;
+  };
+}

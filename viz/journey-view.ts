@@ -3,6 +3,7 @@
  * event markers and an ordered list of what happened. Event texts come from the model in English;
  * in bokmål each is preceded by a translated label for its kind.
  */
+import { elementMaker as el } from './dom.ts';
 import './views.css';
 import type { PageData } from './data.ts';
 import { STATE_TEXT, texts, type Lang } from './i18n.ts';
@@ -66,14 +67,6 @@ export function employment(data: PageData, p: number, id: number): { first: numb
   return { first, atEnd: h.weeks > 0 && h.states[(h.weeks - 1) * h.agents + id] === EMPLOYED, weeks };
 }
 
-function el(doc: Document) {
-  return (tag: string, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElement => {
-    const e = doc.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    e.append(...kids);
-    return e;
-  };
-}
 
 /** Build the view in `container`. */
 export function createJourneyView(container: HTMLElement, data: PageData, options: JourneyViewOptions): JourneyView {
