@@ -6,9 +6,13 @@ import { parseArgs, suggest, UsageError, helpText, type Parsed } from './args.ts
 import { OutputError } from './output.ts';
 import { compareCommand, runCommand, scenariosCommand, validateCommand } from './commands.ts';
 import { COMMANDS, mainHelp } from './specs.ts';
+import { hypothesisCommand } from './hypothesis.ts';
+import { mergeCommand, sweepCommand } from './sweep.ts';
+import { sensitivityCommand } from './sensitivity.ts';
 
-const HANDLERS: Record<string, (p: Parsed) => number> = {
+const HANDLERS: Record<string, (p: Parsed) => number | Promise<number>> = {
   scenarios: scenariosCommand, validate: validateCommand, run: runCommand, compare: compareCommand,
+  hypothesis: hypothesisCommand, sweep: sweepCommand, merge: mergeCommand, sensitivity: sensitivityCommand,
 };
 
 const fail = (line: string) => process.stderr.write(`pathways: ${line}\n`);
@@ -18,7 +22,7 @@ const write = (text: string) => {
 };
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
-function dispatch(argv: string[]): number {
+function dispatch(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(`no command given; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
   if (command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) return write(mainHelp());
@@ -34,10 +38,10 @@ function dispatch(argv: string[]): number {
   return HANDLERS[command](parsed);
 }
 
-/** Run the CLI; returns the exit code. Bad input: one line on stderr, exit 2. Internal errors: exit 1. */
-export function main(argv: string[]): number {
+/** Run the CLI; resolves to the exit code. Bad input: one line on stderr, exit 2. Internal errors: exit 1. */
+export async function main(argv: string[]): Promise<number> {
   try {
-    return dispatch(argv);
+    return await dispatch(argv);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ScenarioLoadError) {
       fail(oneLine(err.message));
@@ -63,4 +67,4 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw err;
 });
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,10 @@
 /** The commands and their options (also the source of the help texts). */
 import type { CommandSpec, OptionSpec } from './args.ts';
+import { HYPOTHESIS_SPEC } from './hypothesis.ts';
+import { MERGE_SPEC, SWEEP_SPEC } from './sweep.ts';
+import { SENSITIVITY_SPEC } from './sensitivity.ts';
 
-const RUN_OPTIONS: Record<string, OptionSpec> = {
+export const RUN_OPTIONS: Record<string, OptionSpec> = {
   scenario: { kind: 'string', arg: 'NAME|FILE', doc: 'A shipped scenario (see `pathways scenarios`) or a scenario JSON file. Required.' },
   agents: { kind: 'int', min: 1, max: 20_000_000, arg: 'N', doc: 'Number of jobseekers (default: the scenario’s).' },
   weeks: { kind: 'int', min: 1, max: 1560, arg: 'N', doc: 'Weeks to simulate (default: the scenario’s).' },
@@ -46,6 +49,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
     },
     positional: [],
   },
+  hypothesis: HYPOTHESIS_SPEC,
+  sweep: SWEEP_SPEC,
+  merge: MERGE_SPEC,
+  sensitivity: SENSITIVITY_SPEC,
 };
 
 export function mainHelp(): string {
