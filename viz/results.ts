@@ -1,7 +1,8 @@
 /** The Compare view: key results with intervals, downloads, and every chart with its SVG and PNG buttons. */
 import type { Estimate, MetricEstimate, RunResult } from '../sim/index.ts';
 import { CHARTS } from './charts/index.ts';
-import type { PageData } from './data.ts';
+import { render as renderGroups } from './charts/groups.ts';
+import { GROUP_METRICS, type GroupMetric, type PageData } from './data.ts';
 import { h } from './dom.ts';
 import { compareJson, csvTables, download, fileStem, svgPng, svgText } from './export.ts';
 import { GROUP_NOTE, num, pct, type Lang } from './i18n.ts';
@@ -46,8 +47,22 @@ function chartButtons(fig: HTMLElement, data: PageData, lang: Lang): HTMLElement
     h('button', { type: 'button', class: 'small', 'aria-label': `${T.png}: ${fig.querySelector('h3')?.textContent ?? id}`, onclick: async () => download(`${name}.png`, await svgPng(svg())) }, T.png));
 }
 
+/** The groups chart with a choice of measure (re-rendered in place). */
+function groupsChart(data: PageData, lang: Lang, width: number, metric: GroupMetric = 'employedShare'): HTMLElement {
+  const fig = renderGroups(data, { lang, width, metric });
+  const names = HEADLINE(lang);
+  const select = h('select', {
+    id: 'groups-metric',
+    onchange: (e) => fig.replaceWith(groupsChart(data, lang, width, (e.target as HTMLSelectElement).value as GroupMetric)),
+  }, ...GROUP_METRICS.map((m) => h('option', { value: m, selected: m === metric }, names[m])));
+  fig.querySelector('h3')!.after(h('div', { class: 'field inline chart-choice' }, h('label', { for: 'groups-metric' }, UI(lang).metric), select));
+  fig.append(chartButtons(fig, data, lang));
+  return fig;
+}
+
 export function renderCharts(data: PageData, lang: Lang, width: number, only?: string): HTMLElement[] {
   return CHARTS.filter((c) => !only || c.id === only).map((c) => {
+    if (c.id === 'groups') return groupsChart(data, lang, width);
     const fig = c.render(data, { lang, width });
     fig.append(chartButtons(fig, data, lang));
     return fig;

@@ -63,6 +63,10 @@ describe('the page in Chromium', () => {
     }
     expect(await page.locator('#headline tbody tr').count()).toBeGreaterThan(5);
     expect(await page.locator('.group-note').first().textContent()).toMatch(/not traits of a people/);
+    const groupsTitle = await page.locator('#chart-groups h3').textContent();
+    await page.locator('#groups-metric').selectOption('rejectionsPerPerson');
+    await expect.poll(() => page.locator('#chart-groups h3').textContent()).not.toBe(groupsTitle);
+    expect(await page.locator('#chart-groups .group-note').count()).toBe(1);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'main-view.png'), fullPage: false });
     expect(problems).toEqual([]);
