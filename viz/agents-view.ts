@@ -3,6 +3,7 @@
  * the five states week by week (a playback of `data.history`; nothing is simulated here).
  * Week 0 is the start, everyone unemployed; week w is the state after simulated week w (see agents-layout.ts).
  */
+import { groupName } from './names.ts';
 import { elementMaker as el } from './dom.ts';
 import './views.css';
 import type { PageData } from './data.ts';
@@ -91,7 +92,7 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   bar.append(playBtn, stepBtn, resetBtn, make('label', {}, `${T.speed} `, speedSel), make('label', {}, `${T.week} `, slider), weekOut);
 
   const legend = make('ul', { class: 'av-legend' });
-  data.meta.groups.forEach((g, i) => legend.append(make('li', {}, make('span', { class: 'av-swatch', style: `background:${GROUP_COLOURS[i % GROUP_COLOURS.length]}`, 'aria-hidden': 'true' }), g.label)));
+  data.meta.groups.forEach((g, i) => legend.append(make('li', {}, make('span', { class: 'av-swatch', style: `background:${GROUP_COLOURS[i % GROUP_COLOURS.length]}`, 'aria-hidden': 'true' }), groupName(g.name, g.label, lang))));
   const panelsBox = make('div', { class: 'av-panels', tabindex: '0', role: 'group', 'aria-label': T.panels });
   const live = make('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   root.append(bar, legend, make('p', { class: 'av-note' }, `${T.personas} ${GROUP_NOTE(lang).note}`), panelsBox, live);

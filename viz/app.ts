@@ -1,19 +1,18 @@
 /** The page: settings in the URL, runs in workers, results in four views. Owns no simulation logic. */
-import { SHIPPED, type RunResult, type Scenario } from '../sim/index.ts';
-import { createAgentsView, type AgentsView } from './agents-view.ts';
-import { renderControls } from './controls.ts';
+import { policyNames, SHIPPED, type RunResult, type Scenario } from '../sim/index.ts';
+import type { AgentsView } from './agents-view.ts';
+import { renderErrors, renderHeader, renderInfo, renderTabs } from './chrome.ts';
+import { renderControls, type ControlsContext } from './controls.ts';
 import { pageData, type PageData } from './data.ts';
 import { h } from './dom.ts';
-import { LANGS, type Lang } from './i18n.ts';
-import { createJourneyView } from './journey-view.ts';
+import { num } from './i18n.ts';
 import { errorLines, planOf, scenarioOf } from './plan.ts';
-import { renderCharts, renderCompare } from './results.ts';
 import { Cancelled, Runner } from './runner.ts';
-import { VIEWS, type Settings, type View } from './settings.ts';
-import { createStory } from './story.ts';
+import type { Settings } from './settings.ts';
 import type { StoryFocus } from './story-steps.ts';
 import { UI } from './text.ts';
 import { fromQuery, toQuery } from './url.ts';
+import { renderView, type ShownView } from './view.ts';
 
 /** What a test or benchmark can reach: window.__pathways. */
 export interface PageHandle {
@@ -35,28 +34,33 @@ export function startApp(root: HTMLElement): PageHandle {
   const shipped = shippedNames.map((name) => ({ name, title: (SHIPPED[name] as { title?: string }).title ?? name }));
   const parsed = fromQuery(location.search, location.hash, shippedNames);
   let settings = parsed.settings;
-  let linkErrors = parsed.errors;
-  let fileName: string | undefined = settings.scenario === 'custom' ? 'link' : undefined;
+  const linkErrors = parsed.errors;
+  let fileName: string | undefined = settings.scenario === 'custom' ? 'shared-link.json' : undefined;
   let scenario: Scenario | undefined;
   let scenarioErrors: string[] = [];
+  let runError: string[] = [];
   let data: PageData | undefined;
+  /** The settings the shown results were run with. */
+  let dataSettings: Settings | undefined;
   let runs: RunResult[] = [];
-  let dataKey = '';
   let running = false;
-  let status = '';
+  let runToken = 0;
+  let status: Node[] = [];
   let storyFocus: StoryFocus | undefined;
-  let agentsView: AgentsView | undefined;
-  let journeyView: { destroy(): void } | undefined;
+  let shown: ShownView | undefined;
   const runner = new Runner();
 
   const el = {
-    header: h('header', { class: 'top' }), controls: h('aside', { id: 'controls', 'aria-label': 'Settings' }),
+    header: h('header', { class: 'top' }), controls: h('aside', { id: 'controls' }),
     status: h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }), errors: h('div', { id: 'errors' }),
     tabs: h('div', { role: 'tablist', class: 'tabs' }), panel: h('section', { id: 'view', role: 'tabpanel' }),
     info: h('details', { id: 'info', class: 'info' }), footer: h('footer', {}),
+    main: h('main', { id: 'main', tabindex: -1 }), skip: h('a', { class: 'skip', href: '#main' }),
   };
-  root.replaceChildren(h('a', { class: 'skip', href: '#main' }), el.header,
-    h('div', { class: 'layout' }, el.controls, h('main', { id: 'main', tabindex: -1 }, el.status, el.errors, el.info, el.tabs, el.panel)), el.footer);
+  // a script-driven skip link: following "#main" would drop a loaded scenario from the link's hash
+  el.skip.addEventListener('click', (e) => { e.preventDefault(); el.main.focus(); });
+  el.main.append(el.status, el.errors, el.info, el.tabs, el.panel);
+  root.replaceChildren(el.skip, el.header, h('div', { class: 'layout' }, el.controls, el.main), el.footer);
 
   function loadScenario(): void {
     try {
@@ -66,6 +70,20 @@ export function startApp(root: HTMLElement): PageHandle {
       scenario = undefined;
       scenarioErrors = errorLines(err);
     }
+  }
+
+  /** Policies the scenario does not have (from a link, or after switching scenario) fall back to its comparePolicies. */
+  function checkPolicies(explicit: { a: boolean; b: boolean }): void {
+    if (!scenario) return;
+    const names = policyNames(scenario);
+    (['a', 'b'] as const).forEach((side, k) => {
+      const fallback = scenario!.comparePolicies[k] ?? scenario!.comparePolicies[0];
+      if (!explicit[side]) settings[side] = { base: fallback, knobs: settings[side].knobs };
+      else if (!names.includes(settings[side].base)) {
+        linkErrors.push(`link: ${side}: ${JSON.stringify(settings[side].base)} is not allowed; expected one of ${names.join(', ')}`);
+        settings[side] = { base: fallback, knobs: settings[side].knobs };
+      }
+    });
   }
 
   function pushUrl(): void {
@@ -79,182 +97,112 @@ export function startApp(root: HTMLElement): PageHandle {
     if (settings.scenario !== old.scenario || settings.custom !== old.custom) {
       loadScenario();
       // a new scenario starts from the two policies it compares by default
-      if (scenario && patch.a === undefined) settings.a = { base: scenario.comparePolicies[0], knobs: {} };
-      if (scenario && patch.b === undefined) settings.b = { base: scenario.comparePolicies[1] ?? scenario.comparePolicies[0], knobs: {} };
+      checkPolicies({ a: patch.a !== undefined, b: patch.b !== undefined });
     }
     pushUrl();
-    if (patch.lang !== undefined && data && scenario && dataKey === resultKey(settings)) {
+    if (patch.lang !== undefined && data && scenario && dataSettings) {
       // the same results, labelled in the new language
-      try {
-        data = { ...data, meta: { ...data.meta, policyLabels: planOf(settings, scenario).labels } };
-      } catch {
-        // labels stay as they were
-      }
+      data = { ...data, meta: { ...data.meta, policyLabels: planOf({ ...dataSettings, lang: settings.lang }, scenario).labels } };
     }
     if (patch.lang !== undefined || patch.projector !== undefined || patch.view !== undefined) renderAll();
     else {
       if (rerender) renderControls(el.controls, controlsContext());
-      renderErrors();
-      renderInfo();
+      renderFrame();
     }
   }
 
-  const controlsContext = () => ({
+  const controlsContext = (): ControlsContext => ({
     settings, scenario, shipped, fileName, running, onChange: set,
     onFile: (name: string, text: string) => {
       fileName = name;
-      linkErrors = [];
+      linkErrors.length = 0;
       set({ scenario: 'custom', custom: text, persona: undefined }, true);
     },
     onRun: () => void run().catch(() => undefined), // shown on the page already
     onCancel: () => runner.cancel(),
   });
 
-  function renderErrors(): void {
-    const T = UI(settings.lang);
-    const stale = data && dataKey !== resultKey(settings) && !running;
-    el.errors.replaceChildren(...[
-      scenarioErrors.length ? h('div', { class: 'error', role: 'alert' }, h('strong', {}, T.errorsTitle), h('ul', {}, ...scenarioErrors.map((e) => h('li', {}, e)))) : undefined,
-      linkErrors.length ? h('div', { class: 'warning', role: 'alert' }, T.linkErrors, h('ul', {}, ...linkErrors.map((e) => h('li', {}, e)))) : undefined,
-      stale ? h('p', { class: 'stale' }, T.stale) : undefined,
-    ].filter((x) => x !== undefined));
+  function renderFrame(): void {
+    const stale = !!data && !running && dataSettings !== undefined && resultKey(dataSettings) !== resultKey(settings);
+    renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale);
+    renderInfo(el.info, scenario, settings.lang);
   }
 
-  function renderInfo(): void {
-    const T = UI(settings.lang);
-    if (!scenario) return void el.info.replaceChildren();
-    const i = scenario.info;
-    const list = (xs: string[]) => h('ul', {}, ...xs.map((x) => h('li', {}, x)));
-    el.info.replaceChildren(h('summary', {}, `${T.about}: ${scenario.title ?? scenario.name}`),
-      h('h3', {}, T.what), h('p', {}, i.what), h('h3', {}, T.how), h('p', {}, i.howItWorks), h('h3', {}, T.use), h('p', {}, i.howToUse),
-      h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try));
-  }
-
-  function renderHeader(): void {
-    const T = UI(settings.lang);
-    el.header.replaceChildren(
-      h('div', {}, h('h1', {}, T.title), h('p', { class: 'tagline' }, T.tagline)),
-      h('div', { class: 'top-tools' },
-        h('label', { for: 'lang' }, T.language),
-        h('select', { id: 'lang', onchange: (e) => set({ lang: (e.target as HTMLSelectElement).value as Lang }) },
-          ...LANGS.map((l) => h('option', { value: l, selected: l === settings.lang }, l === 'en' ? 'English' : 'Norsk bokmål'))),
-        h('label', { class: 'toggle' }, h('input', { id: 'projector', type: 'checkbox', checked: settings.projector, onchange: (e) => set({ projector: (e.target as HTMLInputElement).checked }) }), T.projector)));
-    el.footer.replaceChildren(h('p', {}, T.care));
-    document.documentElement.lang = settings.lang === 'nb' ? 'nb' : 'en';
-    document.title = T.title;
-    document.body.classList.toggle('projector', settings.projector);
-    root.querySelector('.skip')!.textContent = T.skip;
-  }
-
-  function renderTabs(): void {
-    const T = UI(settings.lang);
-    const select = (v: View) => set({ view: v });
-    el.tabs.replaceChildren(...VIEWS.map((v, k) => h('button', {
-      role: 'tab', id: `tab-${v}`, type: 'button', 'aria-selected': String(v === settings.view), 'aria-controls': 'view', tabindex: v === settings.view ? 0 : -1,
-      onclick: () => select(v),
-      onkeydown: (e) => {
-        const key = (e as KeyboardEvent).key;
-        if (key !== 'ArrowRight' && key !== 'ArrowLeft') return;
-        const next = VIEWS[(k + (key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
-        select(next);
-        document.getElementById(`tab-${next}`)?.focus();
+  function renderViewNow(): void {
+    shown?.destroy();
+    shown = renderView(el.panel, {
+      settings, data, runs, storyFocus,
+      onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
+      // the stage keeps showing the last experiment until the next one is run
+      onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); },
+      onStoryApply: (patch, focus) => {
+        storyFocus = focus;
+        set({ ...patch, persona: focus.view === 'journey' ? focus.persona : settings.persona }, true);
+        run().catch(() => undefined);
       },
-    }, T.tabs[v])));
-    el.panel.setAttribute('aria-labelledby', `tab-${settings.view}`);
-  }
-
-  function renderView(): void {
-    agentsView?.destroy();
-    journeyView?.destroy();
-    agentsView = journeyView = undefined;
-    const T = UI(settings.lang);
-    const lang = settings.lang;
-    el.panel.className = `view-${settings.view}`;
-    el.panel.replaceChildren();
-    if (settings.view === 'story') {
-      const story = h('div', { class: 'story-panel' });
-      const stage = h('div', { class: 'stage' });
-      el.panel.replaceChildren(story, stage);
-      createStory(story, {
-        lang, step: settings.step,
-        onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); },
-        onApply: (patch, focus) => {
-          storyFocus = focus;
-          set({ ...patch, persona: focus.view === 'journey' ? focus.persona : settings.persona }, true);
-          run().catch(() => undefined);
-        },
-      });
-      if (data) renderStage(stage, data);
-      return;
-    }
-    if (!data) return void el.panel.replaceChildren(h('p', { class: 'empty' }, T.noResults));
-    const width = el.panel.clientWidth || 960;
-    if (settings.view === 'compare') renderCompare(el.panel, data, runs, lang);
-    else if (settings.view === 'agents') agentsView = createAgentsView(el.panel, data, { lang, width: Math.min(width, 1400) });
-    else journeyView = createJourneyView(el.panel, data, { lang, persona: settings.persona, onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); } });
-  }
-
-  function renderStage(stage: HTMLElement, d: PageData): void {
-    const f = storyFocus;
-    const lang = settings.lang;
-    if (!f || f.view === 'compare') stage.replaceChildren(...renderCharts(d, lang, Math.min(stage.clientWidth || 760, 900), f?.chart ?? 'employment'));
-    else if (f.view === 'agents') agentsView = createAgentsView(stage, d, { lang, width: Math.min(stage.clientWidth || 960, 1400) });
-    else journeyView = createJourneyView(stage, d, { lang, persona: f.persona ?? settings.persona });
-  }
-
-  function renderStatus(text = status): void {
-    status = text;
-    el.status.replaceChildren(status);
+    });
   }
 
   function renderAll(): void {
-    renderHeader();
+    const active = document.activeElement?.id;
+    renderHeader(el.header, settings, { lang: (l) => set({ lang: l }), projector: (p) => set({ projector: p }) });
+    el.footer.replaceChildren(h('p', {}, UI(settings.lang).care));
+    el.skip.textContent = UI(settings.lang).skip;
+    el.controls.setAttribute('aria-label', UI(settings.lang).settings);
     renderControls(el.controls, controlsContext());
-    renderErrors();
-    renderInfo();
-    renderTabs();
-    renderView();
-    renderStatus();
+    renderFrame();
+    renderTabs(el.tabs, el.panel, settings, (v) => set({ view: v }));
+    renderViewNow();
+    el.status.replaceChildren(...status);
+    // rebuilding must not throw keyboard users back to the top of the page
+    if (active) document.getElementById(active)?.focus();
   }
 
   async function run(): Promise<number> {
-    if (!scenario) return Promise.reject(new Error(scenarioErrors.join('\n')));
+    if (!scenario) throw new Error(scenarioErrors.join('\n'));
     const T = UI(settings.lang);
+    const token = ++runToken;
+    runError = [];
     let planned;
     try {
       planned = planOf(settings, scenario);
     } catch (err) {
-      scenarioErrors = errorLines(err);
-      renderErrors();
+      runError = errorLines(err);
+      renderFrame();
       throw err;
     }
     const { plan, labels } = planned;
-    const key = resultKey(settings);
+    const runSettings = settings;
     const t0 = performance.now();
     running = true;
-    renderControls(el.controls, controlsContext());
-    renderErrors();
     const total = plan.replications * 2;
     const bar = h('progress', { id: 'progress', max: total, value: 0, 'aria-label': T.progress });
-    const label = h('span', {}, `${T.progress}: 0 / ${total}`);
-    el.status.replaceChildren(bar, label);
+    const label = h('span', { 'aria-live': 'off' }, `${T.progress}: 0 / ${total}`);
+    status = [bar, label];
+    renderControls(el.controls, controlsContext());
+    renderFrame();
+    el.status.replaceChildren(...status);
     try {
-      runs = await runner.run(plan, (done) => {
+      const result = await runner.run(plan, (done) => {
         bar.value = done;
         label.textContent = `${T.progress}: ${done} / ${total}`;
       });
+      if (token !== runToken) throw new Cancelled();
+      runs = result;
       const opts = { seed: plan.seed, replications: plan.replications, weeks: plan.weeks, agents: plan.agents };
       data = pageData(plan.scenario, plan.policies, labels, runs, opts);
-      dataKey = key;
+      dataSettings = runSettings;
       const ms = performance.now() - t0;
       running = false;
-      status = T.finished(total, (ms / 1000).toFixed(1));
+      status = [document.createTextNode(T.finished(total, num(ms / 1000, settings.lang, 1)))];
       renderAll();
       return ms;
     } catch (err) {
+      // a run superseded by a newer one leaves the page to the newer one
+      if (token !== runToken) throw err;
       running = false;
-      if (err instanceof Cancelled) status = T.cancelled;
-      else scenarioErrors = errorLines(err);
+      if (err instanceof Cancelled) status = [document.createTextNode(T.cancelled)];
+      else runError = errorLines(err);
       renderAll();
       throw err;
     }
@@ -262,8 +210,11 @@ export function startApp(root: HTMLElement): PageHandle {
 
   loadScenario();
   const query = new URLSearchParams(location.search);
-  if (scenario && !query.has('a')) settings.a = { base: scenario.comparePolicies[0], knobs: settings.a.knobs };
-  if (scenario && !query.has('b')) settings.b = { base: scenario.comparePolicies[1] ?? scenario.comparePolicies[0], knobs: settings.b.knobs };
+  checkPolicies({ a: query.has('a'), b: query.has('b') });
+  if (scenario && settings.persona !== undefined && !scenario.personas.some((p) => p.name === settings.persona)) {
+    linkErrors.push(`link: persona: ${JSON.stringify(settings.persona)} is not allowed; expected one of ${scenario.personas.map((p) => p.name).join(', ') || '(this scenario has no personas)'}`);
+    settings.persona = undefined;
+  }
   renderAll();
   pushUrl();
   if (scenario) run().catch(() => undefined);
@@ -273,6 +224,6 @@ export function startApp(root: HTMLElement): PageHandle {
     get data() { return data; },
     get runs() { return runs; },
     get running() { return running; },
-    run, set: (p) => set(p, true), agents: () => agentsView,
+    run, set: (p) => set(p, true), agents: () => shown?.agents,
   };
 }

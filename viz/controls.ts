@@ -27,7 +27,7 @@ export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
   const { settings: st, scenario: s } = ctx;
   const T = UI(st.lang);
   const scenarioSelect = h('select', { id: 'scenario', onchange: (e) => ctx.onChange({ scenario: (e.target as HTMLSelectElement).value, custom: undefined, persona: undefined }, true) },
-    ...ctx.shipped.map((x) => h('option', { value: x.name, selected: st.scenario === x.name }, `${x.name}: ${x.title}`)),
+    ...ctx.shipped.map((x) => h('option', { value: x.name, selected: st.scenario === x.name, lang: st.lang === 'en' ? undefined : 'en' }, `${x.name}: ${x.title}`)),
     st.scenario === 'custom' ? h('option', { value: 'custom', selected: true }, `${T.loaded}: ${ctx.fileName ?? 'custom'}`) : undefined);
   const file = h('input', {
     id: 'scenario-file', type: 'file', accept: '.json,application/json', class: 'visually-hidden',
@@ -58,8 +58,8 @@ function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Sc
     const id = `${side}-${k}`;
     const value = h('output', { id: `${id}-value`, for: id }, fmt(resolved(k), spec, lang));
     const input = h('input', {
-      id, type: 'range', min: spec.min, max: spec.max, step: spec.max - spec.min > 1 ? 0.1 : 0.05, value: resolved(k),
-      'aria-describedby': `${id}-line`, title: spec.doc,
+      id, type: 'range', min: spec.min, max: spec.max, step: spec.max - spec.min > 1 ? 0.1 : 0.01, value: resolved(k),
+      'aria-describedby': `${id}-line`, title: lang === 'en' ? spec.doc : undefined,
       oninput: (e) => {
         const v = Number((e.target as HTMLInputElement).value);
         value.textContent = fmt(v, spec, lang);
@@ -73,7 +73,7 @@ function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Sc
     const wrap = h('div', { class: `knob${choice.knobs[k] !== undefined ? ' changed' : ''}` },
       h('label', { for: id }, t.label, ' ', value),
       h('div', { class: 'range' }, h('span', { 'aria-hidden': 'true' }, t.low), input, h('span', { 'aria-hidden': 'true' }, t.high)),
-      h('p', { id: `${id}-line`, class: 'hint' }, `${t.line} ${spec.unit === 'share' ? '0–1' : `${spec.min}–${spec.max} (${spec.unit})`}.`));
+      h('p', { id: `${id}-line`, class: 'hint' }, `${t.line} ${spec.unit === 'share' ? '0–1' : `${num(spec.min, lang, 1)}–${num(spec.max, lang, 0)} (${T.times})`}.`));
     return wrap;
   });
   return h('fieldset', { class: `policy policy-${side}` },
@@ -106,10 +106,10 @@ function runPanel(ctx: ControlsContext): HTMLElement {
     }));
   return h('fieldset', { class: 'run' },
     h('legend', {}, T.runSettings),
-    intField('seed', T.seed, st.seed, 0, 2 ** 31 - 1, '', (v) => ({ seed: v ?? 1 })),
-    intField('replications', T.replications, st.replications, 1, 100, '', (v) => ({ replications: v ?? 10 })),
-    intField('agents', T.agents, st.agents, 10, 200000, s ? `${s.agents}` : T.scenarioDefault, (v) => ({ agents: v })),
-    intField('weeks', T.weeks, st.weeks, 1, 1040, s ? `${s.weeks}` : T.scenarioDefault, (v) => ({ weeks: v })),
+    intField('seed', T.seed, st.seed, 0, 4294967295, s ? `${s.seed}` : T.scenarioDefault, (v) => ({ seed: v })),
+    intField('replications', T.replications, st.replications, 1, 100, s ? `${s.replications}` : T.scenarioDefault, (v) => ({ replications: v })),
+    intField('agents', T.agents, st.agents, 1, 200000, s ? `${s.agents}` : T.scenarioDefault, (v) => ({ agents: v })),
+    intField('weeks', T.weeks, st.weeks, 1, 1560, s ? `${s.weeks}` : T.scenarioDefault, (v) => ({ weeks: v })),
     h('div', { class: 'buttons' },
       h('button', { id: 'run', type: 'button', class: 'primary', disabled: !s || ctx.running, onclick: () => ctx.onRun() }, ctx.running ? T.running : T.run),
       h('button', { id: 'cancel', type: 'button', disabled: !ctx.running, onclick: () => ctx.onCancel() }, T.cancel)),

@@ -22,34 +22,92 @@ export function csvTables(runs: RunResult[]): Record<string, () => string> {
   return Object.fromEntries(runTables(runs).map((t) => [t.name, () => tableCsv(t)]));
 }
 
-/** A chart's SVG as a standalone file (namespaces and the page's font). */
-export function svgText(svg: SVGSVGElement): string {
-  const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
-  if (!clone.getAttribute('font-family')) clone.setAttribute('font-family', 'system-ui, sans-serif');
-  const { width, height } = svg.getBoundingClientRect();
-  if (!clone.getAttribute('width') && width) clone.setAttribute('width', String(Math.round(width)));
-  if (!clone.getAttribute('height') && height) clone.setAttribute('height', String(Math.round(height)));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+const NS = 'http://www.w3.org/2000/svg';
+
+/** Greedy word wrap at about `chars` characters per line. */
+function wrap(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
 }
 
-/** A chart rendered to PNG at `scale` times its size, on a white background. */
+/**
+ * A chart figure as one standalone SVG: its title, "what to notice", the chart,
+ * the caption and where the numbers come from (`source`), so an exported file
+ * reads on its own.
+ */
+export function figureSvg(fig: HTMLElement, source: string): SVGSVGElement {
+  const chart = fig.querySelector<SVGSVGElement>('svg[data-export]')!;
+  const w = Number(chart.getAttribute('width')) || 640;
+  const ch = Number(chart.getAttribute('height')) || 400;
+  const out = document.createElementNS(NS, 'svg') as SVGSVGElement;
+  let y = 8;
+  const text = (content: string, size: number, opts: { bold?: boolean; fill?: string } = {}) => {
+    for (const line of wrap(content, Math.floor(w / (size * 0.55)))) {
+      y += size * 1.3;
+      const t = document.createElementNS(NS, 'text');
+      t.setAttribute('x', '8');
+      t.setAttribute('y', String(Math.round(y)));
+      t.setAttribute('font-size', String(size));
+      if (opts.bold) t.setAttribute('font-weight', 'bold');
+      t.setAttribute('fill', opts.fill ?? '#1a1a1a');
+      t.textContent = line;
+      out.append(t);
+    }
+  };
+  const title = fig.querySelector('h3')?.textContent ?? '';
+  text(title, 15, { bold: true });
+  text(fig.querySelector('.notice')?.textContent ?? '', 11);
+  y += 8;
+  const inner = chart.cloneNode(true) as SVGSVGElement;
+  inner.setAttribute('x', '0');
+  inner.setAttribute('y', String(Math.round(y)));
+  out.append(inner);
+  y += ch + 4;
+  text(fig.querySelector('figcaption')?.textContent ?? '', 10, { fill: '#555555' });
+  text(source, 10, { fill: '#555555' });
+  const height = Math.ceil(y + 10);
+  out.setAttribute('width', String(w + 16));
+  out.setAttribute('height', String(height));
+  out.setAttribute('viewBox', `0 0 ${w + 16} ${height}`);
+  out.setAttribute('font-family', 'system-ui, sans-serif');
+  out.setAttribute('role', 'img');
+  out.setAttribute('aria-label', title);
+  const t = document.createElementNS(NS, 'title');
+  t.textContent = title;
+  const bg = document.createElementNS(NS, 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#ffffff');
+  out.prepend(t, bg);
+  return out;
+}
+
+/** An SVG element as a file's text. */
+export function svgText(svg: SVGSVGElement): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+}
+
+/** An SVG rendered to PNG at `scale` times its size. */
 export async function svgPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const text = svgText(svg);
-  const w = Number(svg.getAttribute('width')) || svg.getBoundingClientRect().width || 640;
-  const hgt = Number(svg.getAttribute('height')) || svg.getBoundingClientRect().height || 400;
+  const w = Number(svg.getAttribute('width'));
+  const hgt = Number(svg.getAttribute('height'));
   const img = new Image();
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
+  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
   try {
     img.src = url;
     await img.decode();
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(w * scale);
     canvas.height = Math.round(hgt * scale);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('this browser cannot draw the PNG');
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG export failed'))), 'image/png'));
   } finally {

@@ -3,6 +3,7 @@
  * event markers and an ordered list of what happened. Event texts come from the model in English;
  * in bokmål each is preceded by a translated label for its kind.
  */
+import { groupName } from './names.ts';
 import { elementMaker as el } from './dom.ts';
 import './views.css';
 import type { PageData } from './data.ts';
@@ -86,7 +87,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
     root.append(make('p', {}, T.none));
     return { setPersona: () => {}, destroy: () => root.remove() };
   }
-  const groupLabel = (g: string) => data.meta.groups.find((x) => x.name === g)?.label ?? g;
+  const groupLabel = (g: string) => groupName(g, data.meta.groups.find((x) => x.name === g)?.label ?? g, lang);
   const select = make('select', { class: 'jv-pick' }) as HTMLSelectElement;
   for (const p of personas) select.append(make('option', { value: p.name }, `${p.name} (${groupLabel(p.group)})`));
   const body = make('div', { class: 'jv-policies' });
@@ -98,11 +99,11 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
   function marker(kind: string, x: number): SVGElement {
     const c = { class: `jv-marker jv-${kind}` };
     switch (kind) {
-      case 'rejected': return svg('path', { ...c, d: `M${x - 4} 1 L${x + 4} 9 M${x + 4} 1 L${x - 4} 9`, stroke: '#D55E00', 'stroke-width': 2 });
+      case 'rejected': return svg('path', { ...c, d: `M${x - 4} 1 L${x + 4} 9 M${x + 4} 1 L${x - 4} 9`, stroke: '#B00020', 'stroke-width': 2 });
       case 'hired': return svg('path', { ...c, d: `M${x} 0 L${x + 5} 5 L${x} 10 L${x - 5} 5 Z`, fill: '#000' });
       case 'lostJob': return svg('path', { ...c, d: `M${x - 5} 1 L${x + 5} 1 L${x} 10 Z`, fill: '#555' });
       case 'droppedOut': return svg('rect', { ...c, x: x - 4, y: 1, width: 8, height: 8, fill: 'none', stroke: '#555', 'stroke-width': 1.5 });
-      default: return svg('circle', { ...c, cx: x, cy: 5, r: 4, fill: kind === 'completed' ? '#0072B2' : 'none', stroke: '#0072B2', 'stroke-width': 1.5 });
+      default: return svg('circle', { ...c, cx: x, cy: 5, r: 4, fill: kind === 'completed' ? '#333333' : 'none', stroke: '#333333', 'stroke-width': 1.5 });
     }
   }
 

@@ -68,7 +68,7 @@ export function planOf(settings: Settings, s: Scenario): { plan: RunPlan; labels
   const agents = settings.agents ?? s.agents;
   return {
     plan: {
-      scenario: s, policies, knobs: [knobs(settings.a), knobs(settings.b)], seed: settings.seed, replications: settings.replications,
+      scenario: s, policies, knobs: [knobs(settings.a), knobs(settings.b)], seed: settings.seed ?? s.seed, replications: settings.replications ?? s.replications,
       weeks: settings.weeks ?? s.weeks, agents, historyAgents: Math.min(agents, HISTORY_AGENTS),
     },
     labels,

@@ -4,15 +4,16 @@ import { CHARTS } from './charts/index.ts';
 import { render as renderGroups } from './charts/groups.ts';
 import { GROUP_METRICS, type GroupMetric, type PageData } from './data.ts';
 import { h } from './dom.ts';
-import { compareJson, csvTables, download, fileStem, svgPng, svgText } from './export.ts';
-import { GROUP_NOTE, num, pct, type Lang } from './i18n.ts';
+import { compareJson, csvTables, download, figureSvg, fileStem, svgPng, svgText } from './export.ts';
+import { num, pct, type Lang } from './i18n.ts';
 import { HEADLINE, UI } from './text.ts';
 
 const SHARES = new Set(['employedShare', 'longTermServiceShare', 'mismatchedServiceShare', 'participationRate', 'employedWeeksShare', 'attendanceRate', 'servicesFoundByChanceShare']);
 
+/** A metric's value as people read it; `signed` marks a difference (shares then in percentage points). */
 export function formatMetric(metric: string, v: number, lang: Lang, signed = false): string {
   const sign = signed && v > 0 ? '+' : '';
-  if (SHARES.has(metric)) return sign + pct(v, lang, 1);
+  if (SHARES.has(metric)) return signed ? `${sign}${num(v * 100, lang, 1)} ${lang === 'nb' ? 'p.p.' : 'pp'}` : pct(v, lang, 1);
   if (metric === 'costPerPerson') return sign + Math.round(v).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
   if (metric === 'medianWeeksToFirstJob') return sign + num(v, lang, 1);
   return sign + num(v, lang, 2);
@@ -40,11 +41,22 @@ export function headlineTable(data: PageData, lang: Lang): HTMLElement {
 function chartButtons(fig: HTMLElement, data: PageData, lang: Lang): HTMLElement {
   const T = UI(lang);
   const id = fig.dataset.chart ?? 'chart';
-  const svg = () => fig.querySelector<SVGSVGElement>('svg[data-export]')!;
   const name = `${fileStem(data)}_${id}`;
-  return h('div', { class: 'chart-tools' },
-    h('button', { type: 'button', class: 'small', 'aria-label': `${T.svg}: ${fig.querySelector('h3')?.textContent ?? id}`, onclick: () => download(`${name}.svg`, svgText(svg()), 'image/svg+xml') }, T.svg),
-    h('button', { type: 'button', class: 'small', 'aria-label': `${T.png}: ${fig.querySelector('h3')?.textContent ?? id}`, onclick: async () => download(`${name}.png`, await svgPng(svg())) }, T.png));
+  const m = data.meta;
+  const source = `activation-pathways: scenario ${m.scenario}, ${m.agents} people, ${m.weeks} weeks, seed ${m.seed}, ${m.replications} replications.`;
+  const title = fig.querySelector('h3')?.textContent ?? id;
+  const problem = h('span', { class: 'export-error', role: 'alert' });
+  const guard = (f: () => Promise<void> | void) => async () => {
+    problem.textContent = '';
+    try {
+      await f();
+    } catch (err) {
+      problem.textContent = `${T.exportFailed}: ${(err as Error).message}`;
+    }
+  };
+  return h('div', { class: 'chart-tools' }, problem,
+    h('button', { type: 'button', class: 'small', 'aria-label': `${T.svg}: ${title}`, onclick: guard(() => download(`${name}.svg`, svgText(figureSvg(fig, source)), 'image/svg+xml')) }, T.svg),
+    h('button', { type: 'button', class: 'small', 'aria-label': `${T.png}: ${title}`, onclick: guard(async () => download(`${name}.png`, await svgPng(figureSvg(fig, source)))) }, T.png));
 }
 
 /** The groups chart with a choice of measure (re-rendered in place). */
@@ -76,7 +88,6 @@ export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult
   const width = Math.max(320, Math.min(760, (root.clientWidth || 1000) / (root.clientWidth > 1300 ? 2 : 1) - 32));
   root.replaceChildren(
     headlineTable(data, lang),
-    h('p', { class: 'group-note' }, GROUP_NOTE(lang).note),
     h('div', { class: 'downloads', role: 'group', 'aria-label': T.download },
       h('span', {}, `${T.download}:`),
       h('button', { type: 'button', id: 'download-json', class: 'small', onclick: () => download(`${stem}_compare.json`, compareJson(data), 'application/json') }, T.json),

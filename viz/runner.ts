@@ -67,20 +67,20 @@ export class Runner {
         if (err) reject(err);
         else resolve(results);
       };
-      this.active = {
-        cancel: () => {
-          for (const w of this.workers) w.terminate();
-          this.workers = [];
-          end(new Cancelled());
-        },
+      // cancelling or failing stops every worker (they may be mid-run); the next run starts fresh ones
+      const stop = (err: Error) => {
+        for (const w of this.workers) w.terminate();
+        this.workers = [];
+        end(err);
       };
+      this.active = { cancel: () => stop(new Cancelled()) };
       // deal the jobs out in turn: worker k takes jobs k, k + W, k + 2W, ... (each about the same size)
       workers.forEach((w, k) => {
         const mine = jobs.map((_, j) => j).filter((j) => j % workers.length === k);
         w.onmessage = (e: MessageEvent<WorkerReply>) => {
           const m = e.data;
           if (m.id !== id) return;
-          if (m.type === 'error') return end(new Error(m.message));
+          if (m.type === 'error') return stop(new Error(m.message));
           if (m.type === 'result') {
             results[mine[m.job]] = m.run;
             done++;
@@ -88,7 +88,7 @@ export class Runner {
             if (done === jobs.length) end();
           }
         };
-        w.onerror = (e) => end(new Error(e.message || 'the simulation worker failed'));
+        w.onerror = (e) => stop(new Error(e.message || 'the simulation worker failed'));
         const req: WorkerRequest = {
           type: 'run', id, scenario: plan.scenario, jobs: mine.map((j) => jobs[j]),
           seed: plan.seed, weeks: plan.weeks, agents: plan.agents, historyAgents: plan.historyAgents,

@@ -19,8 +19,9 @@ export interface Settings {
   custom?: string;
   a: PolicyChoice;
   b: PolicyChoice;
-  seed: number;
-  replications: number;
+  /** Master seed and replications (undefined: the scenario's, as on the command line). */
+  seed?: number;
+  replications?: number;
   /** Override the scenario's population and run length (undefined: the scenario's). */
   agents?: number;
   weeks?: number;
@@ -34,5 +35,5 @@ export interface Settings {
 
 export const DEFAULTS: Settings = {
   scenario: 'classroom', a: { base: 'standardised', knobs: {} }, b: { base: 'personalised', knobs: {} },
-  seed: 1, replications: 10, lang: 'en', view: 'compare', step: 0, projector: false,
+  lang: 'en', view: 'compare', step: 0, projector: false,
 };

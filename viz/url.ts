@@ -6,6 +6,7 @@
  */
 import { KNOBS, type Knobs, type NumberSpec } from '../sim/index.ts';
 import { LANGS, type Lang } from './i18n.ts';
+import { STORY_STEPS } from './story-steps.ts';
 import { DEFAULTS, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
 
 const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
@@ -17,8 +18,8 @@ export function toQuery(s: Settings): string {
     q.set(side, s[side].base);
     for (const k of KNOB_NAMES) if (s[side].knobs[k] !== undefined) q.set(`${side}.${k}`, String(s[side].knobs[k]));
   }
-  q.set('seed', String(s.seed));
-  q.set('reps', String(s.replications));
+  if (s.seed !== undefined) q.set('seed', String(s.seed));
+  if (s.replications !== undefined) q.set('reps', String(s.replications));
   if (s.agents !== undefined) q.set('agents', String(s.agents));
   if (s.weeks !== undefined) q.set('weeks', String(s.weeks));
   if (s.lang !== DEFAULTS.lang) q.set('lang', s.lang);
@@ -30,8 +31,8 @@ export function toQuery(s: Settings): string {
   return `?${q.toString()}${hash}`;
 }
 
-/** Integer fields of a link and their ranges. */
-const INTS = { seed: [0, 2 ** 31 - 1], reps: [1, 100], agents: [10, 200_000], weeks: [1, 1040], step: [1, 50] } as const;
+/** Integer fields of a link and their ranges: the schema's, except the page's own limits on people (memory) and replications. */
+const INTS = { seed: [0, 4294967295], reps: [1, 100], agents: [1, 200_000], weeks: [1, 1560], step: [1, STORY_STEPS.length] } as const;
 
 export function fromQuery(search: string, hash: string, shipped: string[]): { settings: Settings; errors: string[] } {
   const q = new URLSearchParams(search);
@@ -72,8 +73,8 @@ export function fromQuery(search: string, hash: string, shipped: string[]): { se
     }
     s[side] = choice;
   }
-  s.seed = int('seed') ?? s.seed;
-  s.replications = int('reps') ?? s.replications;
+  s.seed = int('seed');
+  s.replications = int('reps');
   s.agents = int('agents');
   s.weeks = int('weeks');
   const step = int('step');
@@ -88,7 +89,7 @@ export function fromQuery(search: string, hash: string, shipped: string[]): { se
     if ((VIEWS as readonly string[]).includes(view)) s.view = view as View;
     else bad('view', view, `one of ${VIEWS.join(', ')}`);
   }
-  s.persona = q.get('persona') ?? undefined;
+  s.persona = q.get('persona') ?? undefined; // checked against the scenario's personas by the journey view
   s.projector = q.get('projector') === '1';
   return { settings: s, errors };
 }

@@ -3,7 +3,7 @@
  * A simulation worker: runs replicates of the same core the CLI runs and posts
  * each result back as it finishes. Protocol (see runner.ts):
  *   in:  { type: 'run', id, scenario (parsed Scenario), jobs: Job[], seed, weeks, agents, historyAgents }
- *   out: { type: 'result', id, job, run } per job, then { type: 'done', id }; or { type: 'error', id, message }
+ *   out: { type: 'result', id, job, run } per job; or { type: 'error', id, message }
  */
 import { runReplicate, type Knobs, type RunResult, type Scenario } from '../sim/index.ts';
 
@@ -14,7 +14,6 @@ export interface WorkerRequest {
 }
 export type WorkerReply =
   | { type: 'result'; id: number; job: number; run: RunResult }
-  | { type: 'done'; id: number }
   | { type: 'error'; id: number; message: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -30,7 +29,6 @@ scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
       if (run.detail.history) transfer.push(run.detail.history.states.buffer as ArrayBuffer, run.detail.history.group.buffer as ArrayBuffer);
       scope.postMessage({ type: 'result', id: r.id, job: k, run } satisfies WorkerReply, transfer);
     });
-    scope.postMessage({ type: 'done', id: r.id } satisfies WorkerReply);
   } catch (err) {
     scope.postMessage({ type: 'error', id: r.id, message: (err as Error).message } satisfies WorkerReply);
   }

@@ -125,9 +125,9 @@ describe('the page in Chromium', () => {
 
   test('story mode steps through the mechanisms and runs an experiment', async () => {
     const { page, problems } = await open('?scenario=classroom&reps=2&view=story');
-    const first = await page.locator('#view h2').first().textContent();
+    const first = await page.locator('#view .story-title').textContent();
     await page.getByRole('button', { name: /Next/ }).click();
-    const second = await page.locator('#view h2').first().textContent();
+    const second = await page.locator('#view .story-title').textContent();
     expect(second).not.toBe(first);
     expect(page.url()).toContain('step=2');
     await page.getByRole('button', { name: /Run this experiment/ }).click();

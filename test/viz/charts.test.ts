@@ -14,11 +14,12 @@ const [LA, LB] = data.meta.policyLabels;
 const pc = (x: number) => `${Math.round(x * 100)}%`;
 const scalar = (p: string, m: 'medianWeeksToFirstJob' | 'participationRate' | 'employedWeeksShare') => data.compare.policies[p].summary[m].mean as number;
 
-function chart(id: ChartId, lang: 'en' | 'nb' = 'en'): HTMLElement {
+function render(id: ChartId, d: PageData, lang: 'en' | 'nb' = 'en'): HTMLElement {
   const c = CHARTS.find((x) => x.id === id);
   if (!c) throw new Error(id);
-  return c.render(data, { document, width: 640, lang });
+  return c.render(d, { document, width: 640, lang });
 }
+const chart = (id: ChartId, lang: 'en' | 'nb' = 'en') => render(id, data, lang);
 const notice = (f: HTMLElement) => f.querySelector('p.notice')?.textContent ?? '';
 const num = (el: Element, attr: string) => Number(el.getAttribute(attr));
 
@@ -46,7 +47,8 @@ describe('charts', () => {
       const marks = [...svg.querySelectorAll('path, rect, circle')].filter((m) => (m.getAttribute('d') ?? '').length > 10 || num(m, 'width') > 0 || num(m, 'r') > 0);
       expect(marks.length).toBeGreaterThanOrEqual(id === 'flows' ? 40 : 4);
       expect(f.querySelector('figcaption')?.textContent).toContain('Mean of 3 replications');
-      const text = svg.outerHTML.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(1));
+      // numbers rounded, one element per line: a diff shows what moved
+      const text = svg.outerHTML.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(1)).replace(/></g, '>\n<') + '\n';
       await expect(text).toMatchFileSnapshot(`./__snapshots__/${id}.svg`);
     });
 
@@ -81,8 +83,16 @@ describe('charts', () => {
   it('survival: notice gives the median weeks to a first job and the share never hired', () => {
     const n = notice(chart('survival'));
     const last = (p: string) => data.survival.filter((r) => r.policy === p && r.week === 104)[0].mean;
-    expect(n).toContain(`after ${Math.round(scalar(A, 'medianWeeksToFirstJob'))} weeks under ${LA} and ${Math.round(scalar(B, 'medianWeeksToFirstJob'))} weeks under ${LB}`);
+    expect(n).toContain(`Under ${LA} half have had a first job after ${Math.round(scalar(A, 'medianWeeksToFirstJob'))} weeks (median)`);
+    expect(n).toContain(`under ${LB} half have had a first job after ${Math.round(scalar(B, 'medianWeeksToFirstJob'))} weeks (median)`);
     expect(n).toContain(`${pc(last(A))} and ${pc(last(B))} have still not been hired`);
+  });
+
+  it('survival: says "fewer than half hired" instead of a median the run never reached', () => {
+    const short = { ...data, survival: data.survival.map((r) => (r.policy === A ? { ...r, mean: Math.max(r.mean, 0.6) } : r)) };
+    const n = notice(render('survival', short));
+    expect(n).toContain(`Under ${LA} fewer than half were hired within 104 weeks`);
+    expect(n).toContain(`under ${LB} half have had a first job after`);
   });
 
   it('flows: ribbons conserve the population in each column, columns match the weekly states', () => {

@@ -35,7 +35,7 @@ describe('settings in the URL', () => {
     expect(errors).toEqual([
       'link: scenario: "nowhere" is not allowed; expected one of mixed-office, resourceful-immigrants, vulnerable-youth, classroom',
       'link: a.exploration: "2" is not allowed; expected a number from 0 to 1',
-      'link: seed: "-1" is not allowed; expected an integer from 0 to 2147483647',
+      'link: seed: "-1" is not allowed; expected an integer from 0 to 4294967295',
       'link: reps: "abc" is not allowed; expected an integer from 1 to 100',
       'link: lang: "fr" is not allowed; expected en or nb',
       'link: view: "map" is not allowed; expected one of compare, agents, journey, story',
@@ -58,7 +58,7 @@ describe('run plans', () => {
     expect(plan.knobs[0].followUp).toBe(0.1);
     expect(plan.knobs[0].advisorTurnover).toBe(s.policies['same-advisor'].advisorTurnover);
     expect(labels).toEqual([`${s.policies['same-advisor'].label}*`, s.policies['rotating-advisors'].label]);
-    expect(plan).toMatchObject({ agents: s.agents, weeks: s.weeks, historyAgents: s.agents, seed: 1, replications: 10 });
+    expect(plan).toMatchObject({ agents: s.agents, weeks: s.weeks, historyAgents: s.agents, seed: s.seed, replications: s.replications });
   });
 
   test('an unknown policy and a broken file give the CLI’s kind of error lines', () => {

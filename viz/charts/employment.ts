@@ -11,6 +11,8 @@ const TEXT = texts(
     y: 'Share in work',
     notice: (weeks: number, a: string, la: string, b: string, lb: string, gap: string, week: number, lead: string) =>
       `After ${weeks} weeks, ${a} are in work under ${la} and ${b} under ${lb}; the widest gap, ${gap}, is in week ${week}, ahead under ${lead}.`,
+    same: (weeks: number, a: string, la: string, lb: string) =>
+      `After ${weeks} weeks, ${a} are in work under ${la}; ${lb} stays within half a percentage point of it every week.`,
     caption: 'Share of the whole population in work at the end of each week.',
   },
   {
@@ -18,6 +20,8 @@ const TEXT = texts(
     y: 'Andel i arbeid',
     notice: (weeks: number, a: string, la: string, b: string, lb: string, gap: string, week: number, lead: string) =>
       `Etter ${weeks} uker er ${a} i arbeid med ${la} og ${b} med ${lb}; største forskjell, ${gap}, er i uke ${week}, i favør av ${lead}.`,
+    same: (weeks: number, a: string, la: string, lb: string) =>
+      `Etter ${weeks} uker er ${a} i arbeid med ${la}; ${lb} ligger innenfor et halvt prosentpoeng hver uke.`,
     caption: 'Andel av hele befolkningen i arbeid ved slutten av hver uke.',
   },
 );
@@ -42,7 +46,7 @@ export function render(data: PageData, options: ChartOptions = {}): HTMLElement 
   const rows = ps.map((p) => data.employment.filter((r) => r.policy === p.key));
   const last = rows.map((r) => r[r.length - 1]);
   const gap = widestGap(data);
-  const notice = t.notice(
+  const notice = Math.abs(gap.diff) < 0.005 ? t.same(data.meta.weeks, pct(last[0].mean, ctx.lang), ps[0].label, ps[1].label) : t.notice(
     data.meta.weeks, pct(last[0].mean, ctx.lang), ps[0].label, pct(last[1].mean, ctx.lang), ps[1].label,
     points(gap.diff, ctx.lang), gap.week, ps[gap.diff >= 0 ? 1 : 0].label,
   );

@@ -2,7 +2,7 @@
 import type { PageData } from '../data.ts';
 import { pct, texts } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
-import { context, figure, policies, repsNote, summaryMean, type ChartOptions } from './common.ts';
+import { context, figure, points, policies, repsNote, summaryMean, type ChartOptions } from './common.ts';
 import { lineChart, type Series } from './lines.ts';
 
 const TEXT = texts(
@@ -12,7 +12,11 @@ const TEXT = texts(
     inService: (p: string) => `${p}: in a service`,
     employed: (p: string) => `${p}: in work`,
     notice: (la: string, pa: string, ea: string, lb: string, pb: string, eb: string) =>
-      `Under ${la}, ${pa} of person-weeks are spent in a service (activity as the office counts it) and ${ea} in work; under ${lb}, ${pb} and ${eb}. More activity is not the same as more work.`,
+      `Under ${la}, ${pa} of person-weeks are spent in a service (activity as the office counts it) and ${ea} in work; under ${lb}, ${pb} and ${eb}.`,
+    moreActivityOnly: (l: string, act: string, work: string) => ` ${l} counts ${act} more activity but only ${work} more work: activity counted is not work.`,
+    moreActivityLessWork: (l: string, act: string, work: string) => ` ${l} counts ${act} more activity and ${work} less work: activity counted is not work.`,
+    both: (l: string, act: string, work: string) => ` ${l} has both more activity (${act}) and more work (${work}).`,
+    sameActivity: ' The two count about the same activity.',
     caption: 'Dashed: share in a short or long service; solid: share in work; whole population, end of each week.',
   },
   {
@@ -21,7 +25,11 @@ const TEXT = texts(
     inService: (p: string) => `${p}: i tiltak`,
     employed: (p: string) => `${p}: i arbeid`,
     notice: (la: string, pa: string, ea: string, lb: string, pb: string, eb: string) =>
-      `Med ${la} går ${pa} av personukene til tiltak (aktivitet slik kontoret teller den) og ${ea} til arbeid; med ${lb} ${pb} og ${eb}. Mer aktivitet er ikke det samme som mer arbeid.`,
+      `Med ${la} går ${pa} av personukene til tiltak (aktivitet slik kontoret teller den) og ${ea} til arbeid; med ${lb} ${pb} og ${eb}.`,
+    moreActivityOnly: (l: string, act: string, work: string) => ` ${l} teller ${act} mer aktivitet, men bare ${work} mer arbeid: aktivitet som telles, er ikke arbeid.`,
+    moreActivityLessWork: (l: string, act: string, work: string) => ` ${l} teller ${act} mer aktivitet og ${work} mindre arbeid: aktivitet som telles, er ikke arbeid.`,
+    both: (l: string, act: string, work: string) => ` ${l} har både mer aktivitet (${act}) og mer arbeid (${work}).`,
+    sameActivity: ' De to teller omtrent like mye aktivitet.',
     caption: 'Stiplet: andel i kort eller langt tiltak; heltrukket: andel i arbeid; hele befolkningen, ved slutten av hver uke.',
   },
 );
@@ -40,7 +48,16 @@ export function render(data: PageData, options: ChartOptions = {}): HTMLElement 
   const rate = (k: string) => pct(summaryMean(data, k, 'participationRate'), lang);
   const work = (k: string) => pct(summaryMean(data, k, 'employedWeeksShare'), lang);
   const [a, b] = ps;
-  const notice = t.notice(a.label, rate(a.key), work(a.key), b.label, rate(b.key), work(b.key));
+  // the closing sentence follows the numbers: which policy counts more activity, and does more work come with it?
+  const dAct = summaryMean(data, b.key, 'participationRate') - summaryMean(data, a.key, 'participationRate');
+  const dWork = summaryMean(data, b.key, 'employedWeeksShare') - summaryMean(data, a.key, 'employedWeeksShare');
+  const more = dAct > 0 ? b : a;
+  const workWithIt = dAct > 0 ? dWork : -dWork;
+  const close = Math.abs(dAct) < 0.005 ? t.sameActivity
+    : workWithIt < -0.005 ? t.moreActivityLessWork(more.label, points(dAct, lang), points(workWithIt, lang))
+      : workWithIt < Math.abs(dAct) / 2 ? t.moreActivityOnly(more.label, points(dAct, lang), points(workWithIt, lang))
+        : t.both(more.label, points(dAct, lang), points(workWithIt, lang));
+  const notice = t.notice(a.label, rate(a.key), work(a.key), b.label, rate(b.key), work(b.key)) + close;
   const svg = lineChart(ctx, series, t.y);
   return figure(ctx, { id: 'gap', title: t.title, notice, svg, caption: `${t.caption} ${repsNote(data, lang, false)}` });
 }

@@ -1,6 +1,7 @@
 /** Outcomes by scenario group (equity): mean and 95% interval per group and policy for one metric. */
+import { groupName } from '../names.ts';
 import type { GroupMetric, PageData } from '../data.ts';
-import { GROUP_NOTE, num, pct, texts, type Lang } from '../i18n.ts';
+import { GROUP_NOTE, num, pct, texts } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
 import { clamp01, context, figure, policies, repsNote, type ChartOptions } from './common.ts';
 import { rowChart } from './rows.ts';
@@ -37,17 +38,6 @@ const TEXT = texts(
 );
 
 const SHARES: readonly GroupMetric[] = ['employedShare', 'mismatchedServiceShare', 'participationRate'];
-
-/** Bokmål labels of the shipped scenario groups; other groups show their scenario label. */
-const GROUP_NB: Record<string, string> = {
-  'native-rights': 'Innfødte med rett til ytelser', 'native-no-rights': 'Innfødte uten rett til ytelser', refugee: 'Flyktninger',
-  'family-reunified': 'Familiegjenforente innvandrere', 'labour-immigrant': 'Arbeidsinnvandrere (utenfor EU/EØS)',
-  'eu-citizen': 'EU/EØS-borgere', youth: 'Unge utenfor arbeid, utdanning og opplæring', 'young-with-benefits': 'Unge innfødte på dagpenger',
-};
-
-export function groupName(name: string, label: string, lang: Lang): string {
-  return lang === 'nb' ? GROUP_NB[name] ?? label : label;
-}
 
 /** Lowest and highest group mean of `metric` under policy `p` (first group on ties). */
 export function groupRange(data: PageData, p: string, metric: GroupMetric): { lo: PageData['groups'][number]; hi: PageData['groups'][number] } {

@@ -1,4 +1,5 @@
 /** Week-by-week share lines with optional 95% bands and labels at the line ends (employment, survival, gap). */
+import { textColour } from '../palette.ts';
 import * as Plot from '@observablehq/plot';
 import { pct } from '../i18n.ts';
 import { asSvg, clamp01, COMMON_TEXT, dodge, textWidth, type Ctx } from './common.ts';
@@ -37,7 +38,7 @@ export function lineChart(ctx: Ctx, series: Series[], yLabel: string, opts: { cu
   for (const s of series) {
     marks.push(Plot.lineY(s.rows, { x: 'week', y: 'mean', stroke: s.colour, strokeWidth: 2, curve, strokeDasharray: s.dash }));
   }
-  marks.push(Plot.text(series.map((s, i) => ({ week: ends[i].week, y: labelY[i], label: s.label, colour: s.colour })), {
+  marks.push(Plot.text(series.map((s, i) => ({ week: ends[i].week, y: labelY[i], label: s.label, colour: textColour(s.colour) })), {
     x: 'week', y: 'y', text: 'label', fill: (d: { colour: string }) => d.colour, textAnchor: 'start', dx: 6, fontWeight: 'bold',
   }));
   marks.push(...(opts.marks ?? []));

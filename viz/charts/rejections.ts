@@ -11,6 +11,7 @@ const TEXT = texts(
     x: 'Refusals per person',
     notice: (la: string, ta: string, ra: string, va: string, lb: string, tb: string, rb: string, vb: string) =>
       `Under ${la} a person meets ${ta} refusals on average, most often “${ra}” (${va}); under ${lb}, ${tb}, most often “${rb}” (${vb}).`,
+    none: 'Nobody was refused anything under either policy.',
     caption: (weeks: number) => `Refused requests for a service per person in the whole population over ${weeks} weeks.`,
   },
   {
@@ -18,6 +19,7 @@ const TEXT = texts(
     x: 'Avslag per person',
     notice: (la: string, ta: string, ra: string, va: string, lb: string, tb: string, rb: string, vb: string) =>
       `Med ${la} får en person i snitt ${ta} avslag, oftest «${ra}» (${va}); med ${lb} ${tb}, oftest «${rb}» (${vb}).`,
+    none: 'Ingen fikk avslag på noe med noen av politikkene.',
     caption: (weeks: number) => `Avslåtte ønsker om tiltak per person i hele befolkningen over ${weeks} uker.`,
   },
 );
@@ -44,7 +46,7 @@ export function render(data: PageData, options: ChartOptions = {}): HTMLElement 
     kind: 'bar', xLabel: t.x, format, legend: ps.map((p) => ({ label: p.label, fill: POLICY_COLOURS[p.i] })),
   });
   const [a, b] = ps.map((p) => refusalSummary(data, p.key));
-  const notice = t.notice(
+  const notice = a.total === 0 && b.total === 0 ? t.none : t.notice(
     ps[0].label, format(a.total), reasonName(a.reason), format(a.perPerson), ps[1].label, format(b.total), reasonName(b.reason), format(b.perPerson),
   );
   return figure(ctx, { id: 'rejections', title: t.title, notice, svg, caption: `${t.caption(data.meta.weeks)} ${repsNote(data, lang, false)}` });

@@ -4,7 +4,7 @@
  * height each row is 2 × 9 px plus a 9 px gap.
  */
 import * as Plot from '@observablehq/plot';
-import { POLICY_COLOURS } from '../palette.ts';
+import { POLICY_COLOURS, textColour } from '../palette.ts';
 import { asSvg, legend, legendLayout, svgEl, textWidth, type Ctx, type LegendItem } from './common.ts';
 
 /** Greedy word wrap to lines of at most `width` px (estimated). */
@@ -81,7 +81,7 @@ export function rowChart(ctx: Ctx, sections: Section[], o: RowChartOptions): SVG
       marks.push(Plot.ruleY(mine, { y: 'y', x1: (d: Item) => d.lo ?? d.value, x2: (d: Item) => d.hi ?? d.value, stroke: colour, strokeWidth: 1.5 }));
       marks.push(Plot.dot(mine, { x: 'value', y: 'y', fill: colour, r: 3.5 }));
     }
-    marks.push(Plot.text(mine, { x: (d: Item) => (o.kind === 'dot' ? (d.hi ?? d.value) : d.value), y: 'y', text: (d: Item) => o.format(d.value), dx: 4, textAnchor: 'start', fill: colour, fontSize: 9 }));
+    marks.push(Plot.text(mine, { x: (d: Item) => (o.kind === 'dot' ? (d.hi ?? d.value) : d.value), y: 'y', text: (d: Item) => o.format(d.value), dx: 4, textAnchor: 'start', fill: textColour(colour), fontSize: 9 }));
   }
   const max = Math.max(...items.map((d) => (o.kind === 'dot' ? (d.hi ?? d.value) : d.value)), 1e-9);
   const svg = asSvg(Plot.plot({

@@ -1,6 +1,7 @@
 /** Services received by type, length and level match: starts per person per service, both policies, mismatched part hatched. */
+import { serviceName } from '../names.ts';
 import type { PageData } from '../data.ts';
-import { num, pct, texts, type Lang } from '../i18n.ts';
+import { num, pct, texts } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
 import { context, figure, policies, repsNote, svgEl, type ChartOptions } from './common.ts';
 import { rowChart, type Section } from './rows.ts';
@@ -28,21 +29,6 @@ const TEXT = texts(
   },
 );
 
-/** Bokmål names of the shipped services (sim/schema DEFAULT_SERVICES); other services show their scenario label. */
-const SERVICE_NB: Record<string, string> = {
-  jobSearchCourse: 'Jobbsøkerkurs', officeCourse: 'Kort kontorkurs', languageCourse: 'Språkkurs',
-  workPlacement: 'Arbeidspraksis i tre måneder', healthSupport: 'Støtte med helse og livssituasjon',
-  vocationalTraining: 'Yrkesopplæring', careerGuidance: 'Karriereveiledning med godkjenning av kvalifikasjoner',
-  formalEducation: 'Vei til formell utdanning', workGroup: 'Arbeidsgruppe med likepersoner og oppfølging',
-  introductionProgramme: 'Introduksjonsprogrammet', qualificationProgramme: 'Kvalifiseringsprogrammet',
-};
-
-/** A service's display name: "a job-search course" becomes "Job-search course". */
-export function serviceName(id: string, label: string, lang: Lang): string {
-  if (lang === 'nb' && SERVICE_NB[id]) return SERVICE_NB[id];
-  const s = label.replace(/^(a|an|the) /i, '');
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 /** Over all services of policy `p`: share of starts at a mismatched level, and share of starts in long services. */
 export function serviceShares(data: PageData, p: string): { mismatched: number; long: number } {

@@ -1,0 +1,64 @@
+/** The page's frame: header, scenario Info, error boxes and tabs. Plain functions of what they show. */
+import type { Scenario } from '../sim/index.ts';
+import { h } from './dom.ts';
+import { LANGS, type Lang } from './i18n.ts';
+import { VIEWS, type Settings, type View } from './settings.ts';
+import { UI } from './text.ts';
+
+export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang): void; projector(p: boolean): void }): void {
+  const T = UI(st.lang);
+  el.replaceChildren(
+    h('div', {}, h('h1', {}, T.title), h('p', { class: 'tagline' }, T.tagline)),
+    h('div', { class: 'top-tools' },
+      h('label', { for: 'lang' }, T.language),
+      h('select', { id: 'lang', onchange: (e) => on.lang((e.target as HTMLSelectElement).value as Lang) },
+        ...LANGS.map((l) => h('option', { value: l, selected: l === st.lang }, l === 'en' ? 'English' : 'Norsk bokmål'))),
+      h('label', { class: 'toggle' }, h('input', { id: 'projector', type: 'checkbox', checked: st.projector, onchange: (e) => on.projector((e.target as HTMLInputElement).checked) }), T.projector)));
+  document.documentElement.lang = st.lang;
+  document.title = T.title;
+  document.documentElement.classList.toggle('projector', st.projector);
+  document.body.classList.toggle('projector', st.projector);
+}
+
+/** The scenario's Info text (what it is, how it works, how to use it, things to notice, things to try); content in English. */
+export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang): void {
+  const T = UI(lang);
+  if (!s) return void el.replaceChildren();
+  const i = s.info;
+  const en = lang === 'en' ? {} : { lang: 'en' };
+  const list = (xs: string[]) => h('ul', en, ...xs.map((x) => h('li', {}, x)));
+  el.replaceChildren(h('summary', {}, `${T.about}: `, h('span', en, s.title ?? s.name)),
+    h('h3', {}, T.what), h('p', en, i.what), h('h3', {}, T.how), h('p', en, i.howItWorks), h('h3', {}, T.use), h('p', en, i.howToUse),
+    h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try));
+}
+
+/** Error and warning boxes; rebuilt (and so announced) only when their content changes. */
+export function renderErrors(el: HTMLElement, lang: Lang, scenarioErrors: string[], runError: string[], linkErrors: string[], stale: boolean): void {
+  const key = JSON.stringify([lang, scenarioErrors, runError, linkErrors, stale]);
+  if (el.dataset.shown === key) return;
+  el.dataset.shown = key;
+  const T = UI(lang);
+  const problems = [...scenarioErrors, ...runError];
+  el.replaceChildren(...[
+    problems.length ? h('div', { class: 'error', role: 'alert' }, h('strong', {}, T.errorsTitle), h('ul', {}, ...problems.map((e) => h('li', {}, e)))) : undefined,
+    linkErrors.length ? h('div', { class: 'warning', role: 'alert' }, T.linkErrors, h('ul', {}, ...linkErrors.map((e) => h('li', {}, e)))) : undefined,
+    stale ? h('p', { class: 'stale' }, T.stale) : undefined,
+  ].filter((x) => x !== undefined));
+}
+
+/** Tabs for the views: click, or ← and → between them. */
+export function renderTabs(el: HTMLElement, panel: HTMLElement, st: Settings, select: (v: View) => void): void {
+  const T = UI(st.lang);
+  el.replaceChildren(...VIEWS.map((v, k) => h('button', {
+    role: 'tab', id: `tab-${v}`, type: 'button', 'aria-selected': String(v === st.view), 'aria-controls': 'view', tabindex: v === st.view ? 0 : -1,
+    onclick: () => select(v),
+    onkeydown: (e) => {
+      const key = (e as KeyboardEvent).key;
+      if (key !== 'ArrowRight' && key !== 'ArrowLeft') return;
+      const next = VIEWS[(k + (key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+      select(next);
+      document.getElementById(`tab-${next}`)?.focus();
+    },
+  }, T.tabs[v])));
+  panel.setAttribute('aria-labelledby', `tab-${st.view}`);
+}

@@ -1,0 +1,29 @@
+/** Display names of groups and services: bokmål names for the shipped ones, else the scenario's label. */
+import type { Lang } from './i18n.ts';
+
+/** Bokmål labels of the shipped scenario groups; other groups show their scenario label. */
+const GROUP_NB: Record<string, string> = {
+  'native-rights': 'Innfødte med rett til ytelser', 'native-no-rights': 'Innfødte uten rett til ytelser', refugee: 'Flyktninger',
+  'family-reunified': 'Familiegjenforente innvandrere', 'labour-immigrant': 'Arbeidsinnvandrere (utenfor EU/EØS)',
+  'eu-citizen': 'EU/EØS-borgere', youth: 'Unge utenfor arbeid, utdanning og opplæring', 'young-with-benefits': 'Unge innfødte på dagpenger',
+};
+
+export function groupName(name: string, label: string, lang: Lang): string {
+  return lang === 'nb' ? GROUP_NB[name] ?? label : label;
+}
+
+/** Bokmål names of the shipped services (sim/schema DEFAULT_SERVICES); other services show their scenario label. */
+const SERVICE_NB: Record<string, string> = {
+  jobSearchCourse: 'Jobbsøkerkurs', officeCourse: 'Kort kontorkurs', languageCourse: 'Språkkurs',
+  workPlacement: 'Arbeidspraksis i tre måneder', healthSupport: 'Støtte med helse og livssituasjon',
+  vocationalTraining: 'Yrkesopplæring', careerGuidance: 'Karriereveiledning med godkjenning av kvalifikasjoner',
+  formalEducation: 'Vei til formell utdanning', workGroup: 'Arbeidsgruppe med likepersoner og oppfølging',
+  introductionProgramme: 'Introduksjonsprogrammet', qualificationProgramme: 'Kvalifiseringsprogrammet',
+};
+
+/** A service's display name: "a job-search course" becomes "Job-search course". */
+export function serviceName(id: string, label: string, lang: Lang): string {
+  if (lang === 'nb' && SERVICE_NB[id]) return SERVICE_NB[id];
+  const s = label.replace(/^(a|an|the) /i, '');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
