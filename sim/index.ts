@@ -13,4 +13,9 @@ export { runTables, tableCsv, type Table, type Cell } from './tables.ts';
 export { KNOBS, STANDARDISED, PERSONALISED } from './schema/scenario.ts';
 export { ValidationError, describeAllowed, type FieldError, type NumberSpec } from './schema/dsl.ts';
 export { SHIPPED } from '../scenarios/index.ts';
+export {
+  parseHypothesis, runHypothesis, checkHypothesis, judge, pairedTest, tCdf, tTwoSidedP, tQuantile, replicationsFor80Power, scenarioRef,
+  VERDICT_RULE, type Hypothesis, type HypothesisResult, type Verdict,
+} from './hypothesis.ts';
+export { SHIPPED_HYPOTHESES } from '../scenarios/hypotheses/index.ts';
 export * as constants from './constants.ts';

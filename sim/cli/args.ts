@@ -11,7 +11,8 @@ export class UsageError extends Error {
 export type OptionSpec =
   | { kind: 'flag'; doc: string }
   | { kind: 'int'; min: number; max: number; doc: string; arg: string }
-  | { kind: 'string'; doc: string; arg: string }
+  /** `repeat`: may be given more than once; the values are joined with `;` in the order given. */
+  | { kind: 'string'; doc: string; arg: string; repeat?: boolean }
   | { kind: 'enum'; values: readonly string[]; doc: string; arg: string };
 
 export interface CommandSpec {
@@ -100,7 +101,8 @@ export function parseArgs(command: string, spec: CommandSpec, argv: string[]): P
       const hint = suggest(name, [...Object.keys(spec.options), 'help'], '--');
       throw new UsageError(`unknown option --${name} for ${command}${hint}; see pathways ${command} --help`);
     }
-    if (name in options) throw new UsageError(`--${name}: given more than once`);
+    const repeatable = opt.kind === 'string' && opt.repeat === true;
+    if (name in options && !repeatable) throw new UsageError(`--${name}: given more than once`);
     if (opt.kind === 'flag') {
       if (eq >= 0) throw new UsageError(`--${name}: takes no value`);
       options[name] = true;
@@ -110,7 +112,8 @@ export function parseArgs(command: string, spec: CommandSpec, argv: string[]): P
     if (eq >= 0) raw = token.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw = argv[++i];
     else throw new UsageError(`--${name}: needs a value (${opt.arg})`);
-    options[name] = checkValue(name, opt, raw);
+    const value = checkValue(name, opt, raw);
+    options[name] = repeatable && name in options ? `${options[name]};${value}` : value;
   }
   if (!help) {
     if (positional.length > spec.positional.length) {
