@@ -19,7 +19,7 @@ export interface CommandSpec {
   usage: string;
   summary: string;
   options: Record<string, OptionSpec>;
-  /** Names of positional arguments, in order (all required). */
+  /** Names of positional arguments, in order (all required); a last name ending in "..." takes one or more. */
   positional: string[];
 }
 
@@ -116,11 +116,12 @@ export function parseArgs(command: string, spec: CommandSpec, argv: string[]): P
     options[name] = repeatable && name in options ? `${options[name]};${value}` : value;
   }
   if (!help) {
-    if (positional.length > spec.positional.length) {
+    const rest = spec.positional.at(-1)?.endsWith('...') ?? false;
+    if (positional.length > spec.positional.length && !rest) {
       throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positional[spec.positional.length])}; usage: ${spec.usage}`);
     }
     if (positional.length < spec.positional.length) {
-      throw new UsageError(`${command}: missing ${spec.positional[positional.length]}; usage: ${spec.usage}`);
+      throw new UsageError(`${command}: missing ${spec.positional[positional.length].replace(/\.\.\.$/, '')}; usage: ${spec.usage}`);
     }
   }
   return { options, positional, help };

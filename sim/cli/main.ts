@@ -62,9 +62,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Output piped into `head` and closed early is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
-process.exitCode = await main(process.argv.slice(2));
+// A sweep's worker threads load this bundle again (sim/sweep/worker.ts): only the main thread runs the command.
+const { isMainThread } = await import('node:worker_threads');
+if (isMainThread) {
+  // Output piped into `head` and closed early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,12 +1,168 @@
-/** `pathways sweep` and `pathways merge`: (being built). */
+/** `pathways sweep` and `pathways merge`: parameter sweeps in parallel, resumable and shardable (engine: sim/sweep). */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { SHIPPED } from '../../scenarios/index.ts';
+import { JOURNAL, mergeShards, META, prepare, runPrepared, RUNS, SweepError, SweepIOError, type Design, type SweepSpec } from '../sweep/index.ts';
 import { UsageError, type CommandSpec, type Parsed } from './args.ts';
+import { checkOutDir, OutputError } from './output.ts';
+import { progress } from './progress.ts';
 
-export const SWEEP_SPEC: CommandSpec = { usage: 'pathways sweep ...', summary: 'Not built yet.', options: {}, positional: [] };
-export const MERGE_SPEC: CommandSpec = { usage: 'pathways merge ...', summary: 'Not built yet.', options: {}, positional: [] };
+export const SWEEP_SPEC: CommandSpec = {
+  usage: 'pathways sweep --scenario NAME|FILE --vary NAME=lo:hi:step|NAME=v1,v2,... [--vary ...] [--design grid|lhs --samples N] [--policies A,B] [--replications N] [--agents N] [--weeks N] [--seed N] [--metrics m1,m2] [--groups all|every] [--workers N] [--shard i/n] --out DIR',
+  summary: [
+    'Run a scenario at many parameter points, in parallel worker threads, into a folder; results are the same whatever the number of workers. ',
+    '',
+    'Runs: every design point × replicate × policy; run id = (point × replications + replicate) × policies + policy. Replicate r',
+    'uses seed replicateSeed(seed, r) at every point and policy (common random numbers).',
+    'Output in DIR: sweep.json (the plan: command, scenario name and hash, parameters, points, policies, replications, seed,',
+    'metrics, groups, runs, shard, version), written first; journal.jsonl (one checksummed line per finished run); and, when',
+    'every run is done, runs.csv (run, point, one column per parameter, replicate, seed, policy, group, metric, value;',
+    'sorted by run id). Files are written whole (temporary file + rename), so a crash never leaves a broken file.',
+    'Resume: run the same command again; finished runs are skipped and a torn last journal line is dropped. A different',
+    'sweep into the same DIR is refused. Shards: --shard i/n runs the runs whose id mod n = i-1; `pathways merge` joins them.',
+  ].join('\n'),
+  options: {
+    scenario: { kind: 'string', arg: 'NAME|FILE', doc: 'A shipped scenario (see `pathways scenarios`) or a scenario JSON file. Required.' },
+    vary: {
+      kind: 'string', repeat: true, arg: 'NAME=SPEC',
+      doc: 'A parameter (repeat --vary for more, or give several in one value separated by spaces or ";"): knobs.NAME (overrides that knob for every policy; e.g. knobs.exploration) or a numeric scenario field by dot path (office.caseload, labourMarket.discrimination, behaviour.rejectionHit, groups.GROUP.language, services.ID.weeks, labourMarket.vacanciesPer1000.0). SPEC: lo:hi:step (inclusive; 0:1:0.25 is 0, 0.25, 0.5, 0.75, 1) or v1,v2,... Values are checked against the schema’s ranges.',
+    },
+    design: { kind: 'enum', values: ['grid', 'lhs'], arg: 'grid|lhs', doc: 'grid (default): every combination, the first parameter varying slowest. lhs: a Latin hypercube of --samples points over each range [lo, hi] (the step is not used; integer fields take integers; lists are stratified over their values), drawn from --seed.' },
+    samples: { kind: 'int', min: 1, max: 1_000_000, arg: 'N', doc: 'Points of an lhs design.' },
+    policies: { kind: 'string', arg: 'A,B', doc: 'Policies to run at each point, separated by commas (default: the scenario’s comparePolicies).' },
+    replications: { kind: 'int', min: 1, max: 10000, arg: 'N', doc: 'Replications per point and policy (default: the scenario’s).' },
+    agents: { kind: 'int', min: 1, max: 20_000_000, arg: 'N', doc: 'Number of jobseekers (default: the scenario’s).' },
+    weeks: { kind: 'int', min: 1, max: 1560, arg: 'N', doc: 'Weeks to simulate (default: the scenario’s).' },
+    seed: { kind: 'int', min: 0, max: 4294967295, arg: 'N', doc: 'Master seed of the replicates and of an lhs design (default: the scenario’s).' },
+    metrics: { kind: 'string', arg: 'm1,m2', doc: 'Metrics to keep, separated by commas (default: all; employedShareByYear expands to employedShareByYear.1, .2, ...; employedShareByYear.2 keeps one year).' },
+    groups: { kind: 'enum', values: ['all', 'every'], arg: 'all|every', doc: 'all (default): the whole population only; every: each group too (the scenario’s, withBenefitRights, withoutBenefitRights, all).' },
+    workers: { kind: 'int', min: 1, max: 1024, arg: 'N', doc: 'Worker threads (default: the number of processors).' },
+    shard: { kind: 'string', arg: 'i/n', doc: 'Run only share i of n (1-based): the runs whose id mod n = i-1. Give each shard its own --out; join them with pathways merge.' },
+    out: { kind: 'string', arg: 'DIR', doc: 'The sweep folder (created if missing). Required.' },
+    'dry-run': { kind: 'flag', doc: 'Print the plan (sweep.json) and exit without running.' },
+  },
+  positional: [],
+};
 
-export function sweepCommand(_p: Parsed): number | Promise<number> {
-  throw new UsageError('sweep: not built yet');
+export const MERGE_SPEC: CommandSpec = {
+  usage: 'pathways merge --out DIR SHARD_DIR [SHARD_DIR ...] | PARENT_DIR',
+  summary: [
+    'Join the folders of finished shards (pathways sweep --shard i/n) into DIR: the same runs.csv and sweep.json as the unsharded sweep. ',
+    'Give the shard folders (separated by spaces or commas), or one folder that holds them. The shards must share one plan (everything in',
+    'sweep.json but the command and the shard) and together hold every run exactly once; otherwise merge names what is',
+    'different, missing or given twice, and writes nothing.',
+  ].join('\n'),
+  options: { out: { kind: 'string', arg: 'DIR', doc: 'The merged folder (created if missing). Required.' } },
+  positional: ['SHARD_DIR...'],
+};
+
+const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+
+/** Engine errors as the CLI's: bad input is a usage error (exit 2), a file problem an output error (exit 1). */
+async function cli<T>(f: () => T | Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    if (err instanceof SweepError) throw new UsageError(err.message);
+    if (err instanceof SweepIOError) throw new OutputError(err.message);
+    throw err;
+  }
 }
-export function mergeCommand(_p: Parsed): number | Promise<number> {
-  throw new UsageError('merge: not built yet');
+
+/** `--vary` texts: split at spaces and ";" (a value list may have spaces after its commas). A repeated --vary (an array) is taken too. */
+export function varyList(raw: unknown): string[] {
+  const texts = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
+  const out: string[] = [];
+  for (const token of texts.flatMap((t) => t.split(/[\s;]+/)).filter((t) => t !== '')) {
+    if (!token.includes('=') && out.length) out[out.length - 1] += token;
+    else out.push(token);
+  }
+  return out;
+}
+
+const list = (flag: string, raw: unknown): string[] | undefined => {
+  if (raw === undefined) return undefined;
+  const items = String(raw).split(',').map((x) => x.trim());
+  if (items.some((x) => x === '')) throw new UsageError(`--${flag}: ${JSON.stringify(String(raw))} is not allowed; expected names separated by commas`);
+  return items;
+};
+
+function parseShard(raw: unknown): [number, number] | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(String(raw));
+  const i = m ? Number(m[1]) : NaN, n = m ? Number(m[2]) : NaN;
+  if (!m || i < 1 || n < 1 || i > n || n > 1_000_000) throw new UsageError(`--shard: ${JSON.stringify(String(raw))} is not allowed; expected i/n with 1 <= i <= n (for example 2/4)`);
+  return [i, n];
+}
+
+const duration = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
+
+export async function sweepCommand({ options: o }: Parsed): Promise<number> {
+  if (o.scenario === undefined) throw new UsageError(`sweep: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
+  if (o.out === undefined && !o['dry-run']) throw new UsageError('sweep: --out DIR is required (the sweep folder)');
+  const out = o.out as string | undefined;
+  if (out !== undefined) checkOutDir(out);
+  const kind = (o.design as 'grid' | 'lhs' | undefined) ?? 'grid';
+  if (kind === 'lhs' && o.samples === undefined) throw new UsageError('--design lhs: needs --samples N');
+  if (kind === 'grid' && o.samples !== undefined) throw new UsageError('--samples: only with --design lhs');
+  const design: Design = kind === 'lhs' ? { kind, samples: o.samples as number } : { kind };
+  const spec: SweepSpec = {
+    scenario: String(o.scenario), vary: varyList(o.vary), design, policies: list('policies', o.policies),
+    replications: o.replications as number | undefined, agents: o.agents as number | undefined,
+    weeks: o.weeks as number | undefined, seed: o.seed as number | undefined, metrics: list('metrics', o.metrics),
+    groups: o.groups as 'all' | 'every' | undefined,
+  };
+  const shard = parseShard(o.shard);
+  const prepared = await cli(() => prepare(spec));
+  const { plan } = prepared;
+  if (o['dry-run']) {
+    print(JSON.stringify({ ...plan, shard: shard ? { index: shard[0], count: shard[1] } : null }, null, 2));
+    return 0;
+  }
+  const dir = out as string;
+  const workers = (o.workers as number | undefined) ?? Math.max(1, availableParallelism());
+  const label = `sweep ${plan.scenario.name}${shard ? ` shard ${shard[0]}/${shard[1]}` : ''}`;
+  const bar = progress(label);
+  let done = 0;
+  const onInterrupt = () => {
+    bar.end();
+    const kept = done === 0 ? 'before a new run finished' : `after ${done} new run${done === 1 ? '' : 's'}, kept in ${join(dir, JOURNAL)}`;
+    process.stderr.write(`pathways: sweep interrupted ${kept}; run the same command to resume\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
+  const start = Date.now();
+  let r;
+  try {
+    r = await cli(() => runPrepared(prepared, {
+      out: dir, workers, shard,
+      onProgress: (d, t) => {
+        done = d;
+        bar.onProgress?.(d, t);
+      },
+    }));
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    bar.end();
+  }
+  const ran = r.runs - r.skipped;
+  const ms = Date.now() - start;
+  const of = shard ? ` (shard ${shard[0]}/${shard[1]} of ${plan.runs})` : '';
+  print([
+    `sweep ${plan.scenario.name}: ${r.runs} runs${of}: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replications} replication${plan.replications === 1 ? '' : 's'} × ${plan.policies.length} polic${plan.policies.length === 1 ? 'y' : 'ies'}`,
+    ran === 0 ? `all ${r.runs} runs were already done` : `ran ${ran} run${ran === 1 ? '' : 's'} in ${duration(ms)} with ${Math.min(workers, ran)} worker${Math.min(workers, ran) === 1 ? '' : 's'} (${(ran / Math.max(ms / 1000, 1e-3)).toFixed(1)} runs/s)${r.skipped ? `; ${r.skipped} already done` : ''}`,
+    `wrote ${join(dir, RUNS)} (${r.rows} rows) and ${join(dir, META)}`,
+  ].join('\n'));
+  return 0;
+}
+
+export async function mergeCommand({ options: o, positional }: Parsed): Promise<number> {
+  if (o.out === undefined) throw new UsageError('merge: --out DIR is required (the merged folder)');
+  const out = String(o.out);
+  checkOutDir(out);
+  const dirs = positional.flatMap((p) => p.split(',')).filter((p) => p !== '');
+  if (dirs.length === 0) throw new UsageError(`merge: no shard folders given; usage: ${MERGE_SPEC.usage}`);
+  const r = await cli(() => mergeShards(dirs, out));
+  print(`merged ${r.shards} shard${r.shards === 1 ? '' : 's'}: ${r.runs} runs; wrote ${join(out, RUNS)} (${r.rows} rows) and ${join(out, META)}`);
+  return 0;
 }

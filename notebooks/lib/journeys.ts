@@ -1,0 +1,88 @@
+/**
+ * One person's journey under two policies, for notebooks/persona-journeys.html.
+ * A run is one replicate of a shipped scenario under each of its two
+ * `comparePolicies`, keeping the weekly state of the personas (who are the
+ * first agents) and their events in plain language (the model's `journey`).
+ */
+import { parseScenario, runReplicate, SHIPPED, type JourneyEvent, type RunResult, type Scenario } from '../../sim/index.ts';
+import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE } from '../../sim/constants.ts';
+
+/** Plain names of the states (sim/constants STATE_NAMES order). */
+export const STATE_LABELS = ['searching', 'discouraged', 'in a short service', 'in a long service', 'in work'] as const;
+
+/** Events drawn on the timeline, with their symbol and legend text. */
+export const MARKS: Record<string, { symbol: string; label: string }> = {
+  rejected: { symbol: 'times', label: 'refused' },
+  started: { symbol: 'triangle', label: 'started a service' },
+  completed: { symbol: 'star', label: 'completed a service' },
+  droppedOut: { symbol: 'wye', label: 'dropped out' },
+  hired: { symbol: 'circle', label: 'got a job' },
+  lostJob: { symbol: 'diamond', label: 'lost the job' },
+  advisorChanged: { symbol: 'plus', label: 'advisor changed' },
+  disclosedBarrier: { symbol: 'square', label: 'told about a hidden problem' },
+};
+
+/** Routine events left out of the "turning points" list (counted in the summary instead). */
+const ROUTINE = new Set(['metAdvisor', 'searchedInVain', 'applied']);
+
+/** Scenarios that have personas to follow. */
+export const PERSONA_SCENARIOS = Object.keys(SHIPPED).filter((k) => ((SHIPPED[k] as { personas?: unknown[] }).personas ?? []).length > 0);
+
+export interface PersonaRuns { scenario: Scenario; policies: { key: string; label: string }[]; replicate: number; runs: RunResult[]; weeks: number; milliseconds: number }
+
+/** Run a shipped scenario once (replicate `replicate`, i.e. one draw of luck) under its two compare policies. */
+export function runPersonas(name: string, replicate = 0): PersonaRuns {
+  const t0 = performance.now();
+  const raw = SHIPPED[name];
+  if (!raw) throw new Error(`unknown scenario ${name}`);
+  const scenario = parseScenario(raw);
+  const policies = scenario.comparePolicies.map((key) => ({ key, label: scenario.policies[key]?.label ?? key[0].toUpperCase() + key.slice(1) }));
+  const runs = policies.map((p) => runReplicate(scenario, p.key, replicate, { historyAgents: scenario.personas.length }));
+  return { scenario, policies, replicate, runs, weeks: scenario.weeks, milliseconds: performance.now() - t0 };
+}
+
+export interface Journey {
+  policy: string;
+  label: string;
+  events: (JourneyEvent & { sentence: string; routine: boolean })[];
+  /** Runs of weeks in one state: weeks start..end (1-based, inclusive). */
+  spans: { policy: string; start: number; end: number; state: (typeof STATE_LABELS)[number] }[];
+  summary: {
+    firstJob: number | null; inWorkAtEnd: boolean; weeksInWork: number; weeksInServices: number; weeksDiscouraged: number;
+    meetings: number; searchedInVain: number; refusals: number; servicesStarted: number; mismatched: number; advisorChanges: number;
+  };
+}
+
+/** The journeys of persona `name` under both policies. */
+export function journeysOf(r: PersonaRuns, name: string): Journey[] {
+  const id = r.scenario.personas.findIndex((p) => p.name === name);
+  if (id < 0) throw new Error(`${name} is not a persona of ${r.scenario.name}`);
+  return r.policies.map((p, k) => {
+    const run = r.runs[k];
+    const h = run.detail.history!;
+    const events = (run.journeys[id]?.events ?? []).map((e) => ({ ...e, sentence: e.text.replace(/^week \d+: /, ''), routine: ROUTINE.has(e.kind) }));
+    const spans: Journey['spans'] = [];
+    let weeksInWork = 0, weeksInServices = 0, weeksDiscouraged = 0, firstJob: number | null = null;
+    for (let w = 0; w < h.states.length / h.agents; w++) {
+      const st = h.states[w * h.agents + id];
+      if (st === EMPLOYED) { weeksInWork++; firstJob ??= w + 1; }
+      if (st === SHORT_SERVICE || st === LONG_SERVICE) weeksInServices++;
+      if (st === DISCOURAGED) weeksDiscouraged++;
+      const last = spans[spans.length - 1];
+      if (last && last.state === STATE_LABELS[st]) last.end = w + 1;
+      else spans.push({ policy: p.label, start: w + 1, end: w + 1, state: STATE_LABELS[st] });
+    }
+    const weeks = h.states.length / h.agents;
+    const count = (kind: string) => events.filter((e) => e.kind === kind).length;
+    return {
+      policy: p.key, label: p.label, events, spans,
+      summary: {
+        firstJob, inWorkAtEnd: weeks > 0 && h.states[(weeks - 1) * h.agents + id] === EMPLOYED, weeksInWork, weeksInServices, weeksDiscouraged,
+        meetings: count('metAdvisor') + count('followUp'), searchedInVain: count('searchedInVain'),
+        refusals: count('rejected'), servicesStarted: count('started'),
+        mismatched: events.filter((e) => e.kind === 'started' && e.sentence.includes('does not fit')).length,
+        advisorChanges: count('advisorChanged'),
+      },
+    };
+  });
+}

@@ -1,0 +1,160 @@
+/**
+ * Sensitivity analyses of the simulation itself, in-process: factors from
+ * parameter names (the sweep's names: `knobs.NAME` or a scenario field path),
+ * an evaluator that runs the model at a point and averages a metric over
+ * replications, and `modelSensitivity` doing a whole (small) analysis.
+ * Browser-safe: for notebooks and the page. The CLI runs the same design
+ * through the sweep engine instead (sim/sensitivity/run.ts).
+ *
+ * Common random numbers: replicate r runs with the same seed at every point,
+ * so differences between points are not blurred by different luck.
+ */
+import { runReplicate } from '../ensemble.ts';
+import { METRICS } from '../metrics.ts';
+import { parseScenario, policyNames, resolvePolicy, type Scenario } from '../scenario.ts';
+import { applyPoint, checkValue, locate, parseVary, type Target } from '../sweep/params.ts';
+import { SweepError } from '../sweep/errors.ts';
+import { runSensitivity, type Evaluator, type Factor, type Method, type ResultOf, type SensitivitySpec } from './index.ts';
+
+/** A varied parameter as text (`NAME=lo:hi`) or as an object. */
+export type FactorInput = string | { name: string; lo: number; hi: number };
+
+/** Bad input to a model analysis (unknown parameter, range outside the schema, unknown metric ...): one line. */
+export class SensitivityError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SensitivityError';
+  }
+}
+
+const rethrow = (err: unknown): never => {
+  if (err instanceof SweepError) throw new SensitivityError(err.message);
+  throw err;
+};
+
+/** Factors for the model from `NAME=lo:hi` texts or objects: each name located in the scenario, its range checked against the schema. */
+export function modelFactors(s: Scenario, vary: FactorInput[]): { factors: Factor[]; targets: Target[] } {
+  const factors: Factor[] = [];
+  const targets: Target[] = [];
+  try {
+    for (const v of vary) {
+      const parsed = typeof v === 'string' ? parseVary(v) : v;
+      const text = typeof v === 'string' ? v : `${v.name}=${v.lo}:${v.hi}`;
+      if (!('lo' in parsed) || ('step' in parsed && parsed.step !== undefined)) {
+        throw new SensitivityError(`--vary: ${JSON.stringify(text)} is not allowed; a sensitivity analysis takes a range NAME=lo:hi`);
+      }
+      if (!(parsed.lo < parsed.hi)) throw new SensitivityError(`--vary: ${JSON.stringify(text)} is not allowed; expected lo < hi`);
+      if (factors.some((f) => f.name === parsed.name)) throw new SensitivityError(`--vary: ${parsed.name} is given more than once`);
+      const t = locate(s, parsed.name);
+      checkValue(t, parsed.lo);
+      checkValue(t, parsed.hi);
+      targets.push(t);
+      factors.push({ name: parsed.name, lo: parsed.lo, hi: parsed.hi, ...(t.spec.integer ? { integer: true } : {}) });
+    }
+  } catch (err) {
+    rethrow(err);
+  }
+  if (factors.length === 0) throw new SensitivityError('--vary: at least one parameter is needed (NAME=lo:hi)');
+  return { factors, targets };
+}
+
+/** Check a metric name (a METRICS name, or `NAME.K` for the K-th year of an array metric) against the run length. */
+export function checkMetric(metric: string, weeks: number): void {
+  const [name, index, ...rest] = metric.split('.');
+  const known = METRICS as readonly string[];
+  if (!known.includes(name) || rest.length > 0) {
+    throw new SensitivityError(`--metric: ${JSON.stringify(metric)} is not a metric; metrics: ${METRICS.join(', ')} (arrays by year as NAME.K)`);
+  }
+  const years = Math.floor(weeks / 52);
+  if (name === 'employedShareByYear') {
+    if (index === undefined || !/^[1-9][0-9]*$/.test(index) || Number(index) > years) {
+      throw new SensitivityError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is by year: use ${name}.K with K from 1 to ${years}${years === 0 ? ' (the run is shorter than a year)' : ''}`);
+    }
+  } else if (index !== undefined) {
+    throw new SensitivityError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is a single number`);
+  }
+}
+
+/** The groups a run reports on. */
+export const groupNames = (s: Scenario): string[] => [...s.groups.map((g) => g.name), 'withBenefitRights', 'withoutBenefitRights', 'all'];
+
+export function checkGroup(s: Scenario, group: string): void {
+  if (!groupNames(s).includes(group)) throw new SensitivityError(`--group: ${JSON.stringify(group)} is not a group of scenario ${s.name}; groups: ${groupNames(s).join(', ')}`);
+}
+
+export function checkPolicy(s: Scenario, policy: string): void {
+  if (!policyNames(s).includes(policy)) throw new SensitivityError(`--policy: ${JSON.stringify(policy)} is not a policy of scenario ${s.name}; known: ${policyNames(s).join(', ')}`);
+}
+
+/** The value of `metric` (checked with checkMetric) in a run's summary of one group. */
+export function metricOf(summary: Record<string, number | number[]>, metric: string): number {
+  const [name, index] = metric.split('.');
+  const v = summary[name];
+  return Array.isArray(v) ? v[Number(index) - 1] ?? NaN : v;
+}
+
+export interface ModelOptions {
+  /** The policy whose knobs the varied knobs override (default: the scenario's first comparePolicies). */
+  policy?: string;
+  /** A METRICS name, or `NAME.K` for the K-th year of an array metric. */
+  metric: string;
+  /** Default `all`. */
+  group?: string;
+  /** Replications averaged per point (default 1). */
+  replications?: number;
+  /** Master seed (default: the scenario's); replicate r has the same seed at every point. */
+  seed?: number;
+  agents?: number;
+  weeks?: number;
+}
+
+/**
+ * An evaluator that runs the model at a point (values keyed by the factors' names) and averages the metric over
+ * replications. `targets` come from modelFactors; the scenario may be parsed or raw (it is validated again).
+ */
+export function modelEvaluator(scenario: unknown, targets: Target[], opts: ModelOptions): Evaluator {
+  const s = parseScenario(scenario);
+  const policy = opts.policy ?? s.comparePolicies[0];
+  const group = opts.group ?? 'all';
+  const weeks = opts.weeks ?? s.weeks;
+  const reps = opts.replications ?? 1;
+  checkPolicy(s, policy);
+  checkGroup(s, group);
+  checkMetric(opts.metric, weeks);
+  return (point) => {
+    let applied: ReturnType<typeof applyPoint>;
+    try {
+      applied = applyPoint(s, targets, point);
+    } catch (err) {
+      return rethrow(err);
+    }
+    const knobs = { ...resolvePolicy(applied.scenario, policy), ...applied.knobs };
+    let sum = 0;
+    for (let r = 0; r < reps; r++) {
+      const run = runReplicate(applied.scenario, policy, r, { seed: opts.seed, agents: opts.agents, weeks, knobs });
+      sum += metricOf(run.summary[group], opts.metric);
+    }
+    return sum / reps;
+  };
+}
+
+export type ModelSensitivitySpec = Omit<SensitivitySpec, 'factors'> & ModelOptions & {
+  /** A parsed scenario or a raw scenario object (e.g. SHIPPED.classroom). */
+  scenario: unknown;
+  /** The varied parameters: `NAME=lo:hi` or `{ name, lo, hi }`. */
+  vary: FactorInput[];
+};
+
+/**
+ * A whole sensitivity analysis of the model, in this thread: e.g.
+ * `modelSensitivity({ scenario: SHIPPED.classroom, method: 'morris', vary: ['knobs.exploration=0:1', 'knobs.followUp=0:1'],
+ * metric: 'employedShare', trajectories: 4, agents: 300, weeks: 104 })`. Runs points × replications simulations.
+ * The seed (default: the scenario's) seeds the runs, the design and the bootstrap, as in `pathways sensitivity`.
+ */
+export function modelSensitivity<M extends Method>(spec: ModelSensitivitySpec & { method: M }): ResultOf<M> & { y: number[] } {
+  const s = parseScenario(spec.scenario);
+  const { factors, targets } = modelFactors(s, spec.vary);
+  const seed = spec.seed ?? s.seed;
+  const evaluate = modelEvaluator(s, targets, { ...spec, seed });
+  return runSensitivity({ ...spec, factors, seed }, evaluate);
+}

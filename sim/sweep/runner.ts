@@ -1,0 +1,53 @@
+/** One run of a sweep: a pure function of the plan and the run id. Used by the worker threads (and in-thread with 0 workers). */
+import { runReplicate } from '../ensemble.ts';
+import type { MetricName } from '../metrics.ts';
+import { resolvePolicy, type Knobs, type Scenario } from '../scenario.ts';
+import { SweepError } from './errors.ts';
+import { applyPoint, locate } from './params.ts';
+import { isVaried, runOf } from './plan.ts';
+import type { RunRows, SweepPlan } from './types.ts';
+
+/** A function from run id to the run's rows (group, metric, value), for the plan's metrics and groups. */
+export function makeRunner(plan: SweepPlan, base: Scenario): (id: number) => RunRows {
+  const targets = plan.parameters.map((p) => locate(base, p.name));
+  const ownAgents = isVaried(targets, 'agents');
+  const ownWeeks = isVaried(targets, 'weeks');
+  // Ids arrive mostly in order, so the last few points are enough to cache.
+  const cache = new Map<number, { scenario: Scenario; knobs: Partial<Knobs> }>();
+  const at = (point: number) => {
+    let hit = cache.get(point);
+    if (!hit) {
+      hit = applyPoint(base, targets, plan.points[point]);
+      cache.set(point, hit);
+      if (cache.size > 16) cache.delete(cache.keys().next().value as number);
+    }
+    return hit;
+  };
+  return (id: number) => {
+    if (!Number.isInteger(id) || id < 0 || id >= plan.runs) throw new SweepError(`run ${id} is not a run of this sweep (0 to ${plan.runs - 1})`);
+    const { point, replicate, policy } = runOf(plan, id);
+    const { scenario: s, knobs } = at(point);
+    const r = runReplicate(s, policy, replicate, {
+      seed: plan.seed, agents: ownAgents ? s.agents : plan.agents, weeks: ownWeeks ? s.weeks : plan.weeks,
+      knobs: Object.keys(knobs).length ? { ...resolvePolicy(s, policy), ...knobs } : undefined,
+    });
+    const rows: RunRows = [];
+    const num = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
+    for (const group of plan.groups === 'all' ? ['all'] : r.groupNames) {
+      const summary = r.summary[group];
+      for (const m of plan.metrics) {
+        const [name, k] = m.split('.') as [MetricName, string | undefined];
+        const v = summary[name];
+        if (k !== undefined) {
+          if (!Array.isArray(v) || Number(k) > v.length) throw new SweepError(`--metrics: ${m} has no value in run ${id} (${v === undefined ? 0 : (v as number[]).length} values)`);
+          rows.push([group, m, num(v[Number(k) - 1])]);
+        } else if (Array.isArray(v)) {
+          v.forEach((x, y) => rows.push([group, `${m}.${y + 1}`, num(x)]));
+        } else {
+          rows.push([group, m, num(v)]);
+        }
+      }
+    }
+    return rows;
+  };
+}

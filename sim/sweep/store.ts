@@ -1,0 +1,99 @@
+/** The files of a sweep folder: sweep.json (the plan) and runs.csv (the tidy results, sorted by run id). */
+import { join } from 'node:path';
+import { replicateSeed } from '../rng.ts';
+import { csvCell } from '../tables.ts';
+import { SweepError } from './errors.ts';
+import { readIfExists, writeAtomic } from './files.ts';
+import { runOf } from './plan.ts';
+import type { RunRows, SweepMeta, SweepPlan, SweepRow } from './types.ts';
+
+export const META = 'sweep.json';
+export const RUNS = 'runs.csv';
+
+/** sweep.json of `dir`, or undefined when there is none. */
+export function readMeta(dir: string): SweepMeta | undefined {
+  const path = join(dir, META);
+  const text = readIfExists(path);
+  if (text === undefined) return undefined;
+  let meta: SweepMeta;
+  try {
+    meta = JSON.parse(text) as SweepMeta;
+  } catch {
+    throw new SweepError(`${path} is not a sweep's sweep.json (not JSON)`);
+  }
+  if (meta === null || typeof meta !== 'object' || meta.format !== 'pathways-sweep/1') {
+    throw new SweepError(`${path} is not a sweep's sweep.json (format is not pathways-sweep/1)`);
+  }
+  return meta;
+}
+
+export function writeMeta(dir: string, meta: SweepMeta): void {
+  writeAtomic(join(dir, META), (put) => put(JSON.stringify(meta, null, 2) + '\n'));
+}
+
+/** The runs.csv lines of one run (each with its newline). */
+export function runLines(plan: SweepPlan, id: number, rows: RunRows): string {
+  const { point, replicate, policy } = runOf(plan, id);
+  const p = plan.points[point];
+  const prefix = [id, point, ...plan.parameters.map((x) => p[x.name]), replicate, replicateSeed(plan.seed, replicate), policy].map(csvCell).join(',');
+  let out = '';
+  for (const [group, metric, value] of rows) out += `${prefix},${csvCell(group)},${csvCell(metric)},${csvCell(value ?? NaN)}\n`;
+  return out;
+}
+
+export const csvHeader = (plan: SweepPlan) => plan.columns.map(csvCell).join(',') + '\n';
+
+/** Write runs.csv (atomically): the header, then each run's rows in the order of `ids`. Returns the number of rows. */
+export function writeRuns(dir: string, plan: SweepPlan, ids: number[], records: Map<number, RunRows>): number {
+  let rows = 0;
+  writeAtomic(join(dir, RUNS), (put) => {
+    put(csvHeader(plan));
+    for (const id of ids) {
+      const r = records.get(id);
+      if (!r) throw new Error(`run ${id} has no result`);
+      put(runLines(plan, id, r));
+      rows += r.length;
+    }
+  });
+  return rows;
+}
+
+/** The cells of one CSV line (quoted cells with "" escapes). */
+export function csvCells(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
+  const cells: string[] = [];
+  const re = /("(?:[^"]|"")*"|[^,]*)(,|$)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    cells.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
+    if (m[2] === '') break;
+  }
+  return cells;
+}
+
+/** The lines of runs.csv after the header, or undefined when the sweep has not finished (no runs.csv). */
+export function readRunLines(dir: string): { header: string; lines: string[] } | undefined {
+  const text = readIfExists(join(dir, RUNS));
+  if (text === undefined) return undefined;
+  const lines = text.split('\n');
+  if (lines.pop() !== '') throw new SweepError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
+  const header = lines.shift() ?? '';
+  return { header: header + '\n', lines };
+}
+
+/** The rows of a finished sweep (or merge) in `dir`, in run order. */
+export function readRuns(dir: string): SweepRow[] {
+  const meta = readMeta(dir);
+  if (!meta) throw new SweepError(`${dir} is not a sweep folder (no ${META})`);
+  const csv = readRunLines(dir);
+  if (!csv) throw new SweepError(`${dir}: the sweep has not finished (no ${RUNS}); run its command again to finish it`);
+  const names = meta.parameters.map((p) => p.name);
+  const k = names.length;
+  return csv.lines.map((line) => {
+    const c = csvCells(line);
+    const num = (s: string) => (s === '' ? NaN : Number(s));
+    return {
+      run: num(c[0]), point: num(c[1]), params: Object.fromEntries(names.map((n, i) => [n, num(c[2 + i])])),
+      replicate: num(c[2 + k]), seed: num(c[3 + k]), policy: c[4 + k], group: c[5 + k], metric: c[6 + k], value: num(c[7 + k]),
+    };
+  });
+}
