@@ -87,7 +87,7 @@ export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult
   const csv = csvTables(runs);
   const width = Math.max(320, Math.min(760, (root.clientWidth || 1000) / (root.clientWidth > 1300 ? 2 : 1) - 32));
   root.replaceChildren(
-    headlineTable(data, lang),
+    h('div', { class: 'table-wrap' }, headlineTable(data, lang)),
     h('div', { class: 'downloads', role: 'group', 'aria-label': T.download },
       h('span', {}, `${T.download}:`),
       h('button', { type: 'button', id: 'download-json', class: 'small', onclick: () => download(`${stem}_compare.json`, compareJson(data), 'application/json') }, T.json),
