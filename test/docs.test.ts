@@ -138,3 +138,19 @@ describe('viz/README.md', () => {
     }
   });
 });
+
+describe('README.md', () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+
+  it('shows the usage of every command', async () => {
+    const { COMMANDS } = await import('../sim/cli/specs.ts');
+    for (const name of Object.keys(COMMANDS)) expect(readme, `README.md does not show \`pathways ${name}\``).toMatch(new RegExp(`^pathways ${name}\\b`, 'm'));
+  });
+
+  it('names every npm script it tells people to run, and they exist', async () => {
+    const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> };
+    const named = [...readme.matchAll(/npm (?:run )?([a-z:]+)/g)].map((m) => m[1]).filter((n) => !['ci', 'i', 'install'].includes(n));
+    expect(named.length).toBeGreaterThan(3);
+    for (const n of named) expect(pkg.scripts[n === 'run' ? '' : n], `README.md names npm script ${n}, which package.json lacks`).toBeDefined();
+  });
+});
