@@ -96,11 +96,11 @@ describe('docs/MODEL.md', () => {
     const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
     const findings = Array.from({ length: 14 }, (_, i) => `F${i + 1}`);
 
-    it('has one row per finding F1..F14 and rows for lock-in and caseloads, each with four columns', () => {
+    it('has one row per finding F1..F14 and rows for lock-in and caseloads, each with five columns', () => {
       for (const f of findings) {
         const matching = rows.filter((r) => new RegExp(`^\\| ${f}\\b`).test(r));
         expect(matching.length, `traceability table needs exactly one row for ${f}`).toBe(1);
-        expect(cells(matching[0]).length).toBe(4);
+        expect(cells(matching[0]).length).toBe(5);
         expect(cells(matching[0]).every((c) => c.length > 0), `row ${f} has an empty cell`).toBe(true);
       }
       expect(rows.some((r) => /^\| Lock-in \(Card, Kluve & Weber/.test(r)), 'no row for the Card–Kluve–Weber lock-in evidence').toBe(true);
@@ -116,6 +116,18 @@ describe('docs/MODEL.md', () => {
         for (const p of paths) if (!existsSync(`${ROOT}${p}`)) missing.push(`${cells(row)[0]}: ${p}`);
       }
       expect(missing, `test files named in the traceability table do not exist:\n${missing.join('\n')}`).toEqual([]);
+    });
+
+    it('names shipped hypotheses that exist and test that finding', async () => {
+      const { SHIPPED_HYPOTHESES } = await import('../scenarios/hypotheses/index.ts');
+      for (const row of rows) {
+        for (const [, name] of (cells(row)[4] ?? '').matchAll(/`([a-z0-9-]+)`/g)) {
+          const h = SHIPPED_HYPOTHESES[name] as { findings: string[] } | undefined;
+          expect(h, `hypothesis ${name} in the traceability table is not shipped`).toBeDefined();
+          const f = /^F\d+/.exec(cells(row)[0])?.[0];
+          if (f) expect(h!.findings, `hypothesis ${name} does not name ${f}`).toContain(f);
+        }
+      }
     });
   });
 });
