@@ -1,0 +1,184 @@
+/**
+ * The shipped hypotheses (scenarios/hypotheses/*.json), run in the page for
+ * notebooks/testing-findings.html: each parsed with `parseHypothesis` and run
+ * with `runHypothesis` (sim/hypothesis.ts), at the files' own settings or at a
+ * quick size that caps the replications and the people per run. Also the
+ * number formats for a metric's units and the sentences of "what would change
+ * the verdict".
+ */
+import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHESES, type Hypothesis, type HypothesisResult, type Scenario } from '../../sim/index.ts';
+import { decimalsFor, hypothesisSettings, type HypothesisSettings } from '../../sim/hypothesis.ts';
+import { fixed, signed } from './format.ts';
+import './analyses.css';
+
+/** How big the runs are: the files' own settings, or capped. */
+export interface Size {
+  id: 'quick' | 'files';
+  label: string;
+  /** Caps on the replications and the people per run (none: the files' settings). */
+  maxReplications?: number;
+  maxAgents?: number;
+}
+
+export const SIZES: Size[] = [
+  { id: 'quick', label: 'quick (≈10 s): at most 8 replications of 800 people', maxReplications: 8, maxAgents: 800 },
+  { id: 'files', label: 'as in the files (≈30 s): up to 20 replications of 2,000 people' },
+];
+
+/** One shipped hypothesis, ready to run: the file's settings and the settings it runs with at a size. */
+export interface Planned {
+  name: string;
+  hypothesis: Hypothesis;
+  scenario: Scenario;
+  /** As the file (or its scenario) says: what `npx pathways hypothesis NAME` runs. */
+  fileSettings: HypothesisSettings;
+  settings: HypothesisSettings;
+  /** Person-weeks simulated (both sides): a measure of the work. */
+  work: number;
+}
+
+/** Every shipped hypothesis, in the order of SHIPPED_HYPOTHESES, with the settings it runs with at `size`. */
+export function plan(size: Size): Planned[] {
+  return Object.entries(SHIPPED_HYPOTHESES).map(([name, raw]) => {
+    const hypothesis = parseHypothesis(raw, `scenarios/hypotheses/${name}.json`);
+    const scenario = parseScenario(SHIPPED[hypothesis.scenario]);
+    const fileSettings = hypothesisSettings(hypothesis, scenario);
+    const settings = {
+      ...fileSettings,
+      replications: Math.min(fileSettings.replications, size.maxReplications ?? Infinity),
+      agents: Math.min(fileSettings.agents, size.maxAgents ?? Infinity),
+    };
+    const oneSide = hypothesis.policies.A.base === hypothesis.policies.B.base
+      && JSON.stringify(hypothesis.policies.A.knobs) === JSON.stringify(hypothesis.policies.B.knobs);
+    return { name, hypothesis, scenario, fileSettings, settings, work: settings.replications * settings.agents * settings.weeks * (oneSide ? 1 : 2) };
+  });
+}
+
+/** A result with what it ran against. */
+export interface Tested extends HypothesisResult {
+  /** The file's own settings (differ from `settings` at the quick size). */
+  fileSettings: HypothesisSettings;
+  /** Whether this run used fewer replications or people than the file. */
+  reduced: boolean;
+  milliseconds: number;
+}
+
+const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
+
+/**
+ * Run every planned hypothesis in turn, yielding to the browser before each
+ * (so the status line repaints). `onStatus(text)` is told which one runs;
+ * `cancelled()` is asked before each, and stops the loop (the notebook's cell was invalidated).
+ */
+export async function runAll(planned: Planned[], onStatus: (text: string) => void, cancelled: () => boolean = () => false): Promise<{ results: Tested[]; milliseconds: number; cancelled: boolean }> {
+  const t0 = performance.now();
+  const total = planned.reduce((t, p) => t + p.work, 0);
+  let done = 0;
+  const results: Tested[] = [];
+  for (const [i, p] of planned.entries()) {
+    onStatus(`Running hypothesis ${i + 1} of ${planned.length}, ${p.name}: ${p.settings.replications} paired replications of ${p.settings.agents.toLocaleString('en')} people for ${p.settings.weeks} weeks (about ${Math.round((100 * done) / total)}% of the work done)…`);
+    await tick();
+    await tick();
+    if (cancelled()) return { results, milliseconds: performance.now() - t0, cancelled: true };
+    const t1 = performance.now();
+    const h = { ...p.hypothesis, agents: p.settings.agents, weeks: p.settings.weeks };
+    const r = runHypothesis(h, p.scenario, { replications: p.settings.replications, seed: p.settings.seed });
+    done += p.work;
+    const reduced = p.settings.replications !== p.fileSettings.replications || p.settings.agents !== p.fileSettings.agents;
+    results.push({ ...r, fileSettings: p.fileSettings, reduced, milliseconds: performance.now() - t1 });
+  }
+  return { results, milliseconds: performance.now() - t0, cancelled: false };
+}
+
+// ---------------------------------------------------------------------------
+// Units
+
+const SHARES = new Set(['employedShare', 'employedShareByYear', 'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare',
+  'servicesFoundByChanceShare', 'participationRate', 'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare', 'activityEmploymentGap']);
+const UNITS: Record<string, string> = {
+  servicesPerPerson: 'services/person', rejectionsPerPerson: 'rejections/person', weeksSearchingInfoPerPerson: 'weeks/person',
+  medianWeeksToFirstJob: 'weeks', costPerPerson: 'NOK/person',
+};
+
+/** The metric's base name (`employedShareByYear.3` → `employedShareByYear`). */
+export const metricName = (metric: string) => metric.split('.')[0];
+
+/** Whether a metric is a share (shown in %, its differences in percentage points). */
+export const isShare = (metric: string) => SHARES.has(metricName(metric));
+
+/** The unit of a difference of the metric: "pp", "weeks per person", ... */
+export const diffUnit = (metric: string) => (isShare(metric) ? 'pp' : UNITS[metricName(metric)] ?? '');
+
+/** Scale and decimals for showing values of the metric (shares as percentages / percentage points). */
+export function units(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>): { scale: number; digits: number; unit: string } {
+  if (isShare(r.metric)) return { scale: 100, digits: 1, unit: 'pp' };
+  return { scale: 1, digits: Math.max(1, decimalsFor(r.smallestEffect) - 1), unit: diffUnit(r.metric) };
+}
+
+/** A value of the metric: "41.2%" or "3.40". */
+export function value(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, v: number): string {
+  const u = units(r);
+  return isShare(r.metric) ? `${fixed(v * 100, 1)}%` : fixed(v, u.digits);
+}
+
+/** A difference of the metric with its unit: "+3.8 pp" or "−2.09 weeks per person". */
+export function diff(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, d: number, sign = true): string {
+  const u = units(r);
+  return `${sign ? signed(d * u.scale, u.digits) : fixed(d * u.scale, u.digits)} ${u.unit}`.trim();
+}
+
+/** A difference with its interval: "+3.8 pp [3.0, 4.6]". */
+export function diffInterval(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, mean: number, ci: [number, number]): string {
+  return `${diff(r, mean)} ${interval(r, ci)}`;
+}
+
+/** An interval in the metric's display units, without the unit: "[3.0, 4.6]". */
+export function interval(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, ci: [number, number]): string {
+  const u = units(r);
+  return `[${fixed(ci[0] * u.scale, u.digits)}, ${fixed(ci[1] * u.scale, u.digits)}]`;
+}
+
+/** A p-value: "< 0.001" or three significant decimals. */
+export const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+
+// ---------------------------------------------------------------------------
+// What would change the verdict
+
+/**
+ * One or two sentences: for an inconclusive verdict the replications that
+ * would settle it; otherwise how far the interval (in the expected direction)
+ * is from the thresholds 0 and the smallest effect.
+ */
+export function whatWouldChange(r: Tested): string {
+  const e = r.expectedEffect;
+  const d = r.smallestEffect;
+  const f = (v: number) => diff(r, v, false);
+  const half = (e.ci95[1] - e.ci95[0]) / 2;
+  const fragile = (margin: number) => (margin < half
+    ? ` The margin is less than half the interval's width (${f(half)}), so another seed${r.reduced ? ' or the file\'s settings' : ''} could well give another verdict.` : '');
+  switch (r.verdict) {
+    case 'supported': {
+      const margin = Math.min(e.ci95[0], e.mean - d);
+      const closer = e.ci95[0] < e.mean - d ? `the lower end of the interval is ${f(e.ci95[0])} above 0` : `the mean effect is ${f(e.mean - d)} above the smallest effect that matters`;
+      return `Supported with a margin of ${f(margin)}: ${closer}. It would turn inconclusive only if the interval reached 0 or the mean fell below ${f(d)}.${fragile(margin)}`;
+    }
+    case 'contradicted':
+      return e.ci95[1] <= 0
+        ? `Contradicted with a margin of ${f(d - e.ci95[1])}: even the upper end of the interval (${signed(e.ci95[1] * units(r).scale, units(r).digits)} ${units(r).unit} in the expected direction) is on the wrong side of 0.`
+        : `Contradicted with a margin of ${f(d - e.ci95[1])}: the upper end of the interval, ${f(e.ci95[1])}, is below the smallest effect that matters, ${f(d)}.${fragile(d - e.ci95[1])}`;
+    case 'inconclusive': {
+      const toward = e.mean >= d ? 'supported' : 'contradicted';
+      const settle = `About ${r.replicationsToSettle} paired replications would settle it (${toward}) if the true effect is the observed ${f(e.mean)}; this run had ${r.settings.replications}.`;
+      const power = `${r.replicationsNeeded} replications give 80% power to tell an effect of ${f(d)} from none`;
+      return e.ci95[0] > 0
+        ? `The effect is there (the interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, excludes 0), but whether it reaches ${f(d)} is not settled. ${settle} (${power}: that is about leaving 0 behind, which this run already does.)`
+        : `The interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, includes 0 and ${f(d)}. ${settle} ${power}.`;
+    }
+  }
+}
+
+/** The command that runs the hypothesis at the file's settings, with more replications for an inconclusive one. */
+export function command(r: Tested): string {
+  const more = r.verdict === 'inconclusive' && (r.replicationsToSettle ?? 0) > r.fileSettings.replications ? ` --replications ${r.replicationsToSettle}` : '';
+  return `npx pathways hypothesis ${r.name}${more}`;
+}

@@ -1,0 +1,216 @@
+/**
+ * The Observable notebooks (notebooks/*.html) in real headless Chromium:
+ * build them all with notebooks/vite.config.ts, serve the output locally, open
+ * each one, wait until every cell has run, and fail on a cell error (the
+ * inspector's `.observablehq--error`), a console error, a page error, a failed
+ * request or a request to any other host. Notebooks are found by listing the
+ * folder, so a new notebook is tested as soon as it is added. A full-page
+ * screenshot of each is saved to test/artifacts/notebook-NAME.png for review.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch, serve } from '../../scripts/web.js';
+
+declare global {
+  interface Window {
+    /** Set by the module notebooks/vite.config.ts adds to every notebook. */
+    __notebook?: { settled(): Promise<number> };
+  }
+}
+
+const root = join(import.meta.dirname, '..', '..');
+const NOTEBOOKS = readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.html')).sort();
+const artifacts = join(root, 'test', 'artifacts');
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'pathways-notebooks-'));
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'notebooks', 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  site = await serve(outDir);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Open a built notebook, recording every problem; resolves once all its cells have run. */
+async function open(file: string): Promise<{ page: Page; problems: string[]; ms: number }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(site.url) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`other host: ${url}`);
+  });
+  const t0 = Date.now();
+  await page.goto(site.url + file);
+  await settled(page);
+  return { page, problems, ms: Date.now() - t0 };
+}
+
+/** Wait until the notebook runtime has run every cell and is idle (resolves to the number of its variables). */
+async function settled(page: Page): Promise<number> {
+  await page.waitForFunction(() => window.__notebook !== undefined, undefined, { timeout: 30_000 });
+  return page.evaluate(() => window.__notebook!.settled());
+}
+
+/** Text of every cell the inspector shows as an error. */
+const cellErrors = (page: Page) => page.locator('.observablehq--error').allTextContents();
+
+/** Further checks for particular notebooks, run on the page the generic test opened. */
+const CHECKS: Record<string, (page: Page) => Promise<void>> = {
+  'index.html': async (page) => {
+    // the index links every other notebook
+    const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace(/^\.\//, '')));
+    expect(links).toEqual(expect.arrayContaining(NOTEBOOKS.filter((f) => f !== 'index.html')));
+  },
+  'programme-evaluation.html': async (page) => {
+    const rows = page.locator('table.nb-table tbody tr');
+    expect(await rows.count()).toBe(6);
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/Matches|Partly|Does not match|Unclear|Not tested/);
+    expect(await page.locator('table.nb-table tbody').textContent()).toMatch(/pp \[/);
+    expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(4);
+  },
+  'persona-journeys.html': async (page) => {
+    expect(await page.locator('.nb-events').count()).toBe(2);
+  },
+  'testing-findings.html': async (page) => {
+    const { SHIPPED_HYPOTHESES, parseHypothesis, parseScenario, runHypothesis, SHIPPED } = await import('../../sim/index.ts');
+    const names = Object.keys(SHIPPED_HYPOTHESES);
+    // every shipped hypothesis in the results table and in "what would change the verdict", each with a verdict
+    const tables = page.locator('table.nb-table');
+    expect(await tables.count()).toBe(2);
+    for (const t of [0, 1]) {
+      const rows = tables.nth(t).locator('tbody tr');
+      expect(await rows.count()).toBe(names.length);
+      for (const [i, text] of (await rows.allTextContents()).entries()) {
+        expect(text).toContain(names[i]);
+        expect(text).toMatch(/supported|contradicted|inconclusive/);
+      }
+    }
+    // the chart of effects, and the default is the quick size
+    expect(await page.locator('main figure svg').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.nb-status').textContent()).toMatch(/Ran the \d+ shipped hypotheses .* at the quick size/);
+    // the page's verdict and effect are runHypothesis's at the quick size (8 replications of 800 people), here for a cheap one
+    const raw = parseHypothesis(SHIPPED_HYPOTHESES['lock-in-year1']);
+    const r = runHypothesis({ ...raw, agents: 800 }, parseScenario(SHIPPED[raw.scenario]), { replications: 8 });
+    const row = await tables.nth(0).locator('tbody tr', { hasText: 'lock-in-year1' }).textContent();
+    expect(row).toContain(r.verdict);
+    expect(row).toContain(`${(r.effect.mean * 100).toFixed(1).replace('-', '−')} pp`);
+  },
+  'what-matters-most.html': async (page) => {
+    const tables = page.locator('table.nb-table');
+    // Morris indices of all ten knobs, then Sobol indices of the top three
+    expect(await tables.count()).toBe(2);
+    expect(await tables.nth(0).locator('tbody tr').count()).toBe(10);
+    expect(await tables.nth(1).locator('tbody tr').count()).toBe(3);
+    const status = (await page.locator('.nb-status').allTextContents()).join(' ');
+    expect(status).toMatch(/Morris screening: 110 points/);
+    expect(status).toMatch(/Sobol analysis of .*: 160 points/);
+    // ranked bars, mu*-sigma plots and Sobol charts, two of each
+    expect(await page.locator('main figure svg').count()).toBeGreaterThanOrEqual(6);
+    // the page's mu* for mismatched services is the sensitivity module's (what `pathways sensitivity` computes)
+    const { modelSensitivity } = await import('../../sim/sensitivity/model.ts');
+    const { SHIPPED, KNOBS } = await import('../../sim/index.ts');
+    const vary = Object.entries(KNOBS.fields).map(([k, f]) => `knobs.${k}=${(f as { min: number }).min}:${(f as { max: number }).max}`);
+    const m = modelSensitivity({ scenario: SHIPPED.classroom, method: 'morris', policy: 'standardised', vary, metric: 'mismatchedServiceShare', trajectories: 10 });
+    const top = m.indices[0];
+    const row = await tables.nth(0).locator('tbody tr', { hasText: top.factor.replace('knobs.', '') }).textContent();
+    expect(row).toContain(`${(top.muStar * 100).toFixed(1)} [${(top.muStarCi[0] * 100).toFixed(1)}, ${(top.muStarCi[1] * 100).toFixed(1)}]`);
+  },
+};
+
+test('there are notebooks to test', () => {
+  expect(NOTEBOOKS.length).toBeGreaterThan(0);
+});
+
+describe('every notebook runs in Chromium without errors', () => {
+  for (const file of NOTEBOOKS) {
+    test(file, async () => {
+      const { page, problems, ms } = await open(file);
+      const status = await page.locator('.nb-status').allTextContents();
+      console.log(`${file}: all cells ran ${(ms / 1000).toFixed(1)} s after opening. ${status.join(' ')}`);
+      expect(await cellErrors(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      expect(await page.locator('main .observablehq--cell').count()).toBeGreaterThan(0);
+      // a long computation's status line ends as done, not stuck
+      for (const s of status) expect(s).not.toMatch(/…$/);
+      await CHECKS[file]?.(page);
+      expect((await page.title()).trim()).not.toBe('');
+      expect(await page.locator('main h1').count()).toBe(1);
+      mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: join(artifacts, `notebook-${file.replace(/\.html$/, '')}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+});
+
+describe('interactions', () => {
+  test('what-matters-most: a window near personalised, no Sobol, and the one-at-a-time curves', async () => {
+    const { page, problems } = await open('what-matters-most.html');
+    await page.getByRole('combobox', { name: 'Baseline policy', exact: true }).selectOption({ label: 'personalised' });
+    await settled(page);
+    await page.getByRole('combobox', { name: 'Each knob moves', exact: true }).selectOption({ index: 1 });
+    await settled(page);
+    // the windows are 40% of each range around personalised's knobs, e.g. levelMatching 0.9 → 0.6–1
+    const morrisRows = page.locator('table.nb-table').nth(0).locator('tbody tr');
+    expect(await morrisRows.filter({ hasText: 'levelMatching' }).textContent()).toContain('0.6–1');
+    await page.getByRole('combobox', { name: 'Top three for', exact: true }).selectOption({ index: 2 });
+    await settled(page);
+    expect(await page.locator('table.nb-table').count()).toBe(1);
+    expect(await page.locator('main').textContent()).toContain('The Sobol analysis is skipped');
+    await page.getByRole('combobox', { name: 'One at a time', exact: true }).selectOption({ index: 1 });
+    await settled(page);
+    expect(await page.locator('main figure', { hasText: 'one at a time' }).count()).toBe(2);
+    for (const s of await page.locator('.nb-status').allTextContents()) expect(s).not.toMatch(/…$/);
+    expect(await cellErrors(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('persona-journeys: another person, office and luck redraw the journeys with the model’s own event texts', async () => {
+    const { page, problems } = await open('persona-journeys.html');
+    const { parseScenario, runReplicate, SHIPPED } = await import('../../sim/index.ts');
+    const person = page.getByRole('combobox', { name: 'Person', exact: true });
+    await person.selectOption({ label: (await person.locator('option', { hasText: 'Jonas' }).textContent())! });
+    await settled(page);
+    expect(await page.locator('main h2', { hasText: /^Jonas$/ }).count()).toBe(1);
+    const classroom = parseScenario(SHIPPED.classroom);
+    const jonas = classroom.personas.findIndex((p) => p.name === 'Jonas');
+    const lists = page.locator('.nb-events');
+    expect(await lists.count()).toBe(2);
+    for (const [k, policy] of (['standardised', 'personalised'] as const).entries()) {
+      const events = runReplicate(classroom, policy, 0, { historyAgents: classroom.personas.length }).journeys[jonas].events;
+      const shown = await lists.nth(k).locator('li').allTextContents();
+      expect(shown.length).toBeGreaterThan(1);
+      expect(shown[0]).toContain(events[0].text.replace(/^week \d+: /, ''));
+    }
+    await page.getByRole('combobox', { name: 'List', exact: true }).selectOption({ index: 1 });
+    await settled(page);
+    expect(await lists.nth(0).locator('li').count()).toBeGreaterThan(5);
+
+    await page.getByRole('combobox', { name: 'Office', exact: true }).selectOption({ label: (await page.getByRole('combobox', { name: 'Office', exact: true }).locator('option', { hasText: 'vulnerable-youth' }).textContent())! });
+    await settled(page);
+    const headings = await page.locator('.nb-columns h3').allTextContents();
+    expect(headings.join(' | ')).toMatch(/Changing advisors.*\|.*same helper/i);
+    await page.getByRole('combobox', { name: 'Luck', exact: true }).selectOption({ index: 2 });
+    await settled(page);
+    expect(await page.locator('main figure svg').count()).toBeGreaterThan(0);
+    expect(await cellErrors(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
