@@ -22,23 +22,25 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function timeRuns(query, label) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+  const t0 = performance.now();
   await page.goto(site.url + query);
   await page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data, undefined, { timeout: 300_000 });
+  const first = performance.now() - t0;
   const times = [];
   for (let k = 0; k < REPEATS; k++) {
     process.stderr.write(`${label}: run ${k + 1}/${REPEATS}\n`);
     times.push(await page.evaluate(() => window.__pathways.run()));
   }
   const workers = await page.evaluate(() => navigator.hardwareConcurrency);
-  return { page, times, workers };
+  return { page, times, workers, first };
 }
 
 const rows = [];
 const a = await timeRuns('?scenario=classroom&reps=10', 'classroom');
-rows.push(['classroom: 300 agents, 156 weeks, 2 policies x 10 replications', a.times, 2000]);
+rows.push(['classroom: 300 agents, 156 weeks, 2 policies x 10 replications', a.times, 2000, a.first]);
 await a.page.close();
 const b = await timeRuns('?scenario=mixed-office&agents=10000&weeks=260&reps=10', 'mixed-office');
-rows.push(['mixed-office: 10,000 agents, 260 weeks, 2 policies x 10 replications', b.times, 10000]);
+rows.push(['mixed-office: 10,000 agents, 260 weeks, 2 policies x 10 replications', b.times, 10000, b.first]);
 await b.page.evaluate(() => window.__pathways.set({ view: 'agents' }));
 await b.page.waitForFunction(() => window.__pathways.agents() !== undefined);
 process.stderr.write('animation: measuring for 5 s\n');
@@ -48,13 +50,13 @@ await b.page.close();
 
 console.log(`bench:web — headless Chromium (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}), ${cpus().length} cores, ${b.workers} workers; median of ${REPEATS} runs after the first load`);
 console.log('');
-console.log('| what | median | runs (s) | target |');
-console.log('| --- | --- | --- | --- |');
-for (const [what, times, target] of rows) {
+console.log('| what | median | runs (s) | first load: page, workers and run (s) | target |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const [what, times, target, first] of rows) {
   const m = median(times);
-  console.log(`| ${what} | ${(m / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | < ${target / 1000} s ${m < target ? 'met' : 'NOT met'} |`);
+  console.log(`| ${what} | ${(m / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${(first / 1000).toFixed(2)} | < ${target / 1000} s ${Math.max(m, first) < target ? 'met' : 'NOT met'} |`);
 }
-console.log(`| agent animation: ${agents.toLocaleString('en')} agents per panel, 2 panels | ${fps.toFixed(1)} fps | | >= 30 fps ${fps >= 30 ? 'met' : 'NOT met'} |`);
+console.log(`| agent animation: ${agents.toLocaleString('en')} agents per panel, 2 panels | ${fps.toFixed(1)} fps | | | >= 30 fps ${fps >= 30 ? 'met' : 'NOT met'} |`);
 await browser.close();
 await site.close();
 rmSync(out, { recursive: true, force: true });
