@@ -15,10 +15,10 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json',
 };
 
-/** Build the static site into `outDir` (default dist/web) with the project's vite config. */
-export async function buildSite(outDir = join(root, 'dist', 'web')) {
+/** Build a static site into `outDir` (default dist/web) with a vite config (default: the page's). */
+export async function buildSite(outDir = join(root, 'dist', 'web'), config = 'vite.config.ts') {
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({ configFile: join(root, config), logLevel: 'error', build: { outDir, emptyOutDir: true } });
   return outDir;
 }
 

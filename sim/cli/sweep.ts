@@ -1,4 +1,5 @@
 /** `pathways sweep` and `pathways merge`: parameter sweeps in parallel, resumable and shardable (engine: sim/sweep). */
+import { RUN_OPTIONS } from './options.ts';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SHIPPED } from '../../scenarios/index.ts';
@@ -30,10 +31,10 @@ export const SWEEP_SPEC: CommandSpec = {
     design: { kind: 'enum', values: ['grid', 'lhs'], arg: 'grid|lhs', doc: 'grid (default): every combination, the first parameter varying slowest. lhs: a Latin hypercube of --samples points over each range [lo, hi] (the step is not used; integer fields take integers; lists are stratified over their values), drawn from --seed.' },
     samples: { kind: 'int', min: 1, max: 1_000_000, arg: 'N', doc: 'Points of an lhs design.' },
     policies: { kind: 'string', arg: 'A,B', doc: 'Policies to run at each point, separated by commas (default: the scenario’s comparePolicies).' },
-    replications: { kind: 'int', min: 1, max: 10000, arg: 'N', doc: 'Replications per point and policy (default: the scenario’s).' },
-    agents: { kind: 'int', min: 1, max: 20_000_000, arg: 'N', doc: 'Number of jobseekers (default: the scenario’s).' },
-    weeks: { kind: 'int', min: 1, max: 1560, arg: 'N', doc: 'Weeks to simulate (default: the scenario’s).' },
-    seed: { kind: 'int', min: 0, max: 4294967295, arg: 'N', doc: 'Master seed of the replicates and of an lhs design (default: the scenario’s).' },
+    replications: { ...RUN_OPTIONS.replications, doc: 'Replications per point and policy (default: the scenario’s).' },
+    agents: RUN_OPTIONS.agents,
+    weeks: RUN_OPTIONS.weeks,
+    seed: { ...RUN_OPTIONS.seed, doc: 'Master seed of the replicates and of an lhs design (default: the scenario’s).' },
     metrics: { kind: 'string', arg: 'm1,m2', doc: 'Metrics to keep, separated by commas (default: all; employedShareByYear expands to employedShareByYear.1, .2, ...; employedShareByYear.2 keeps one year).' },
     groups: { kind: 'enum', values: ['all', 'every'], arg: 'all|every', doc: 'all (default): the whole population only; every: each group too (the scenario’s, withBenefitRights, withoutBenefitRights, all).' },
     workers: { kind: 'int', min: 1, max: 1024, arg: 'N', doc: 'Worker threads (default: the number of processors).' },

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, serve } from '../../scripts/web.js';
+import { buildSite, launch, serve } from '../../scripts/web.js';
 
 declare global {
   interface Window {
@@ -31,8 +31,7 @@ let outDir: string;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'pathways-notebooks-'));
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'notebooks', 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await buildSite(outDir, 'notebooks/vite.config.ts');
   site = await serve(outDir);
   browser = await launch();
 });
