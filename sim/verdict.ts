@@ -1,0 +1,123 @@
+/** The verdict on a hypothesis from paired differences (VERDICT_RULE), and the words that explain it. */
+import type { Expectation, HypothesisResult, Verdict } from './hypothesis.ts';
+import { pairedTest, replicationsFor80Power, type PairedTest } from './tdist.ts';
+
+export const VERDICT_RULE =
+  'Let e be the per-replicate difference B − A turned towards the expected direction (B − A for increase, A − B for decrease) and δ the smallest effect. ' +
+  'SUPPORTED when the 95% interval of e lies entirely above 0 and the mean of e is at least δ; ' +
+  'CONTRADICTED when the interval of e lies entirely below δ (any effect in the expected direction is smaller than what matters, or it goes the other way); ' +
+  'INCONCLUSIVE otherwise.';
+
+/** The paired test plus the verdict. */
+export interface Judgement {
+  /** Of d = B − A. */
+  test: PairedTest;
+  /** Mean and interval of e, the effect in the expected direction (d for increase, −d for decrease). */
+  expected: { mean: number; ci95: [number, number] };
+  verdict: Verdict;
+  /** Only for an inconclusive verdict: replications for 80% power to detect δ (see replicationsFor80Power). */
+  replicationsNeeded?: number;
+  /**
+   * Only for an inconclusive verdict: replications that would settle it with
+   * 80% probability if the true effect were the observed mean m (of e): the
+   * interval must leave 0 behind when m ≥ δ (supported) or drop below δ when
+   * m < δ (contradicted), so it is replicationsFor80Power(sd, m ≥ δ ? m : δ − m).
+   * Unlike replicationsNeeded it also covers an effect that is clearly there
+   * but close to δ.
+   */
+  replicationsToSettle?: number;
+}
+
+/** Judge per-replicate differences d = B − A against the expectation and the smallest effect (VERDICT_RULE). */
+export function judge(d: ArrayLike<number>, expect: Expectation, smallestEffect: number): Judgement {
+  const test = pairedTest(d);
+  const sign = expect === 'increase' ? 1 : -1;
+  const ends = [sign * test.ci95[0], sign * test.ci95[1]];
+  const expected = { mean: sign * test.mean, ci95: [Math.min(...ends), Math.max(...ends)] as [number, number] };
+  const verdict: Verdict = expected.ci95[0] > 0 && expected.mean >= smallestEffect ? 'supported'
+    : expected.ci95[1] < smallestEffect ? 'contradicted' : 'inconclusive';
+  const out: Judgement = { test, expected, verdict };
+  if (verdict === 'inconclusive') {
+    out.replicationsNeeded = replicationsFor80Power(test.sd, smallestEffect);
+    const m = expected.mean;
+    out.replicationsToSettle = replicationsFor80Power(test.sd, m >= smallestEffect ? m : smallestEffect - m);
+  }
+  return out;
+}
+
+
+/** Decimals to show for numbers in the metric's units: two more than the smallest effect needs. */
+export function decimalsFor(smallestEffect: number): number {
+  return Math.min(6, Math.max(1, Math.ceil(-Math.log10(smallestEffect)) + 2));
+}
+
+/** A number with `decimals` decimals, without "-0". */
+export function fmt(v: number, decimals: number): string {
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a';
+  const s = v.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
+/** A p-value: "< 0.0001" or four decimals. */
+export const fmtP = (p: number): string => (p < 0.0001 ? '< 0.0001' : `= ${p.toFixed(4)}`);
+
+/** "all", "youth", or "withBenefitRights (A) and withoutBenefitRights (B)". */
+export const groupText = (r: Pick<HypothesisResult, 'A' | 'B'>): string =>
+  r.A.group === r.B.group ? r.A.group : `${r.A.group} (A) and ${r.B.group} (B)`;
+
+export function wouldChange(r: HypothesisResult): string {
+  const dp = decimalsFor(r.smallestEffect);
+  const f = (v: number) => fmt(v, dp);
+  const e = r.expectedEffect;
+  switch (r.verdict) {
+    case 'supported':
+      return `It would be inconclusive if the smallest effect that matters were above ${f(e.mean)} (the mean effect), or if the interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, reached 0.`;
+    case 'contradicted':
+      return `It would be inconclusive if the smallest effect that matters were ${f(e.ci95[1])} or less (the upper end of the interval in the expected direction).`;
+    case 'inconclusive': {
+      const settle = e.mean >= r.smallestEffect ? 'the interval would leave 0 behind and the hypothesis would be supported'
+        : `the interval would fall below ${f(r.smallestEffect)} and the hypothesis would be contradicted`;
+      const parts = [
+        `If the true effect is the observed ${f(e.mean)}, about ${r.replicationsToSettle} replications would settle it: ${settle} (run with --replications ${r.replicationsToSettle}).`,
+        `About ${r.replicationsNeeded} replications give 80% power to tell an effect of ${f(r.smallestEffect)} from none (sd of the differences ${fmt(r.effect.sd, dp + 1)}).`,
+      ];
+      if (e.ci95[0] > 0) parts.push(`With a smallest effect of ${f(e.mean)} or less it would be supported; above ${f(e.ci95[1])}, contradicted.`);
+      else parts.push(`With a smallest effect above ${f(e.ci95[1])} it would be contradicted.`);
+      return parts.join(' ');
+    }
+  }
+}
+
+export function explain(r: HypothesisResult): string {
+  const dp = decimalsFor(r.smallestEffect);
+  const f = (v: number) => fmt(v, dp);
+  const { settings: st, effect, expectedEffect: e, smallestEffect: delta } = r;
+  const word = r.expect === 'increase' ? 'an increase' : 'a decrease';
+  const diff = effect.mean === 0 ? 'the same' : `${f(Math.abs(effect.mean))} ${effect.mean > 0 ? 'higher' : 'lower'}`;
+  const what = r.A.group === r.B.group
+    ? `${r.metric} for ${r.A.group === 'all' ? 'everyone' : `the group ${r.A.group}`} was ${diff} under B (${r.B.label}) than under A (${r.A.label})`
+    : `${r.metric} was ${diff} for ${r.B.group} under B (${r.B.label}) than for ${r.A.group} under A (${r.A.label})`;
+  const pairing = r.A.group !== r.B.group && r.A.label === r.B.label ? 'both groups read from the same runs' : 'the same people and the same luck under both sides';
+  const lead = `Over ${st.replications} paired replications of ${r.scenario} (${st.agents} agents, ${st.weeks} weeks; ${pairing}), ` +
+    `${what}: B − A = ${f(effect.mean)}, 95% interval ${f(effect.ci95[0])} to ${f(effect.ci95[1])} ` +
+    `(paired t = ${fmt(r.test.t, 2)}, df = ${r.test.df}, p ${fmtP(r.test.p)}). The hypothesis expects ${word} of at least ${f(delta)}.`;
+  let why: string;
+  switch (r.verdict) {
+    case 'supported':
+      why = `The whole interval is on the expected side of zero and the mean effect, ${f(e.mean)}, reaches the smallest effect that matters, so the hypothesis is SUPPORTED in the model.`;
+      break;
+    case 'contradicted':
+      why = e.ci95[1] <= 0
+        ? `The whole interval is on the other side: the effect goes against the expected direction, so the hypothesis is CONTRADICTED in the model.`
+        : `The whole interval lies below ${f(delta)} in the expected direction: any effect in that direction is smaller than what matters${e.ci95[0] > 0 ? ' (though it is there)' : ''}, so the hypothesis is CONTRADICTED in the model.`;
+      break;
+    case 'inconclusive':
+      why = (e.ci95[0] > 0
+        ? `The effect is in the expected direction, but whether it matters is not settled: the mean, ${f(e.mean)}, is below ${f(delta)} while the interval still reaches it, so the hypothesis is INCONCLUSIVE.`
+        : `The interval includes both zero and effects that matter, so the hypothesis is INCONCLUSIVE.`) +
+        ` About ${r.replicationsNeeded} replications give 80% power to tell an effect of ${f(delta)} from none` +
+        `${(r.replicationsNeeded ?? 0) <= st.replications ? ', and this run had that many' : ''}; if the true effect is the observed ${f(e.mean)}, about ${r.replicationsToSettle} would settle it.`;
+      break;
+  }
+  return `${lead} ${why} This is a result about the model under the scenario’s assumptions, not a prediction for real people.`;
+}
