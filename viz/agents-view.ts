@@ -41,6 +41,7 @@ const TEXT = texts({
   summary: (w: number, parts: string[]) => `Week ${w}: ${parts.join(', ')}`,
   inWork: (n: number, policy: string, first: boolean) => (first ? `${n} in work under ${policy}` : `${n} under ${policy}`),
   personas: 'Large ringed dots with names: the people you can follow one by one.', panels: 'Animation (Space plays or pauses)', controls: 'Playback',
+  table: (w: number) => `People in each state in week ${w}`, state: 'State',
 }, {
   play: 'Spill av', pause: 'Pause', step: 'Én uke fram', reset: 'Tilbake til uke 0', speed: 'Fart', perSecond: 'uker/s', week: 'Uke',
   empty: 'Ingen ukentlige historikker ble lagret for denne kjøringen, så det er ingen agenter å se.',
@@ -48,6 +49,7 @@ const TEXT = texts({
   summary: (w: number, parts: string[]) => `Uke ${w}: ${parts.join(', ')}`,
   inWork: (n: number, policy: string, first: boolean) => (first ? `${n} i arbeid under ${policy}` : `${n} under ${policy}`),
   personas: 'Store prikker med ring og navn: personene du kan følge én og én.', panels: 'Animasjon (mellomrom spiller av eller pauser)', controls: 'Avspilling',
+  table: (w: number) => `Personer i hver tilstand i uke ${w}`, state: 'Tilstand',
 });
 
 /** One policy: a background canvas (regions, labels, counts; redrawn when the week changes) under the dots. */
@@ -95,7 +97,9 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   data.meta.groups.forEach((g, i) => legend.append(make('li', {}, make('span', { class: 'av-swatch', style: `background:${GROUP_COLOURS[i % GROUP_COLOURS.length]}`, 'aria-hidden': 'true' }), groupName(g.name, g.label, lang))));
   const panelsBox = make('div', { class: 'av-panels', tabindex: '0', role: 'group', 'aria-label': T.panels });
   const live = make('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  root.append(bar, legend, make('p', { class: 'av-note' }, `${T.personas} ${GROUP_NOTE(lang).note}`), panelsBox, live);
+  // the canvases' text alternative: the counts they show, for the week on screen (updated with the live summary)
+  const countsTable = make('table', { class: 'visually-hidden av-counts' });
+  root.append(bar, legend, make('p', { class: 'av-note' }, `${T.personas} ${GROUP_NOTE(lang).note}`), panelsBox, live, countsTable);
 
   const colours = Uint32Array.from(GROUP_COLOURS, pixel);
   const people = data.meta.personas;
@@ -135,8 +139,14 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   function summary(): string {
     return T.summary(week, panels.map((p, i) => T.inWork(p.counts[week * NUM_STATES + EMPLOYED], labels[i], i === 0)));
   }
+  function fillCounts(): void {
+    countsTable.replaceChildren(make('caption', {}, T.table(week)),
+      make('tr', {}, make('th', { scope: 'col' }, T.state), ...labels.map((l) => make('th', { scope: 'col' }, l))),
+      ...names.map((name, st) => make('tr', {}, make('th', { scope: 'row' }, name), ...panels.map((p) => make('td', {}, String(p.counts[week * NUM_STATES + st]))))));
+  }
   function announce(): void {
     live.textContent = summary();
+    fillCounts();
     announced = now();
   }
   /** Jump or glide to week `w`: the dots start from where they are drawn now. */
@@ -256,6 +266,7 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   setSpeed(options.speed ?? 4);
   go(0, false);
   live.textContent = summary();
+  fillCounts();
 
   return {
     play, pause, step, reset, setSpeed, setWeek,

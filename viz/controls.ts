@@ -4,7 +4,7 @@ import { h } from './dom.ts';
 import { num, type Lang } from './i18n.ts';
 import { KNOB_TEXT } from './knob-text.ts';
 import { policyLabel } from './plan.ts';
-import type { PolicyChoice, Settings } from './settings.ts';
+import { KNOB_NAMES, type PolicyChoice, type Settings } from './settings.ts';
 import { UI } from './text.ts';
 
 export interface ControlsContext {
@@ -21,7 +21,6 @@ export interface ControlsContext {
   onCancel(): void;
 }
 
-const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
 
 export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
   const { settings: st, scenario: s } = ctx;
@@ -52,6 +51,8 @@ function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Sc
   const base = { ...choice };
   const set = (c: PolicyChoice, rerender: boolean) => ctx.onChange({ [side]: c }, rerender);
   const resolved = (k: keyof Knobs) => choice.knobs[k] ?? baseKnob(s, choice.base, k);
+  const summaryText = (n: number) => `${T.knobs}${n ? ` (${n} ${T.changed})` : ''}`;
+  const summary = h('summary', {}, summaryText(Object.keys(choice.knobs).length));
   const sliders = KNOB_NAMES.map((k) => {
     const spec = KNOBS.fields[k] as NumberSpec;
     const t = KNOB_TEXT(lang)[k];
@@ -67,6 +68,7 @@ function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Sc
         const knobs = { ...base.knobs, [k]: v };
         if (v === baseKnob(s, choice.base, k)) delete knobs[k];
         base.knobs = knobs;
+        summary.textContent = summaryText(Object.keys(knobs).length);
         set({ base: choice.base, knobs }, false);
       },
     });
@@ -82,7 +84,7 @@ function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Sc
       h('select', { id: `${side}-base`, onchange: (e) => set({ base: (e.target as HTMLSelectElement).value, knobs: {} }, true) },
         ...policyNames(s).map((p) => h('option', { value: p, selected: p === choice.base }, policyLabel(s, p, lang))))),
     h('details', { open: Object.keys(choice.knobs).length > 0 || undefined },
-      h('summary', {}, `${T.knobs}${Object.keys(choice.knobs).length ? ` (${Object.keys(choice.knobs).length} ${T.changed})` : ''}`),
+      summary,
       ...sliders,
       h('button', { type: 'button', class: 'link', onclick: () => set({ base: choice.base, knobs: {} }, true) }, T.reset)),
   );

@@ -4,8 +4,11 @@
  * &a.exploration=0.5&seed=1&reps=10&agents=300&weeks=156&lang=nb&view=story&step=2
  * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
-import type { Knobs } from '../sim/index.ts';
+import { KNOBS, type Knobs } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
+
+/** The policy knobs, in schema order. */
+export const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
 
 export const VIEWS = ['compare', 'agents', 'journey', 'story'] as const;
 export type View = (typeof VIEWS)[number];

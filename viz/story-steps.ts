@@ -5,13 +5,14 @@
  * measured with these exact settings; test/viz/story.test.ts re-checks the
  * direction of the key ones against the model.
  */
+import type { ChartId } from './charts/index.ts';
 import type { Lang } from './i18n.ts';
 import type { PolicyChoice, Settings } from './settings.ts';
 
 /** A text in every interface language. */
 export type Localised = Record<Lang, string>;
 
-export type StoryChart = 'employment' | 'survival' | 'flows' | 'services' | 'rejections' | 'groups' | 'gap';
+export type StoryChart = ChartId;
 
 /** The part of the page a step shows next to its text. */
 export type StoryFocus =

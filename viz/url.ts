@@ -4,12 +4,11 @@
  * Bad values in a link are reported (field, value, what is allowed) and the
  * default is used instead.
  */
-import { KNOBS, type Knobs, type NumberSpec } from '../sim/index.ts';
+import { KNOBS, type NumberSpec } from '../sim/index.ts';
 import { LANGS, type Lang } from './i18n.ts';
 import { STORY_STEPS } from './story-steps.ts';
-import { DEFAULTS, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
+import { DEFAULTS, KNOB_NAMES, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
 
-const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
 
 export function toQuery(s: Settings): string {
   const q = new URLSearchParams();

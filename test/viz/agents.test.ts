@@ -199,6 +199,13 @@ describe('agents view', () => {
     expect(view.week).toBe(12);
     expect(live.textContent).toBe(`Week 12: ${employed(0, 12)} in work under Standardised, ${employed(1, 12)} under Personalised`);
     expect(employed(1, 12)).toBeGreaterThan(0);
+    // the text alternative of the canvases: every state's count, both policies, adding up to everyone
+    const table = box.querySelector('table.av-counts')!;
+    expect(table.querySelector('caption')!.textContent).toBe('People in each state in week 12');
+    const rows = [...table.querySelectorAll('tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)));
+    expect(rows).toHaveLength(5);
+    expect(rows[4]).toEqual([employed(0, 12), employed(1, 12)]);
+    expect(rows.reduce((t, r) => t + r[0], 0)).toBe(d.history[0].agents);
     expect(box.querySelector<HTMLInputElement>('input[type=range]')!.value).toBe('12');
     view.setWeek(500);
     expect(view.week).toBe(104);
