@@ -1,12 +1,13 @@
 /** runSweep: plan, check the folder, resume from the journal, run the rest in parallel, write runs.csv. */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SweepError } from './errors.ts';
 import { ensureDir, readIfExists } from './files.ts';
-import { JournalWriter, readJournal, rewriteJournal } from './journal.ts';
+import { JOURNAL, JournalWriter, readJournal, rewriteJournal } from './journal.ts';
 import { checkShard, inShard, metaDiff, prepare, shardIds, type Prepared } from './plan.ts';
 import { runPool } from './pool.ts';
-import { readMeta, RUNS, writeMeta, writeRuns } from './store.ts';
+import { csvHeader, META, readMeta, RUNS, writeMeta, writeRuns } from './store.ts';
 import type { RunSweepOptions, RunSweepResult, SweepMeta, SweepSpec } from './types.ts';
 
 /**
@@ -33,10 +34,16 @@ export async function runPrepared({ plan, base }: Prepared, opts: RunSweepOption
     const diff = metaDiff(old, meta, true);
     if (diff) throw new SweepError(`--out: ${opts.out} holds a different sweep (${diff}); use another folder, or delete it to start again`);
   } else {
+    // results without a plan cannot be checked against this sweep: never adopt them
+    const orphan = [JOURNAL, RUNS].find((f) => existsSync(join(dir, f)));
+    if (orphan) throw new SweepError(`--out: ${opts.out} holds ${orphan} but no ${META}, so it cannot be checked against this sweep; use another folder, or delete it to start again`);
     writeMeta(dir, meta);
   }
   const csv = readIfExists(join(dir, RUNS));
-  if (csv !== undefined) return { dir, runs: ids.length, skipped: ids.length, rows: Math.max(0, csv.split('\n').length - 2) };
+  if (csv !== undefined) {
+    if (!csv.startsWith(csvHeader(plan))) throw new SweepError(`--out: ${join(opts.out, RUNS)} does not have this sweep's columns; use another folder, or delete it to start again`);
+    return { dir, runs: ids.length, skipped: ids.length, rows: Math.max(0, csv.split('\n').length - 2) };
+  }
 
   const journal = readJournal(dir, (id) => id >= 0 && id < plan.runs && inShard(id, shard));
   if (journal.dropped) rewriteJournal(dir, journal.records);

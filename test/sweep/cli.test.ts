@@ -1,6 +1,6 @@
 /** `pathways sweep` and `pathways merge` on the command line: bad input, kill and resume, shards and merge. */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectUsageError, pathways, ROOT, tempDir } from '../cli/helpers.ts';
@@ -119,5 +119,18 @@ describe('repeated --vary', () => {
     expect(plan(two).parameters.map((p) => p.name)).toEqual(['knobs.exploration', 'office.caseload']);
     expect(plan(two).points).toEqual(plan(one).points);
     expect(plan(two).points).toHaveLength(4);
+  });
+});
+
+describe('a folder with results but no plan', () => {
+  it('is refused, not adopted by a different sweep', () => {
+    const small = ['sweep', '--scenario', 'classroom', '--agents', '100', '--weeks', '10', '--replications', '1'];
+    const out = dir('orphan');
+    expect(pathways([...small, '--vary', 'knobs.exploration=0,1', '--out', out]).status).toBe(0);
+    rmSync(join(out, 'sweep.json'));
+    rmSync(join(out, 'runs.csv'));
+    const msg = expectUsageError(pathways([...small, '--vary', 'knobs.followUp=0,1', '--out', out]));
+    expect(msg).toContain('holds journal.jsonl but no sweep.json');
+    expect(existsSync(join(out, 'sweep.json'))).toBe(false);
   });
 });
