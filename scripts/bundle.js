@@ -1,6 +1,7 @@
 // Build the CLI as one ESM bundle with esbuild, only when it is missing or out of date.
 // Under tsx every imported binding costs a getter call; the bundle runs at full speed.
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +33,27 @@ function isStale(outfile) {
   return WATCHED.some((p) => newest(join(ROOT, p)) > built);
 }
 
+/** Every file under `path`, sorted (for the model fingerprint). */
+function files(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
+}
+
+/**
+ * A fingerprint of the model's code and shipped scenarios (sim/ without the
+ * CLI, scenarios/): bundles of the same sources share it, so a resumed sweep
+ * can tell whether the model changed since it started.
+ */
+export function modelFingerprint() {
+  const hash = createHash('sha256');
+  for (const f of [...files(join(ROOT, 'sim')), ...files(join(ROOT, 'scenarios'))]) {
+    if (f.includes(`${join('sim', 'cli')}`)) continue;
+    hash.update(f.slice(ROOT.length)).update('\0').update(readFileSync(f)).update('\0');
+  }
+  return 'sha256:' + hash.digest('hex').slice(0, 16);
+}
+
 /**
  * Make sure `outfile` is an up-to-date bundle of `entry` (paths relative to the
  * repository root or absolute). The new bundle is written under a temporary
@@ -52,6 +74,7 @@ export async function ensureBundle(entry, outfile) {
     write: false,
     outfile: out,
     logLevel: 'silent',
+    define: { __PATHWAYS_MODEL__: JSON.stringify(modelFingerprint()) },
     // seedrandom is CommonJS and calls require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __pathwaysRequire } from 'module'; const require = __pathwaysRequire(import.meta.url);" },
   });

@@ -117,6 +117,10 @@ function pointsDesign(base: Scenario, points: Record<string, number>[]): { targe
 }
 
 /** Resolve and check a spec. Throws SweepError (one line), ScenarioLoadError or ValidationError (scenario file). */
+declare const __PATHWAYS_MODEL__: string | undefined;
+/** The model code's fingerprint, set when the code is bundled (scripts/bundle.js); "unbundled" when run from the sources. */
+const MODEL = typeof __PATHWAYS_MODEL__ === 'string' ? __PATHWAYS_MODEL__ : 'unbundled';
+
 export function prepare(spec: SweepSpec): Prepared {
   const base = typeof spec.scenario === 'string' ? loadScenario(spec.scenario) : parseScenario(spec.scenario, 'scenario');
   const design = spec.design ?? { kind: 'grid' };
@@ -187,7 +191,7 @@ export function prepare(spec: SweepSpec): Prepared {
   cmd.push('--groups', groups);
 
   const plan: SweepPlan = {
-    format: 'pathways-sweep/1', version: pkg.version, command: cmd.map(quote).join(' '),
+    format: 'pathways-sweep/1', version: pkg.version, model: MODEL, command: cmd.map(quote).join(' '),
     scenario: { name: base.name, hash: 'sha256:' + createHash('sha256').update(JSON.stringify(base)).digest('hex') },
     agents, weeks, seed, replications, policies, parameters: params,
     design: design.kind === 'lhs' ? { kind: 'lhs', samples: design.samples } : { kind: design.kind },

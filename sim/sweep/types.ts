@@ -57,6 +57,8 @@ export interface SweepPlan {
   format: 'pathways-sweep/1';
   /** Package version of the simulator. */
   version: string;
+  /** Fingerprint of the model's code and scenarios: a resumed sweep or a merge refuses runs from other code. */
+  model: string;
   /** An equivalent command line (informational; not compared on resume or merge). */
   command: string;
   scenario: { name: string; hash: string };
