@@ -4,9 +4,9 @@ import { pairedTest, replicationsFor80Power, type PairedTest } from './tdist.ts'
 
 export const VERDICT_RULE =
   'Let e be the per-replicate difference B − A turned towards the expected direction (B − A for increase, A − B for decrease) and δ the smallest effect. ' +
-  'SUPPORTED when the 95% interval of e lies entirely above 0 and the mean of e is at least δ; ' +
+  'SUPPORTED when the 95% interval of e lies entirely at or above δ (the effect is there and at least as large as what matters); ' +
   'CONTRADICTED when the interval of e lies entirely below δ (any effect in the expected direction is smaller than what matters, or it goes the other way); ' +
-  'INCONCLUSIVE otherwise.';
+  'INCONCLUSIVE when the interval holds δ. The rule is symmetric: more noise never makes either verdict more likely.';
 
 /** The paired test plus the verdict. */
 export interface Judgement {
@@ -20,10 +20,10 @@ export interface Judgement {
   /**
    * Only for an inconclusive verdict: replications that would settle it with
    * 80% probability if the true effect were the observed mean m (of e): the
-   * interval must leave 0 behind when m ≥ δ (supported) or drop below δ when
-   * m < δ (contradicted), so it is replicationsFor80Power(sd, m ≥ δ ? m : δ − m).
-   * Unlike replicationsNeeded it also covers an effect that is clearly there
-   * but close to δ.
+   * interval must rise above δ when m > δ (supported) or drop below δ when
+   * m < δ (contradicted), so it is replicationsFor80Power(sd, |m − δ|); NaN
+   * when m is exactly δ. Unlike replicationsNeeded it also covers an effect
+   * that is clearly there but close to δ.
    */
   replicationsToSettle?: number;
 }
@@ -34,13 +34,14 @@ export function judge(d: ArrayLike<number>, expect: Expectation, smallestEffect:
   const sign = expect === 'increase' ? 1 : -1;
   const ends = [sign * test.ci95[0], sign * test.ci95[1]];
   const expected = { mean: sign * test.mean, ci95: [Math.min(...ends), Math.max(...ends)] as [number, number] };
-  const verdict: Verdict = expected.ci95[0] > 0 && expected.mean >= smallestEffect ? 'supported'
+  const verdict: Verdict = expected.ci95[0] >= smallestEffect ? 'supported'
     : expected.ci95[1] < smallestEffect ? 'contradicted' : 'inconclusive';
   const out: Judgement = { test, expected, verdict };
   if (verdict === 'inconclusive') {
     out.replicationsNeeded = replicationsFor80Power(test.sd, smallestEffect);
-    const m = expected.mean;
-    out.replicationsToSettle = replicationsFor80Power(test.sd, m >= smallestEffect ? m : smallestEffect - m);
+    // the interval must clear δ on the side of the observed mean: a distance |m − δ| (never, if m is δ)
+    const gap = Math.abs(expected.mean - smallestEffect);
+    out.replicationsToSettle = gap > 0 ? replicationsFor80Power(test.sd, gap) : Number.NaN;
   }
   return out;
 }
@@ -71,18 +72,19 @@ export function wouldChange(r: HypothesisResult): string {
   const e = r.expectedEffect;
   switch (r.verdict) {
     case 'supported':
-      return `It would be inconclusive if the smallest effect that matters were above ${f(e.mean)} (the mean effect), or if the interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, reached 0.`;
+      return `It would be inconclusive if the smallest effect that matters were above ${f(e.ci95[0])} (the lower end of the interval in the expected direction, which runs to ${f(e.ci95[1])}).`;
     case 'contradicted':
       return `It would be inconclusive if the smallest effect that matters were ${f(e.ci95[1])} or less (the upper end of the interval in the expected direction).`;
     case 'inconclusive': {
-      const settle = e.mean >= r.smallestEffect ? 'the interval would leave 0 behind and the hypothesis would be supported'
+      const settle = e.mean >= r.smallestEffect ? `the interval would rise above ${f(r.smallestEffect)} and the hypothesis would be supported`
         : `the interval would fall below ${f(r.smallestEffect)} and the hypothesis would be contradicted`;
       const parts = [
         `If the true effect is the observed ${f(e.mean)}, about ${r.replicationsToSettle} replications would settle it: ${settle} (run with --replications ${r.replicationsToSettle}).`,
         `About ${r.replicationsNeeded} replications give 80% power to tell an effect of ${f(r.smallestEffect)} from none (sd of the differences ${fmt(r.effect.sd, dp + 1)}).`,
       ];
-      if (e.ci95[0] > 0) parts.push(`With a smallest effect of ${f(e.mean)} or less it would be supported; above ${f(e.ci95[1])}, contradicted.`);
+      if (e.ci95[0] > 0) parts.push(`With a smallest effect of ${f(e.ci95[0])} or less it would be supported; above ${f(e.ci95[1])}, contradicted.`);
       else parts.push(`With a smallest effect above ${f(e.ci95[1])} it would be contradicted.`);
+      if (!Number.isFinite(r.replicationsToSettle ?? NaN)) parts[0] = `The observed effect equals the smallest effect that matters, so no number of replications would settle it if that is the true effect.`;
       return parts.join(' ');
     }
   }
@@ -104,7 +106,7 @@ export function explain(r: HypothesisResult): string {
   let why: string;
   switch (r.verdict) {
     case 'supported':
-      why = `The whole interval is on the expected side of zero and the mean effect, ${f(e.mean)}, reaches the smallest effect that matters, so the hypothesis is SUPPORTED in the model.`;
+      why = `The whole interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, is at or above the smallest effect that matters, ${f(delta)}, so the hypothesis is SUPPORTED in the model.`;
       break;
     case 'contradicted':
       why = e.ci95[1] <= 0
@@ -113,7 +115,7 @@ export function explain(r: HypothesisResult): string {
       break;
     case 'inconclusive':
       why = (e.ci95[0] > 0
-        ? `The effect is in the expected direction, but whether it matters is not settled: the mean, ${f(e.mean)}, is below ${f(delta)} while the interval still reaches it, so the hypothesis is INCONCLUSIVE.`
+        ? `The effect is in the expected direction, but whether it is as large as what matters is not settled: the interval, ${f(e.ci95[0])} to ${f(e.ci95[1])}, holds ${f(delta)}, so the hypothesis is INCONCLUSIVE.`
         : `The interval includes both zero and effects that matter, so the hypothesis is INCONCLUSIVE.`) +
         ` About ${r.replicationsNeeded} replications give 80% power to tell an effect of ${f(delta)} from none` +
         `${(r.replicationsNeeded ?? 0) <= st.replications ? ', and this run had that many' : ''}; if the true effect is the observed ${f(e.mean)}, about ${r.replicationsToSettle} would settle it.`;

@@ -94,15 +94,18 @@ describe('paired test and verdict rule', () => {
   });
 
   it.each<[number[], 'increase' | 'decrease', number, Verdict]>([
-    [d, 'increase', 1, 'supported'], // interval [1.04, 4.96] above 0, mean 3 ≥ 1
-    [d, 'increase', 3, 'supported'], // mean exactly δ
-    [d, 'increase', 3.5, 'inconclusive'], // above 0 but mean 3 < 3.5 ≤ upper end 4.96
+    [d, 'increase', 1, 'supported'], // interval [1.04, 4.96] wholly at or above δ = 1
+    [d, 'increase', 1.0367, 'supported'], // lower end 1.03676 still ≥ δ
+    [d, 'increase', 1.0368, 'inconclusive'], // δ just above the lower end: the interval holds δ
+    [d, 'increase', 3, 'inconclusive'], // mean exactly δ: the interval holds δ (the old, lopsided rule said supported)
+    [d, 'increase', 3.5, 'inconclusive'], // above 0 but the interval [1.04, 4.96] holds 3.5
     [d, 'increase', 4.96, 'inconclusive'], // upper end 4.9632 still reaches δ
     [d, 'increase', 4.97, 'contradicted'], // whole interval below δ: smaller than what matters
     [d, 'decrease', 0.1, 'contradicted'], // goes the other way: e in [-4.96, -1.04]
     [[-1, 0, 1, 2], 'increase', 0.5, 'inconclusive'], // interval [-1.55, 2.55] holds 0 and δ
     [[-1, 0, 1, 2], 'increase', 2.6, 'contradicted'], // upper end 2.554 < 2.6
-    [[-1, -2, -3, -4, -5], 'decrease', 2, 'supported'],
+    [[-1, -2, -3, -4, -5], 'decrease', 1, 'supported'], // e in [1.04, 4.96]
+    [[-1, -2, -3, -4, -5], 'decrease', 2, 'inconclusive'], // e's interval holds 2
     [[0.2, 0.2, 0.2], 'increase', 0.1, 'supported'], // no noise
     [[0.2, 0.2, 0.2], 'increase', 0.3, 'contradicted'],
   ])('%j, expect %s, smallest effect %s: %s', (diffs, exp, delta, verdict) => {
@@ -139,7 +142,7 @@ describe('paired test and verdict rule', () => {
     expect(replicationsFor80Power(1, 0)).toBeNaN();
     const j = judge([-1, 0, 1, 2], 'increase', 0.5);
     expect(j.replicationsNeeded).toBe(55);
-    expect(j.replicationsToSettle).toBe(replicationsFor80Power(1.2909944487358056, 0.5)); // observed mean 0.5 = δ: distance δ
+    expect(j.replicationsToSettle).toBeNaN(); // observed mean 0.5 = δ: nothing would settle it
     // observed mean 3 below δ = 3.5: settling means an interval below δ, a distance of 0.5
     expect(judge(d, 'increase', 3.5).replicationsToSettle).toBe(81);
     expect(judge(d, 'increase', 3.5).replicationsNeeded).toBe(4);

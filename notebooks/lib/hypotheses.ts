@@ -158,9 +158,8 @@ export function whatWouldChange(r: Tested): string {
     ? ` The margin is less than half the interval's width (${f(half)}), so another seed${r.reduced ? ' or the file\'s settings' : ''} could well give another verdict.` : '');
   switch (r.verdict) {
     case 'supported': {
-      const margin = Math.min(e.ci95[0], e.mean - d);
-      const closer = e.ci95[0] < e.mean - d ? `the lower end of the interval is ${f(e.ci95[0])} above 0` : `the mean effect is ${f(e.mean - d)} above the smallest effect that matters`;
-      return `Supported with a margin of ${f(margin)}: ${closer}. It would turn inconclusive only if the interval reached 0 or the mean fell below ${f(d)}.${fragile(margin)}`;
+      const margin = e.ci95[0] - d;
+      return `Supported with a margin of ${f(margin)}: the lower end of the interval is ${f(margin)} above the smallest effect that matters. It would turn inconclusive only if the interval reached down to ${f(d)}.${fragile(margin)}`;
     }
     case 'contradicted':
       return e.ci95[1] <= 0
@@ -168,7 +167,9 @@ export function whatWouldChange(r: Tested): string {
         : `Contradicted with a margin of ${f(d - e.ci95[1])}: the upper end of the interval, ${f(e.ci95[1])}, is below the smallest effect that matters, ${f(d)}.${fragile(d - e.ci95[1])}`;
     case 'inconclusive': {
       const toward = e.mean >= d ? 'supported' : 'contradicted';
-      const settle = `About ${r.replicationsToSettle} paired replications would settle it (${toward}) if the true effect is the observed ${f(e.mean)}; this run had ${r.settings.replications}.`;
+      const settle = Number.isFinite(r.replicationsToSettle ?? NaN)
+        ? `About ${r.replicationsToSettle} paired replications would settle it (${toward}) if the true effect is the observed ${f(e.mean)}; this run had ${r.settings.replications}.`
+        : `The observed effect equals ${f(d)}: if that is the true effect, no number of replications would settle it.`;
       const power = `${r.replicationsNeeded} replications give 80% power to tell an effect of ${f(d)} from none`;
       return e.ci95[0] > 0
         ? `The effect is there (the interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, excludes 0), but whether it reaches ${f(d)} is not settled. ${settle} (${power}: that is about leaving 0 behind, which this run already does.)`
