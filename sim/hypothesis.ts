@@ -48,6 +48,11 @@ export interface Hypothesis {
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+/** Metrics that are shares (0..1) or differences of shares: an effect of 1 or more is impossible. */
+const SHARE_METRICS = new Set<string>([
+  'employedShare', 'employedShareByYear', 'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare', 'servicesFoundByChanceShare',
+  'participationRate', 'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare', 'activityEmploymentGap',
+]);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Split `employedShareByYear.3` into the metric name and the 1-based year (undefined for a scalar metric). */
@@ -113,6 +118,9 @@ export function parseHypothesis(raw: unknown, source = 'hypothesis'): Hypothesis
     const m = parseMetric(h.metric);
     if ('error' in m) errors.push({ path: 'metric', message: m.error });
     if (!(h.smallestEffect > 0)) errors.push({ path: 'smallestEffect', message: `${show(h.smallestEffect)} is not allowed; expected a number above 0, in the metric’s units` });
+    else if (!('error' in m) && SHARE_METRICS.has(m.name) && h.smallestEffect >= 1) {
+      errors.push({ path: 'smallestEffect', message: `${show(h.smallestEffect)} is not allowed for ${h.metric}, a share; expected a number above 0 and below 1 (0.05 = 5 percentage points)` });
+    }
     const dup = h.findings.find((f, i) => h.findings.indexOf(f) !== i);
     if (dup !== undefined) errors.push({ path: 'findings', message: `${show(dup)} is given more than once` });
   }

@@ -202,6 +202,7 @@ describe('parseHypothesis', () => {
     ['zero smallest effect', (h) => { h.smallestEffect = 0; }, 'smallestEffect: 0 is not allowed; expected a number above 0, in the metric’s units'],
     ['negative smallest effect', (h) => { h.smallestEffect = -0.1; }, 'smallestEffect: -0.1 is not allowed; expected a number above 0, in the metric’s units'],
     ['smallest effect as text', (h) => { h.smallestEffect = '1'; }, 'smallestEffect: "1" is not allowed; expected a number above 0, in the metric’s units'],
+    ['percentage points on a share', (h) => { h.metric = 'employedShare'; h.smallestEffect = 5; }, 'smallestEffect: 5 is not allowed for employedShare, a share; expected a number above 0 and below 1 (0.05 = 5 percentage points)'],
     ['unknown finding', (h) => { h.findings = ['F15']; }, 'findings[0]: "F15" is not allowed; expected one of "F1", "F2",'],
     ['no findings', (h) => { h.findings = []; }, 'findings: has 0 items; expected at least 1'],
     ['repeated finding', (h) => { h.findings = ['F2', 'F2']; }, 'findings: "F2" is given more than once'],
@@ -253,7 +254,7 @@ describe('checkHypothesis (against the scenario)', () => {
     ['unknown base with knobs', (h) => { h.policies = { A: 'standardised', B: { base: 'nope', knobs: { exploration: 1 } } }; }, 'policies.B.base: "nope" is not a policy of scenario classroom; known: standardised, personalised'],
     ['unknown group', (h) => { h.group = 'nope'; }, 'group: "nope" is not a group of scenario classroom; expected one of all, native-rights,'],
     ['unknown group in a pair', (h) => { h.group = { A: 'all', B: 'nope' }; }, 'group.B: "nope" is not a group of scenario classroom;'],
-    ['year beyond the run', (h) => { h.metric = 'employedShareByYear.4'; }, 'metric: "employedShareByYear.4" is not allowed; a run of 156 weeks has 3 whole years, so the year must be 1 to 3'],
+    ['year beyond the run', (h) => { h.metric = 'employedShareByYear.4'; h.smallestEffect = 0.05; }, 'metric: "employedShareByYear.4" is not allowed; a run of 156 weeks has 3 whole years, so the year must be 1 to 3'],
     ['too few agents for the personas', (h) => { h.agents = 2; }, 'agents: 2 is not allowed; scenario classroom has 5 personas, so it needs at least 5 agents'],
     ['nothing to compare', (h) => { h.policies = { A: 'standardised', B: { base: 'standardised', knobs: { exploration: 0.1 } } }; }, 'policies.B: gives the same knobs as A for the same group, so there is nothing to compare'],
   ])('%s', (_label, change, message) => {
