@@ -5,12 +5,11 @@ import { compare, type CompareResult, type RunResult } from '../ensemble.ts';
 import { loadScenario } from '../load.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
 import { UsageError, type Parsed } from './args.ts';
-import { alignTable, JOURNEY_LINES, journeysText, metricRows } from './format.ts';
+import { alignTable, JOURNEY_LINES, journeysText, metricRows, print } from './format.ts';
 import { checkOutDir, runTables, writeOutputs, type Format } from './output.ts';
 import { progress } from './progress.ts';
 
 type Options = Parsed['options'];
-const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
 export function scenariosCommand({ options }: Parsed): number {
   const list = Object.entries(SHIPPED).map(([name, raw]) => {

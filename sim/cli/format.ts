@@ -3,6 +3,9 @@ import type { EstimateTable, MetricEstimate, RunResult } from '../ensemble.ts';
 import { METRICS, type MetricName } from '../metrics.ts';
 import type { Scenario } from '../scenario.ts';
 
+/** Write a line (or lines) to stdout, ending with a newline. */
+export const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+
 /** Journey events shown per persona on the terminal (all of them go to the events file). */
 export const JOURNEY_LINES = 15;
 

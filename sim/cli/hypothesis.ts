@@ -1,4 +1,5 @@
 /** `pathways hypothesis FILE|NAME`: test a hypothesis file (sim/hypothesis.ts) and print the effect and the verdict. */
+import { print } from './format.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SHIPPED_HYPOTHESES } from '../../scenarios/hypotheses/index.ts';
@@ -117,7 +118,6 @@ export function hypothesisScenario(h: Hypothesis, dir: string | undefined, sourc
   return loadScenario(path);
 }
 
-const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
 /** The text report of a result. */
 export function hypothesisText(r: HypothesisResult): string {

@@ -1,4 +1,5 @@
 /** `pathways sensitivity`: Morris screening or Sobol' indices of one metric with respect to model parameters, run through the sweep engine. */
+import { print } from './format.ts';
 import { resultTable } from '../sensitivity/index.ts';
 import {
   prepareAnalysis, REPORT, runSensitivitySweep, SensitivityError, type ModelRunSpec, type SensitivityReport,
@@ -39,7 +40,6 @@ export const SENSITIVITY_SPEC: CommandSpec = {
   positional: [],
 };
 
-const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
 function parseShard(raw: string): [number, number] {
   const m = /^(\d+)\/(\d+)$/.exec(raw);

@@ -1,4 +1,5 @@
 /** `pathways sweep` and `pathways merge`: parameter sweeps in parallel, resumable and shardable (engine: sim/sweep). */
+import { print } from './format.ts';
 import { RUN_OPTIONS } from './options.ts';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,6 @@ export const MERGE_SPEC: CommandSpec = {
   positional: ['SHARD_DIR...'],
 };
 
-const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');
 
 /** Engine errors as the CLI's: bad input is a usage error (exit 2), a file problem an output error (exit 1). */
 async function cli<T>(f: () => T | Promise<T>): Promise<T> {
