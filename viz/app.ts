@@ -133,6 +133,7 @@ export function startApp(root: HTMLElement): PageHandle {
     shown = renderView(el.panel, {
       settings, data, runs, storyFocus,
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
+      onMeasure: (m) => { settings = { ...settings, measure: m === 'employedShare' ? undefined : m }; pushUrl(); },
       // the stage keeps showing the last experiment until the next one is run
       onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); },
       onStoryApply: (patch, focus) => {

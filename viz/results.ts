@@ -60,28 +60,38 @@ function chartButtons(fig: HTMLElement, data: PageData, lang: Lang): HTMLElement
 }
 
 /** The groups chart with a choice of measure (re-rendered in place). */
-function groupsChart(data: PageData, lang: Lang, width: number, metric: GroupMetric = 'employedShare'): HTMLElement {
+/** The measure shown by group, and who hears when a person changes it (the page keeps it in the link). */
+export interface GroupsChoice { measure?: GroupMetric; onMeasure?: (m: GroupMetric) => void }
+
+function groupsChart(data: PageData, lang: Lang, width: number, choice: GroupsChoice = {}): HTMLElement {
+  const metric = choice.measure ?? 'employedShare';
   const fig = renderGroups(data, { lang, width, metric });
   const names = HEADLINE(lang);
   const select = h('select', {
     id: 'groups-metric',
-    onchange: (e) => fig.replaceWith(groupsChart(data, lang, width, (e.target as HTMLSelectElement).value as GroupMetric)),
+    onchange: (e) => {
+      const measure = (e.target as HTMLSelectElement).value as GroupMetric;
+      choice.onMeasure?.(measure);
+      const next = groupsChart(data, lang, width, { ...choice, measure });
+      fig.replaceWith(next);
+      next.querySelector<HTMLSelectElement>('#groups-metric')?.focus();
+    },
   }, ...GROUP_METRICS.map((m) => h('option', { value: m, selected: m === metric }, names[m])));
   fig.querySelector('h3')!.after(h('div', { class: 'field inline chart-choice' }, h('label', { for: 'groups-metric' }, UI(lang).metric), select));
   fig.append(chartButtons(fig, data, lang));
   return fig;
 }
 
-export function renderCharts(data: PageData, lang: Lang, width: number, only?: string): HTMLElement[] {
+export function renderCharts(data: PageData, lang: Lang, width: number, only?: string, groups: GroupsChoice = {}): HTMLElement[] {
   return CHARTS.filter((c) => !only || c.id === only).map((c) => {
-    if (c.id === 'groups') return groupsChart(data, lang, width);
+    if (c.id === 'groups') return groupsChart(data, lang, width, groups);
     const fig = c.render(data, { lang, width });
     fig.append(chartButtons(fig, data, lang));
     return fig;
   });
 }
 
-export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult[], lang: Lang): void {
+export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult[], lang: Lang, groups: GroupsChoice = {}): void {
   const T = UI(lang);
   const stem = fileStem(data);
   const csv = csvTables(runs);
@@ -94,6 +104,6 @@ export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_summary.csv`, csv.summary(), 'text/csv') }, T.csvSummary),
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_timeseries.csv`, csv.timeseries(), 'text/csv') }, T.csvWeekly),
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_events.csv`, csv.events(), 'text/csv') }, T.csvEvents)),
-    h('div', { class: 'charts' }, ...renderCharts(data, lang, width)),
+    h('div', { class: 'charts' }, ...renderCharts(data, lang, width, undefined, groups)),
   );
 }

@@ -5,6 +5,7 @@
  * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
 import { KNOBS, type Knobs } from '../sim/index.ts';
+import type { GroupMetric } from './data.ts';
 import type { Lang } from './i18n.ts';
 
 /** The policy knobs, in schema order. */
@@ -31,6 +32,8 @@ export interface Settings {
   lang: Lang;
   view: View;
   persona?: string;
+  /** The measure the groups chart shows (default employedShare). */
+  measure?: GroupMetric;
   /** Story step, 0-based. */
   step: number;
   projector: boolean;

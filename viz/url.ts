@@ -5,6 +5,7 @@
  * default is used instead.
  */
 import { KNOBS, type NumberSpec } from '../sim/index.ts';
+import { GROUP_METRICS, type GroupMetric } from './data.ts';
 import { LANGS, type Lang } from './i18n.ts';
 import { STORY_STEPS } from './story-steps.ts';
 import { DEFAULTS, KNOB_NAMES, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
@@ -24,6 +25,7 @@ export function toQuery(s: Settings): string {
   if (s.lang !== DEFAULTS.lang) q.set('lang', s.lang);
   if (s.view !== DEFAULTS.view) q.set('view', s.view);
   if (s.persona) q.set('persona', s.persona);
+  if (s.measure) q.set('measure', s.measure);
   if (s.view === 'story') q.set('step', String(s.step + 1));
   if (s.projector) q.set('projector', '1');
   const hash = s.scenario === 'custom' && s.custom ? `#custom=${encodeBase64Url(s.custom)}` : '';
@@ -88,7 +90,12 @@ export function fromQuery(search: string, hash: string, shipped: string[]): { se
     if ((VIEWS as readonly string[]).includes(view)) s.view = view as View;
     else bad('view', view, `one of ${VIEWS.join(', ')}`);
   }
-  s.persona = q.get('persona') ?? undefined; // checked against the scenario's personas by the journey view
+  s.persona = q.get('persona') ?? undefined; // checked against the scenario's personas by the page
+  const measure = q.get('measure');
+  if (measure !== null) {
+    if ((GROUP_METRICS as readonly string[]).includes(measure)) s.measure = measure as GroupMetric;
+    else bad('measure', measure, `one of ${GROUP_METRICS.join(', ')}`);
+  }
   s.projector = q.get('projector') === '1';
   return { settings: s, errors };
 }

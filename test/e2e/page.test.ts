@@ -66,6 +66,7 @@ describe('the page in Chromium', () => {
     const groupsTitle = await page.locator('#chart-groups h3').textContent();
     await page.locator('#groups-metric').selectOption('rejectionsPerPerson');
     await expect.poll(() => page.locator('#chart-groups h3').textContent()).not.toBe(groupsTitle);
+    expect(page.url()).toContain('measure=rejectionsPerPerson');
     expect(await page.locator('#chart-groups .group-note').count()).toBe(1);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'main-view.png'), fullPage: false });

@@ -16,7 +16,7 @@ describe('settings in the URL', () => {
   test('every setting survives a round trip', () => {
     const s: Settings = {
       ...DEFAULTS, scenario: 'vulnerable-youth', a: { base: 'rotating-advisors', knobs: { followUp: 0.3 } }, b: { base: 'same-advisor', knobs: {} },
-      seed: 42, replications: 7, agents: 900, weeks: 80, lang: 'nb', view: 'story', step: 3, persona: 'Jonas', projector: true,
+      seed: 42, replications: 7, agents: 900, weeks: 80, lang: 'nb', view: 'story', step: 3, persona: 'Jonas', measure: 'servicesPerPerson', projector: true,
     };
     expect(roundTrip(s)).toEqual({ settings: s, errors: [] });
     expect(toQuery(s)).toContain('a.followUp=0.3');
