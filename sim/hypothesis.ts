@@ -3,6 +3,7 @@
  * two sides with common random numbers, and judge the paired differences.
  * Browser-safe: no node: imports, no global randomness, no clock.
  */
+import { looksLikePath } from './json.ts';
 import { runReplicate, type RunResult } from './ensemble.ts';
 import { METRIC_DOCS, METRICS, type MetricName } from './metrics.ts';
 import { policyNames, resolvePolicy, type Knobs, type Scenario } from './scenario.ts';
@@ -138,7 +139,7 @@ export function parseHypothesis(raw: unknown, source = 'hypothesis'): Hypothesis
 
 /** Whether the hypothesis names a shipped scenario or a file (a path contains a slash or ends in .json). */
 export function scenarioRef(h: Pick<Hypothesis, 'scenario'>): { shipped: string } | { path: string } {
-  return /[/\\]/.test(h.scenario) || /\.json$/i.test(h.scenario) ? { path: h.scenario } : { shipped: h.scenario };
+  return looksLikePath(h.scenario) ? { path: h.scenario } : { shipped: h.scenario };
 }
 
 /** The output groups of a scenario: `all`, its groups, and the two groups by economic rights. */

@@ -36,3 +36,6 @@ export function parseJson(text: string, source: string): unknown {
     throw new ScenarioLoadError(`${source}: invalid JSON${where}: ${reason}`);
   }
 }
+
+/** Whether an argument reads as a file path rather than a shipped name: it holds a slash or ends in .json. */
+export const looksLikePath = (arg: string): boolean => /[/\\]/.test(arg) || /\.json$/i.test(arg);

@@ -1,28 +1,48 @@
 /** Loading scenarios in Node: a shipped name or a path to a JSON file. Not for the browser (uses node:fs). */
 import { readFileSync, statSync } from 'node:fs';
 import { SHIPPED } from '../scenarios/index.ts';
-import { parseJson, ScenarioLoadError } from './json.ts';
+import { looksLikePath, parseJson, ScenarioLoadError } from './json.ts';
 import { parseScenario, type Scenario } from './scenario.ts';
 
-export { parseJson, lineColumn, ScenarioLoadError } from './json.ts';
+export { parseJson, lineColumn, looksLikePath, ScenarioLoadError } from './json.ts';
 
 export const shippedNames = (): string[] => Object.keys(SHIPPED);
 
-/** Whether the argument reads as a file path rather than a scenario name. */
-const looksLikePath = (arg: string) => /[/\\]/.test(arg) || /\.json$/i.test(arg);
+/** Whether `path` is an existing file (not a folder). */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
-function readScenarioFile(path: string): unknown {
+/** Read and parse a JSON file; a problem is one line naming the `kind` of file, the path and what went wrong. */
+export function readJsonFile(path: string, kind: string): unknown {
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new ScenarioLoadError(`scenario file ${path}: is a folder, not a file`);
+    if (statSync(path).isDirectory()) throw new ScenarioLoadError(`${kind} file ${path}: is a folder, not a file`);
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if (err instanceof ScenarioLoadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ScenarioLoadError(`scenario file ${path}: not found`);
-    throw new ScenarioLoadError(`scenario file ${path}: cannot be read (${code ?? (err as Error).message})`);
+    if (code === 'ENOENT') throw new ScenarioLoadError(`${kind} file ${path}: not found`);
+    throw new ScenarioLoadError(`${kind} file ${path}: cannot be read (${code ?? (err as Error).message})`);
   }
-  return parseJson(text.replace(/^\uFEFF/, ''), `scenario file ${path}`);
+  return parseJson(text.replace(/^\uFEFF/, ''), `${kind} file ${path}`);
+}
+
+/**
+ * A shipped item by name, or a JSON file: the raw value, and the file's path
+ * when it came from one. A name that is neither is one line listing the
+ * shipped names.
+ */
+export function loadNamedOrFile(arg: string, kind: string, shipped: Record<string, unknown>): { raw: unknown; file?: string } {
+  if (!looksLikePath(arg) && Object.hasOwn(shipped, arg)) return { raw: shipped[arg] };
+  if (!looksLikePath(arg) && !isFile(arg)) {
+    throw new ScenarioLoadError(`${kind} ${JSON.stringify(arg)} is neither a shipped ${kind} nor a file; shipped: ${Object.keys(shipped).join(', ')}`);
+  }
+  return { raw: readJsonFile(arg, kind), file: arg };
 }
 
 /**
@@ -31,19 +51,5 @@ function readScenarioFile(path: string): unknown {
  * it cannot be read and ValidationError (with `.errors`) when it is invalid.
  */
 export function loadScenario(nameOrFile: string): Scenario {
-  if (!looksLikePath(nameOrFile) && Object.hasOwn(SHIPPED, nameOrFile)) {
-    return parseScenario(SHIPPED[nameOrFile], `scenario ${nameOrFile}`);
-  }
-  if (!looksLikePath(nameOrFile)) {
-    let exists = false;
-    try {
-      exists = statSync(nameOrFile).isFile();
-    } catch {
-      // not a file either
-    }
-    if (!exists) {
-      throw new ScenarioLoadError(`scenario ${JSON.stringify(nameOrFile)} is neither a shipped scenario nor a file; shipped: ${shippedNames().join(', ')}`);
-    }
-  }
-  return parseScenario(readScenarioFile(nameOrFile), `scenario ${nameOrFile}`);
+  return parseScenario(loadNamedOrFile(nameOrFile, 'scenario', SHIPPED).raw, `scenario ${nameOrFile}`);
 }

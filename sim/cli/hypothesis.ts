@@ -1,6 +1,5 @@
 /** `pathways hypothesis FILE|NAME`: test a hypothesis file (sim/hypothesis.ts) and print the effect and the verdict. */
 import { print } from './format.ts';
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SHIPPED_HYPOTHESES } from '../../scenarios/hypotheses/index.ts';
 import { SHIPPED } from '../../scenarios/index.ts';
@@ -8,12 +7,11 @@ import {
   decimalsFor, fmt, fmtP, groupText, parseHypothesis, runHypothesis, scenarioRef, VERDICT_RULE,
   type Hypothesis, type HypothesisResult,
 } from '../hypothesis.ts';
-import { parseJson } from '../json.ts';
-import { loadScenario } from '../load.ts';
+import { isFile, loadNamedOrFile, loadScenario } from '../load.ts';
 import { parseScenario, type Scenario } from '../scenario.ts';
 import { ValidationError } from '../schema/dsl.ts';
 import { GROUP_PAIR, HYPOTHESIS, SIDE } from '../schema/hypothesis.ts';
-import { UsageError, type CommandSpec, type Parsed } from './args.ts';
+import type { CommandSpec, Parsed } from './args.ts';
 import { progress } from './progress.ts';
 
 const plain = (s: string) => s.replace(/`/g, '');
@@ -70,36 +68,10 @@ export const HYPOTHESIS_SPEC: CommandSpec = {
   positional: ['FILE'],
 };
 
-const looksLikePath = (arg: string) => /[/\\]/.test(arg) || /\.json$/i.test(arg);
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** A shipped hypothesis by name, or a file. `dir` is the folder relative paths in the file start from. */
 export function loadHypothesis(arg: string): { h: Hypothesis; dir?: string } {
-  if (!looksLikePath(arg) && Object.hasOwn(SHIPPED_HYPOTHESES, arg)) {
-    return { h: parseHypothesis(SHIPPED_HYPOTHESES[arg], `hypothesis ${arg}`) };
-  }
-  if (!looksLikePath(arg) && !isFile(arg)) {
-    throw new UsageError(`hypothesis ${JSON.stringify(arg)} is neither a shipped hypothesis nor a file; shipped: ${Object.keys(SHIPPED_HYPOTHESES).join(', ')}`);
-  }
-  let text: string;
-  try {
-    if (statSync(arg).isDirectory()) throw new UsageError(`hypothesis file ${arg}: is a folder, not a file`);
-    text = readFileSync(arg, 'utf8');
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`hypothesis file ${arg}: not found`);
-    throw new UsageError(`hypothesis file ${arg}: cannot be read (${code ?? (err as Error).message})`);
-  }
-  const raw = parseJson(text.replace(/^\uFEFF/, ''), `hypothesis file ${arg}`);
-  return { h: parseHypothesis(raw, `hypothesis ${arg}`), dir: dirname(resolve(arg)) };
+  const { raw, file } = loadNamedOrFile(arg, 'hypothesis', SHIPPED_HYPOTHESES);
+  return { h: parseHypothesis(raw, `hypothesis ${arg}`), dir: file === undefined ? undefined : dirname(resolve(file)) };
 }
 
 /** The hypothesis's scenario: a shipped name, or a file relative to the hypothesis file. */
@@ -117,7 +89,6 @@ export function hypothesisScenario(h: Hypothesis, dir: string | undefined, sourc
   if (!isFile(path)) throw bad(`${JSON.stringify(ref.path)} is not allowed; no scenario file at ${path} (a path is read relative to the hypothesis file)`);
   return loadScenario(path);
 }
-
 
 /** The text report of a result. */
 export function hypothesisText(r: HypothesisResult): string {
