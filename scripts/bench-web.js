@@ -5,18 +5,14 @@
  *   2. mixed-office, 10,000 agents, 260 weeks, both policies, 10 replications (target: under 10 s)
  *   3. the agent animation with 10,000 agents per panel (target: at least 30 frames per second)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
-import { join } from 'node:path';
-import { buildSite, launch, serve } from './web.js';
+import { cpus } from 'node:os';
+import { startSite } from './web.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
-const out = mkdtempSync(join(tmpdir(), 'pathways-bench-'));
 process.stderr.write('building the page...\n');
-await buildSite(out);
-const site = await serve(out);
-const browser = await launch();
+const site = await startSite();
+const { browser } = site;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function timeRuns(query, label) {
@@ -57,6 +53,4 @@ for (const [what, times, target, first] of rows) {
   console.log(`| ${what} | ${(m / 1000).toFixed(2)} s | ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} | ${(first / 1000).toFixed(2)} | < ${target / 1000} s ${Math.max(m, first) < target ? 'met' : 'NOT met'} |`);
 }
 console.log(`| agent animation: ${agents.toLocaleString('en')} agents per panel, 2 panels | ${fps.toFixed(1)} fps | | | >= 30 fps ${fps >= 30 ? 'met' : 'NOT met'} |`);
-await browser.close();
 await site.close();
-rmSync(out, { recursive: true, force: true });

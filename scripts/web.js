@@ -4,7 +4,8 @@
  * every request the page makes is recorded so tests can check that.
  */
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,4 +56,47 @@ export async function launch() {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
+}
+
+/**
+ * Build a site (a vite config, default the page's) into a temporary folder,
+ * serve it and launch Chromium. `close()` undoes all three.
+ */
+export async function startSite(config = 'vite.config.ts') {
+  const dir = mkdtempSync(join(tmpdir(), 'pathways-site-'));
+  try {
+    await buildSite(dir, config);
+    const site = await serve(dir);
+    const browser = await launch().catch(async (err) => {
+      await site.close();
+      throw err;
+    });
+    const close = async () => {
+      await browser.close();
+      await site.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { url: site.url, requests: site.requests, browser, close };
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * Record what must not happen on a page: console errors, page errors, failed
+ * or 4xx/5xx requests, and requests to any host but `origin`. Returns the
+ * list, filled as the page runs.
+ */
+export function watchProblems(page, origin) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`other host: ${url}`);
+  });
+  return problems;
 }

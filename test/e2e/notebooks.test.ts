@@ -7,12 +7,11 @@
  * folder, so a new notebook is tested as soon as it is added. A full-page
  * screenshot of each is saved to test/artifacts/notebook-NAME.png for review.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, launch, serve } from '../../scripts/web.js';
+import { startSite, watchProblems } from '../../scripts/web.js';
 
 declare global {
   interface Window {
@@ -26,34 +25,21 @@ const NOTEBOOKS = readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith(
 const artifacts = join(root, 'test', 'artifacts');
 
 let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let outDir: string;
+let site: Awaited<ReturnType<typeof startSite>>;
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'pathways-notebooks-'));
-  await buildSite(outDir, 'notebooks/vite.config.ts');
-  site = await serve(outDir);
-  browser = await launch();
+  site = await startSite('notebooks/vite.config.ts');
+  browser = site.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Open a built notebook, recording every problem; resolves once all its cells have run. */
 async function open(file: string): Promise<{ page: Page; problems: string[]; ms: number }> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(site.url) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`other host: ${url}`);
-  });
+  const problems = watchProblems(page, site.url);
   const t0 = Date.now();
   await page.goto(site.url + file);
   await settled(page);

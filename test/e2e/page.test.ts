@@ -10,34 +10,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSite, launch, serve } from '../../scripts/web.js';
+import { startSite, watchProblems } from '../../scripts/web.js';
 
 let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-let outDir: string;
+let site: Awaited<ReturnType<typeof startSite>>;
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 
 beforeAll(async () => {
-  outDir = mkdtempSync(join(tmpdir(), 'pathways-web-'));
-  await buildSite(outDir);
-  site = await serve(outDir);
-  browser = await launch();
+  site = await startSite();
+  browser = site.browser;
 });
 
 afterAll(async () => {
-  await browser?.close();
   await site?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** A page that records console errors and failed requests; waits for the first run to finish. */
 async function open(query = ''): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
-  const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
-  page.on('request', (r) => { if (!r.url().startsWith(site.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) problems.push(`other host: ${r.url()}`); });
+  const problems = watchProblems(page, site.url);
   await page.goto(site.url + query);
   await settled(page);
   return { page, problems };
