@@ -231,18 +231,10 @@ export interface SideResult {
   ci95: [number, number];
 }
 
-export interface HypothesisResult {
-  name: string;
-  statement: string;
-  findings: string[];
-  source?: string;
-  notes?: string;
-  scenario: string;
+/** The hypothesis as written (name, statement, ... smallest effect) and what its run gave. */
+export interface HypothesisResult extends Pick<Hypothesis, 'name' | 'statement' | 'findings' | 'source' | 'notes' | 'scenario' | 'metric' | 'expect' | 'smallestEffect'> {
   settings: HypothesisSettings;
-  metric: string;
   metricDoc: string;
-  expect: Expectation;
-  smallestEffect: number;
   A: SideResult;
   B: SideResult;
   /** Per-replicate paired differences B − A (same people, same luck). */
