@@ -20,8 +20,17 @@ export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang):
   document.body.classList.toggle('projector', st.projector);
 }
 
-/** The scenario's Info text (what it is, how it works, how to use it, things to notice, things to try); content in English. */
+const shownInfo = new WeakMap<HTMLElement, { s: Scenario | undefined; lang: Lang }>();
+
+/**
+ * The scenario's Info text (what it is, how it works, how to use it, things to
+ * notice, things to try); content in English. Rebuilt only when the scenario
+ * or the language changes, not on every setting.
+ */
 export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang): void {
+  const last = shownInfo.get(el);
+  if (last && last.s === s && last.lang === lang) return;
+  shownInfo.set(el, { s, lang });
   const T = UI(lang);
   if (!s) return void el.replaceChildren();
   const i = s.info;
