@@ -16,10 +16,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SHIPPED } from '../scenarios/index.ts';
-import { LEVEL_NAMES } from '../sim/constants.ts';
+import { LEVEL_NAMES, PERIOD_WEEKS } from '../sim/constants.ts';
 import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
-import { NO_RIGHTS_WEIGHT } from '../sim/phases/advisors.ts';
-import { DISCOURAGED_SEARCH } from '../sim/phases/labour.ts';
+import { PRIORITY_BINS } from '../sim/phases/advisors.ts';
+import { AGE_PENALTY_FROM, AGE_PENALTY_FULL, DISCOURAGED_SEARCH } from '../sim/phases/labour.ts';
+import { HEALTH_EXIT_AFTER_WEEKS } from '../sim/phases/relationships.ts';
 import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
 import { DEFAULT_SERVICES, KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
@@ -197,10 +198,18 @@ function metricsTable(): string {
 /** Fixed numbers of the model code that are exported (and so can be read here); see the prose for the others. */
 function constantsTable(): string {
   return table(['Constant', 'Value', 'Where', 'Meaning'], [
-    [code('NO_RIGHTS_WEIGHT'), fmtNum(NO_RIGHTS_WEIGHT), 'sim/phases/advisors.ts',
-      'Assignment weight of a person without economic rights when advisor time goes to rights holders first (weight of a rights holder: 1) (F8).'],
+    [code('PRIORITY_BINS'), fmtNum(PRIORITY_BINS), 'sim/phases/advisors.ts',
+      'Bins of the priority weight (0–1) by which free contact-person places are given out, highest first (F1, F8).'],
     [code('DISCOURAGED_SEARCH'), fmtNum(DISCOURAGED_SEARCH), 'sim/phases/labour.ts',
       'Job-search intensity of a discouraged person, relative to full-time search.'],
+    [code('AGE_PENALTY_FROM'), fmtNum(AGE_PENALTY_FROM), 'sim/phases/labour.ts',
+      'Age (years) above which employers discount applicants (Carlsson & Eriksson 2019).'],
+    [code('AGE_PENALTY_FULL'), fmtNum(AGE_PENALTY_FULL), 'sim/phases/labour.ts',
+      'Age (years) at which the age discount is the full `labourMarket.agePenalty`.'],
+    [code('HEALTH_EXIT_AFTER_WEEKS'), fmtNum(HEALTH_EXIT_AFTER_WEEKS), 'sim/phases/relationships.ts',
+      'Weeks out of work after which an untreated or persistent barrier may lead to a health-related benefit.'],
+    [code('PERIOD_WEEKS'), fmtNum(PERIOD_WEEKS), 'sim/constants.ts',
+      'Weeks per period of places in services and of the office budget.'],
   ]);
 }
 

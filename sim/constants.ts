@@ -6,7 +6,13 @@ export const DISCOURAGED = 1; // stopped searching when a rejection pushed self-
 export const SHORT_SERVICE = 2; // in a short measure (course, placement)
 export const LONG_SERVICE = 3; // in a long measure (training, education, guidance, work group)
 export const EMPLOYED = 4;
-export const STATE_NAMES = ['unemployed', 'discouraged', 'shortService', 'longService', 'employed'] as const;
+/** States outside the labour force: the person has left the register and no phase acts on them. */
+export const HEALTH_BENEFIT = 5; // left for a health-related benefit (persistent incapacity; Nossen & Gjerde 2022)
+export const IN_EDUCATION = 6; // left for ordinary education (Statistics Norway: "employed or in education")
+export const MOVED_AWAY = 7; // moved away from the office's area or the country
+/** The first state outside the labour force: `state >= FIRST_OUT` means the person has left. */
+export const FIRST_OUT = HEALTH_BENEFIT;
+export const STATE_NAMES = ['unemployed', 'discouraged', 'shortService', 'longService', 'employed', 'healthBenefit', 'education', 'movedAway'] as const;
 export const NUM_STATES = STATE_NAMES.length;
 
 /** Entitlement bits (F1). Everyone also has the right to information and a needs assessment. */
@@ -30,10 +36,23 @@ export const ROUTE_LABEL: Record<Route, string> = {
   labourImmigrant: 'a labour immigrant', euEea: 'an EU/EEA citizen', youth: 'a young person',
 };
 
+/**
+ * Output groups beyond the scenario's own, in recorder order after them:
+ * by economic rights at registration, by gender, and everyone. Scenario
+ * groups may not use these names.
+ */
+export const DERIVED_GROUPS = ['withBenefitRights', 'withoutBenefitRights', 'women', 'men', 'all'] as const;
+
 /** Foreign qualification status. */
 export const QUAL_DOMESTIC = 0;
 export const QUAL_FOREIGN_UNRECOGNISED = 1;
 export const QUAL_FOREIGN_RECOGNISED = 2;
+
+/** Weeks per period of places in services and of the office budget ("a month"). */
+export const PERIOD_WEEKS = 4;
+
+/** Places in a service that an office may save up even when it gets fewer per period (so a small office is not short of rare services by chance). */
+export const SMALL_OFFICE_PLACES = 2;
 
 /** Education and job/service levels. */
 export const LEVEL_NAMES = ['basic', 'intermediate', 'advanced'] as const;
@@ -58,7 +77,8 @@ export const REASON_NO_CAPACITY = 2;
 export const REASON_NOT_PRIORITY = 3;
 export const REASON_ALREADY_HOLDS = 4;
 export const REASON_LEVEL = 5;
-export const REASON_NAMES = ['', 'notEntitled', 'noCapacity', 'notPriorityGroup', 'alreadyHoldsEducation', 'level'] as const;
+export const REASON_NO_BUDGET = 6;
+export const REASON_NAMES = ['', 'notEntitled', 'noCapacity', 'notPriorityGroup', 'alreadyHoldsEducation', 'level', 'noBudget'] as const;
 export const NUM_REASONS = REASON_NAMES.length;
 
 /** How a person learnt that a service exists (F2, F10). */
@@ -98,7 +118,12 @@ export const P_OFFER_PICK = 24;
 export const P_OFFER_LEVEL = 25;
 export const P_OFFER_LONG = 26;
 export const P_APPLY_WHICH = 27;
-export const NUM_PURPOSES = 28;
+export const P_REFER = 28;
+export const P_HEALTH_EXIT = 29;
+export const P_EDUCATION_EXIT = 30;
+export const P_MOVE_AWAY = 31;
+export const P_TEMPORARY = 32;
+export const NUM_PURPOSES = 33;
 
 /** Event kinds for tracked agents' journeys. */
 export const EV_REGISTERED = 0;
@@ -121,3 +146,5 @@ export const EV_LOST_JOB = 16;
 export const EV_DISCOURAGED = 17;
 export const EV_RESUMED = 18;
 export const EV_ENTITLED = 19; // a = entitlement bit
+export const EV_REFERRED = 20; // a = job level
+export const EV_LEFT = 21; // a = state left to (HEALTH_BENEFIT, IN_EDUCATION, MOVED_AWAY)

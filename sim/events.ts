@@ -1,8 +1,8 @@
 import {
   ENTITLEMENT_NAMES, EV_ADVISOR_CHANGED, EV_APPLIED, EV_COMPLETED, EV_DISCLOSED, EV_DISCOURAGED,
   EV_DROPPED_OUT, EV_ENTITLED, EV_FOLLOW_UP, EV_FOUND_INFO, EV_GOT_ADVISOR, EV_HIRED, EV_LOST_JOB, EV_MET_ADVISOR,
-  EV_NO_SHOW, EV_OFFERED, EV_REGISTERED, EV_REJECTED, EV_RESUMED, EV_SEARCHED_IN_VAIN, EV_STARTED, LEVEL_NAMES,
-  REASON_ALREADY_HOLDS, REASON_LEVEL, REASON_NAMES, REASON_NO_CAPACITY, REASON_NOT_ENTITLED,
+  EV_LEFT, EV_NO_SHOW, EV_OFFERED, EV_REFERRED, EV_REGISTERED, HEALTH_BENEFIT, IN_EDUCATION, EV_REJECTED, EV_RESUMED, EV_SEARCHED_IN_VAIN, EV_STARTED, LEVEL_NAMES,
+  REASON_ALREADY_HOLDS, REASON_LEVEL, REASON_NAMES, REASON_NO_BUDGET, REASON_NO_CAPACITY, REASON_NOT_ENTITLED,
   REASON_NOT_PRIORITY, ROUTE_LABEL, type Route,
 } from './constants.ts';
 import type { Scenario } from './scenario.ts';
@@ -30,7 +30,7 @@ const CHANNEL_TEXT = ['the advisor', 'the website', 'a friend', 'an NGO', 'chanc
 const KIND_NAMES = [
   'registered', 'foundInformation', 'searchedInVain', 'gotAdvisor', 'advisorChanged', 'metAdvisor', 'noShow', 'followUp',
   'disclosedBarrier', 'offered', 'applied', 'rejected', 'started', 'completed', 'droppedOut', 'hired', 'lostJob',
-  'discouraged', 'resumed', 'entitled',
+  'discouraged', 'resumed', 'entitled', 'referred', 'left',
 ];
 
 function rights(bits: number): string {
@@ -43,8 +43,9 @@ export function reasonText(reason: number, route: Route): string {
   switch (reason) {
     case REASON_NOT_ENTITLED: return `not entitled as ${ROUTE_LABEL[route]}`;
     case REASON_NO_CAPACITY: return 'no places left this month';
-    case REASON_NOT_PRIORITY: return 'not a priority group (no economic rights)';
-    case REASON_ALREADY_HOLDS: return 'already holds this education (from abroad)';
+    case REASON_NOT_PRIORITY: return 'not a priority group (no economic rights), and the places went to those with rights';
+    case REASON_ALREADY_HOLDS: return 'already holds this education on paper (from abroad, not recognised)';
+    case REASON_NO_BUDGET: return 'the office’s budget for this month is spent';
     case REASON_LEVEL: return 'the office judged the level too high for the person’s category';
     default: return REASON_NAMES[reason] ?? 'unknown';
   }
@@ -80,6 +81,8 @@ export function journey(log: EventLog, s: Scenario, id: number): JourneyEvent[] 
       case EV_DISCOURAGED: text = 'gave up searching for a while'; break;
       case EV_RESUMED: text = 'started searching again'; break;
       case EV_ENTITLED: text = `earned a right to ${ENTITLEMENT_NAMES[Math.log2(a)]}`; break;
+      case EV_REFERRED: text = `the advisor referred them to a vacancy at ${LEVEL_NAMES[a]} level${b ? ', below their qualifications' : ''}`; break;
+      case EV_LEFT: text = a === HEALTH_BENEFIT ? 'left the register for a health-related benefit' : a === IN_EDUCATION ? 'left the register to go back to education' : 'moved away'; break;
       default: text = KIND_NAMES[kind] ?? 'event';
     }
     // weeks are shown 1-based, as in the time series: week 1 is the first simulated week

@@ -1,4 +1,4 @@
-import { F_BARRIER_TREATED, F_DISCLOSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, type Agents } from './agents.ts';
+import { F_BARRIER_TREATED, F_DISCLOSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_PERSISTENT, type Agents } from './agents.ts';
 import { ENT_INTRODUCTION_PROGRAMME, ENT_QUALIFICATION_PROGRAMME, Q_FORMAL, QUAL_FOREIGN_UNRECOGNISED } from './constants.ts';
 import type { ServiceTable } from './services.ts';
 
@@ -17,7 +17,7 @@ export function fitMask(a: Agents, t: ServiceTable, i: number, route: number, se
   const edu = a.education[i];
   const unrecognised = a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED;
   const ambition = a.ambition[i] === 1;
-  const barrier = hasBarrier(flags, seeHidden);
+  const barrier = (flags & F_BARRIER_TREATED) === 0 && hasBarrier(flags, seeHidden); // once worked on, no longer a reason for a service
   let mask = 0;
   for (let s = 0; s < t.count; s++) {
     let fits = false;
@@ -40,17 +40,19 @@ export function fitMask(a: Agents, t: ServiceTable, i: number, route: number, se
 }
 
 /**
- * A health or life barrier nobody has worked on yet. `seeHidden` = false
- * counts a hidden barrier only once it has been disclosed (the office's view).
+ * A health or life barrier nobody has worked on yet, or a persistent health
+ * barrier (which treatment does not remove). `seeHidden` = false counts a
+ * hidden barrier only once it has been disclosed (the office's view).
  */
 export function hasBarrier(flags: number, seeHidden: boolean): boolean {
+  if ((flags & F_PERSISTENT) !== 0) return true;
   if ((flags & F_BARRIER_TREATED) !== 0) return false;
   if ((flags & F_HEALTH_BARRIER) !== 0) return true;
   return (flags & F_HIDDEN_BARRIER) !== 0 && (seeHidden || (flags & F_DISCLOSED) !== 0);
 }
 
-/** A barrier the office can see and that has not been worked on. */
-export const hasVisibleBarrier = (flags: number): boolean => hasBarrier(flags, false);
+/** A barrier the office can see and that has not been worked on (a persistent one that has been worked on no longer calls for a service). */
+export const hasVisibleBarrier = (flags: number): boolean => (flags & F_BARRIER_TREATED) === 0 && hasBarrier(flags, false);
 
 /** The level of service `s` that fits a person of level `level`: one step up for a formal qualification, else their own. */
 export function targetLevel(t: ServiceTable, s: number, level: number): number {

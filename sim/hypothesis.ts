@@ -4,6 +4,7 @@
  * Browser-safe: no node: imports, no global randomness, no clock.
  */
 import { looksLikePath } from './json.ts';
+import { outputGroupNames } from './record.ts';
 import { runReplicate, type RunResult } from './ensemble.ts';
 import { METRIC_DOCS, METRICS, type MetricName } from './metrics.ts';
 import { policyNames, resolvePolicy, type Knobs, type Scenario } from './scenario.ts';
@@ -142,8 +143,8 @@ export function scenarioRef(h: Pick<Hypothesis, 'scenario'>): { shipped: string 
   return looksLikePath(h.scenario) ? { path: h.scenario } : { shipped: h.scenario };
 }
 
-/** The output groups of a scenario: `all`, its groups, and the two groups by economic rights. */
-export const outputGroups = (s: Scenario): string[] => ['all', ...s.groups.map((g) => g.name), 'withBenefitRights', 'withoutBenefitRights'];
+/** The output groups of a scenario: `all` first, then the recorder's other groups. */
+export const outputGroups = (s: Scenario): string[] => ['all', ...outputGroupNames(s).filter((g) => g !== 'all')];
 
 /** The full knobs of one side. */
 export function sideKnobs(s: Scenario, side: PolicySide): Knobs {

@@ -1,8 +1,8 @@
 import {
-  F_ASSESSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER,
+  F_ASSESSED, F_CARE, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_PERSISTENT, F_WOMAN, PENDING_NONE,
 } from './agents.ts';
 import {
-  ECONOMIC_RIGHTS, ENTITLEMENT_NAMES, EV_REGISTERED, QUAL_DOMESTIC, QUAL_FOREIGN_UNRECOGNISED, UNEMPLOYED,
+  ECONOMIC_RIGHTS, ENT_WORK_ASSESSMENT_ALLOWANCE, ENTITLEMENT_NAMES, EV_REGISTERED, QUAL_DOMESTIC, QUAL_FOREIGN_UNRECOGNISED, UNEMPLOYED,
 } from './constants.ts';
 import { fitMask } from './fit.ts';
 import type { Model } from './model.ts';
@@ -63,7 +63,8 @@ export function initialise(m: Model, runSeed: number): void {
       a.selfEfficacy[i] = persona.selfEfficacy;
       a.shame[i] = persona.shame;
       a.ambition[i] = persona.ambition ? 1 : 0;
-      a.flags[i] = (persona.healthBarrier ? F_HEALTH_BARRIER : 0) | (persona.hiddenBarrier ? F_HIDDEN_BARRIER : 0);
+      a.flags[i] = (persona.healthBarrier ? F_HEALTH_BARRIER : 0) | (persona.hiddenBarrier ? F_HIDDEN_BARRIER : 0)
+        | (persona.woman ? F_WOMAN : 0) | (persona.careDuties ? F_CARE : 0);
       for (const e of persona.entitlements) a.entitlements[i] |= 1 << ENTITLEMENT_NAMES.indexOf(e);
     } else {
       a.age[i] = gr.ageMin + Math.floor(g() * (gr.ageMax - gr.ageMin + 1));
@@ -78,7 +79,14 @@ export function initialise(m: Model, runSeed: number): void {
       a.ambition[i] = g() < gr.ambition ? 1 : 0;
       a.flags[i] = (g() < gr.healthBarrier ? F_HEALTH_BARRIER : 0) | (g() < gr.hiddenBarrier ? F_HIDDEN_BARRIER : 0);
       ENTITLEMENT_NAMES.forEach((e, b) => { if (g() < gr.entitlements[e]) a.entitlements[i] |= 1 << b; });
+      if (g() < gr.women) a.flags[i] |= F_WOMAN;
+      if ((a.flags[i] & F_WOMAN) !== 0 && g() < gr.careDuties) a.flags[i] |= F_CARE;
     }
+    // work assessment allowance is given for work capacity reduced by illness or injury: its holders have a known health barrier
+    if ((a.entitlements[i] & ENT_WORK_ASSESSMENT_ALLOWANCE) !== 0) a.flags[i] |= F_HEALTH_BARRIER;
+    // some health barriers persist whatever is done (persistent incapacity); drawn for personas too, from the scenario's share
+    if ((a.flags[i] & F_HEALTH_BARRIER) !== 0 && g() < s.behaviour.barrierPersists) a.flags[i] |= F_PERSISTENT;
+    a.referredLevel[i] = PENDING_NONE;
     a.flags[i] &= ~F_ASSESSED;
     a.rightsAtStart[i] = (a.entitlements[i] & ECONOMIC_RIGHTS) !== 0 ? 1 : 0;
     a.employability[i] = initialEmployability(a.education[i], a.digital[i], a.selfEfficacy[i]);

@@ -1,5 +1,6 @@
-import { F_OVERQUALIFIED } from './agents.ts';
-import { EMPLOYED, LONG_SERVICE, SHORT_SERVICE } from './constants.ts';
+import { F_INSECURE_JOB, F_OVERQUALIFIED } from './agents.ts';
+import { EMPLOYED, HEALTH_BENEFIT, IN_EDUCATION, LONG_SERVICE, MOVED_AWAY, SHORT_SERVICE } from './constants.ts';
+import { outputGroupsOf } from './record.ts';
 import type { Model } from './model.ts';
 import { histogramMedian } from './stats.ts';
 
@@ -9,6 +10,7 @@ export const METRICS = [
   'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare', 'weeksSearchingInfoPerPerson',
   'servicesFoundByChanceShare', 'participationRate', 'costPerPerson',
   'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare', 'activityEmploymentGap',
+  'insecureJobShare', 'referralsPerPerson', 'healthBenefitShare', 'educationShare', 'movedAwayShare',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 export type Summary = Record<MetricName, number | number[]>;
@@ -30,22 +32,27 @@ export const METRIC_DOCS: Record<MetricName, string> = {
   attendanceRate: 'Share of scheduled advisor meetings that took place (F11).',
   employedWeeksShare: 'Share of person-weeks in work.',
   activityEmploymentGap: 'participationRate minus employedWeeksShare: activity counted beyond what turns into work (F7).',
+  insecureJobShare: 'Share of those in work at the last week whose job is temporary or part-time (F9).',
+  referralsPerPerson: 'Referrals by an advisor to a vacancy per person (job brokering).',
+  healthBenefitShare: 'Share who have left the register for a health-related benefit by the last week.',
+  educationShare: 'Share who have left the register for ordinary education by the last week.',
+  movedAwayShare: 'Share who have moved away by the last week.',
 };
 
-/** Summaries for every group of the recorder (scenario groups, withBenefitRights, withoutBenefitRights, all). */
+/** Summaries for every group of the recorder (scenario groups, then DERIVED_GROUPS). */
 export function summarise(m: Model): Record<string, Summary> {
   const a = m.agents;
   const rec = m.recorder;
   const G = rec.groups;
   const weeks = Math.min(m.week, rec.weeks);
-  const F = 11; // tallies per group
+  const F = 13; // tallies per group
   const acc = new Float64Array(G * F);
   const hist = new Float64Array(G * (weeks + 1));
   const meetingCost = m.scenario.office.hoursPerMeeting * m.scenario.office.costPerAdvisorHour;
   for (let i = 0; i < m.n; i++) {
     const employed = a.state[i] === EMPLOYED;
-    for (let k = 0; k < 3; k++) {
-      const g = k === 0 ? a.group[i] : k === 1 ? (a.rightsAtStart[i] ? G - 3 : G - 2) : G - 1;
+    for (let k = 0; k < 4; k++) {
+      const g = outputGroupsOf(a.rightsAtStart[i], a.flags[i], a.group[i], G, k);
       const o = g * F;
       acc[o] += a.rejections[i];
       acc[o + 1] += a.applications[i];
@@ -58,6 +65,8 @@ export function summarise(m: Model): Record<string, Summary> {
       acc[o + 8] += a.cost[i] + a.meetingsScheduled[i] * meetingCost;
       acc[o + 9] += a.meetingsAttended[i];
       acc[o + 10] += a.meetingsScheduled[i];
+      acc[o + 11] += employed && (a.flags[i] & F_INSECURE_JOB) !== 0 ? 1 : 0;
+      acc[o + 12] += a.referrals[i];
       if (a.firstJobWeek[i] >= 0 && a.firstJobWeek[i] < weeks) hist[g * (weeks + 1) + a.firstJobWeek[i] + 1]++;
     }
   }
@@ -93,6 +102,11 @@ export function summarise(m: Model): Record<string, Summary> {
       attendanceRate: ratio(acc[o + 9], acc[o + 10]),
       employedWeeksShare,
       activityEmploymentGap: participationRate - employedWeeksShare,
+      insecureJobShare: ratio(acc[o + 11], employedNow),
+      referralsPerPerson: ratio(acc[o + 12], size),
+      healthBenefitShare: weeks > 0 ? ratio(rec.count(weeks - 1, g, HEALTH_BENEFIT), size) : 0,
+      educationShare: weeks > 0 ? ratio(rec.count(weeks - 1, g, IN_EDUCATION), size) : 0,
+      movedAwayShare: weeks > 0 ? ratio(rec.count(weeks - 1, g, MOVED_AWAY), size) : 0,
     };
   }
   return out;

@@ -1,5 +1,5 @@
 import { allocateAgents, type Agents } from './agents.ts';
-import { NUM_LEVELS, NUM_REASONS, ROUTES } from './constants.ts';
+import { NUM_LEVELS, NUM_REASONS, PERIOD_WEEKS, ROUTES, SMALL_OFFICE_PLACES } from './constants.ts';
 import { EventLog } from './events.ts';
 import { initialise } from './init.ts';
 import { replicateSeed, RunKeys } from './rng.ts';
@@ -7,10 +7,10 @@ import { resolvePolicy, type Knobs, type Scenario } from './scenario.ts';
 import { compileServices, type ServiceTable } from './services.ts';
 import { Recorder } from './record.ts';
 import { information } from './phases/information.ts';
-import { advisors } from './phases/advisors.ts';
+import { advisors, measureWaiting, PRIORITY_BINS } from './phases/advisors.ts';
 import { applications } from './phases/applications.ts';
 import { participation } from './phases/participation.ts';
-import { labourMarket, measureDemand } from './phases/labour.ts';
+import { labourMarket } from './phases/labour.ts';
 import { relationships } from './phases/relationships.ts';
 
 /** Everything one run needs. A run is a pure function of (scenario, policy, seed, replicate). */
@@ -30,18 +30,29 @@ export interface Model {
   groupRoute: Uint8Array;
   groupCategoryLevel: Uint8Array;
   groupDiscriminated: Uint8Array;
-  /** Advisors: contact-person load each. */
+  /** Per group: weekly chance of moving away for a person out of work (from the yearly share). */
+  groupMoveAway: Float64Array;
+  /** Advisors: contact-person load each, places (caseload × the advisor's share of a full-time post) and meetings per week. */
   advisorLoad: Int32Array;
-  /** Total assignment weight of people waiting for a contact person last week. */
-  waitingWeight: number;
-  /** Start slots left in the current 4-week period, per service. */
+  advisorPlaces: Float64Array;
+  advisorMeetings: Float64Array;
+  /** Last week's people waiting for a contact person, by priority weight (PRIORITY_BINS bins over 0..1). */
+  waitingByWeight: Float64Array;
+  /** This week's, being counted. */
+  waitingNext: Float64Array;
+  /** Scratch: this week's chance of a place per priority bin. */
+  placeChance: Float64Array;
+  /** Start places left in the current 4-week period, per service; may run below 0 (an overdraft carried into the next period). */
   slotsLeft: Float64Array;
-  /** Applicants per service this week (scratch). */
+  /** Scratch per service this week: chance of a place for priority requests and offers, and for the others. */
   applicants: Float64Array;
-  /** Labour market: vacancies per week and last week's weighted demand, per level. */
+  applicantsLow: Float64Array;
+  /** Budget left in this period (NOK; Infinity without a budget). */
+  budgetLeft: number;
+  /** Labour market: vacancies per week, this week's effective search and hires, per level. */
   vacancies: Float64Array;
   demand: Float64Array;
-  demandNext: Float64Array;
+  hires: Float64Array;
   /** Number of tracked agents (personas): ids 0..tracked-1. */
   tracked: number;
   events: EventLog;
@@ -73,19 +84,28 @@ export function createModel(scenario: Scenario, opts: ModelOptions): Model {
   const n = s.agents;
   const services = compileServices(s);
   const agents = allocateAgents(n, s.behaviour.peersPerPerson);
-  const advisorCount = Math.max(1, Math.round((s.office.advisorsPer1000 * n) / 1000));
+  // advisors as full-time equivalents: whole posts and one part-time post for the fraction, so staffing per 1000 is exact at any size
+  const fte = (s.office.advisorsPer1000 * n) / 1000;
+  const advisorCount = Math.ceil(fte - 1e-9);
+  const postShare = (v: number) => (v < Math.floor(fte + 1e-9) ? 1 : fte - Math.floor(fte + 1e-9));
+  const perMeetings = (knobs.meetingIntensity * s.office.hoursPerWeek) / s.office.hoursPerMeeting;
   const m: Model = {
     scenario: s, policy: opts.policy, knobs, replicate, runSeed, n, week: 0,
     keys: new RunKeys(runSeed), agents, services,
     groupRoute: Uint8Array.from(s.groups, (g) => ROUTES.indexOf(g.route)),
     groupCategoryLevel: Uint8Array.from(s.groups, (g) => g.categoryLevel),
     groupDiscriminated: Uint8Array.from(s.groups, (g) => (g.facesDiscrimination ? 1 : 0)),
+    groupMoveAway: Float64Array.from(s.groups, (g) => -Math.expm1(Math.log1p(-Math.min(g.movesAwayPerYear, 1 - 1e-12)) / 52)),
     advisorLoad: new Int32Array(advisorCount),
-    waitingWeight: 0,
+    advisorPlaces: Float64Array.from({ length: advisorCount }, (_, v) => s.office.caseload * postShare(v)),
+    advisorMeetings: Float64Array.from({ length: advisorCount }, (_, v) => perMeetings * postShare(v)),
+    waitingByWeight: new Float64Array(PRIORITY_BINS), waitingNext: new Float64Array(PRIORITY_BINS),
+    placeChance: new Float64Array(PRIORITY_BINS),
     slotsLeft: new Float64Array(services.count),
-    applicants: new Float64Array(services.count),
+    applicants: new Float64Array(services.count), applicantsLow: new Float64Array(services.count),
+    budgetLeft: Infinity,
     vacancies: Float64Array.from(s.labourMarket.vacanciesPer1000, (v) => (v * n) / 1000),
-    demand: new Float64Array(NUM_LEVELS), demandNext: new Float64Array(NUM_LEVELS),
+    demand: new Float64Array(NUM_LEVELS), hires: new Float64Array(NUM_LEVELS),
     tracked: s.personas.length,
     events: new EventLog(s.personas.length),
     serviceStarts: new Float64Array(services.count), serviceMismatched: new Float64Array(services.count),
@@ -93,7 +113,7 @@ export function createModel(scenario: Scenario, opts: ModelOptions): Model {
     recorder: new Recorder(s, opts.weeks ?? s.weeks),
   };
   initialise(m, runSeed);
-  measureDemand(m);
+  measureWaiting(m);
   return m;
 }
 
@@ -103,16 +123,27 @@ export const PHASES: readonly { name: string; run: (m: Model) => void; findings:
   { name: 'advisors', run: advisors, findings: 'F1, F6, F8, F11, F12' },
   { name: 'applications', run: applications, findings: 'F1, F3, F4, F5, F7, F14' },
   { name: 'participation', run: participation, findings: 'F4, F5, F13, lock-in' },
-  { name: 'labourMarket', run: labourMarket, findings: 'F9, lock-in' },
-  { name: 'relationships', run: relationships, findings: 'F11, F12, F13, F14' },
+  { name: 'labourMarket', run: labourMarket, findings: 'F9, lock-in, matching, scarring' },
+  { name: 'relationships', run: relationships, findings: 'F11, F12, F13, F14, exits' },
 ];
+
 
 /** Advance the model by one week (synchronously; knows nothing of frames or timers). */
 export function step(m: Model): void {
   m.keys.setWeek(m.week);
-  if (m.week % 4 === 0) {
-    // a new period's places; unused whole places lapse, a fraction carries over so small offices still get rare services
-    for (let k = 0; k < m.services.count; k++) m.slotsLeft[k] = m.services.slotsPerMonth[k] + (Math.max(0, m.slotsLeft[k]) % 1);
+  // places come in week by week, a period's worth over each period; an overdraft (more winners than places) is paid
+  // back from the next weeks' places, and unused places pile up to at most one period's worth (at least SMALL_OFFICE_PLACES whole
+  // place), so capacity per 1000 jobseekers does not depend on the size of the office
+  for (let k = 0; k < m.services.count; k++) {
+    const per = m.services.slotsPerMonth[k];
+    const cap = per > SMALL_OFFICE_PLACES ? per : SMALL_OFFICE_PLACES;
+    const left = m.slotsLeft[k] + per / PERIOD_WEEKS;
+    m.slotsLeft[k] = left > cap ? cap : left;
+  }
+  if (m.week % PERIOD_WEEKS === 0) {
+    // a new period's budget, if the office has one: unspent money lapses, an overspend is carried over
+    const budget = m.scenario.office.budgetPerWeekPer1000;
+    m.budgetLeft = budget > 0 ? Math.min(0, m.budgetLeft) + (budget * PERIOD_WEEKS * m.n) / 1000 : Infinity;
   }
   for (let p = 0; p < PHASES.length; p++) PHASES[p].run(m);
   m.recorder.record(m);

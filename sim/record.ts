@@ -1,11 +1,13 @@
-import { NUM_STATES } from './constants.ts';
+import { F_WOMAN } from './agents.ts';
+import { DERIVED_GROUPS, NUM_STATES } from './constants.ts';
 import type { Model } from './model.ts';
 import type { Scenario } from './scenario.ts';
 
 /**
  * Weekly counts of agents by state and group, kept in one typed array:
  * counts[(week * groups + group) * NUM_STATES + state]. Group indices are the
- * scenario's groups, then `withBenefitRights`, `withoutBenefitRights` and `all`.
+ * scenario's groups, then DERIVED_GROUPS (`withBenefitRights`,
+ * `withoutBenefitRights`, `women`, `men`, `all`).
  */
 export class Recorder {
   readonly groupNames: string[];
@@ -15,7 +17,7 @@ export class Recorder {
   readonly weeks: number;
   readonly size: Uint32Array;
   constructor(s: Scenario, weeks: number) {
-    this.groupNames = [...s.groups.map((g) => g.name), 'withBenefitRights', 'withoutBenefitRights', 'all'];
+    this.groupNames = outputGroupNames(s);
     this.groups = this.groupNames.length;
     this.weeks = weeks;
     this.counts = new Uint32Array(weeks * this.groups * NUM_STATES);
@@ -28,14 +30,17 @@ export class Recorder {
     const a = m.agents;
     const G = this.groups;
     const base = w * G * NUM_STATES;
-    const rightsBase = base + (G - 3) * NUM_STATES;
-    const noRightsBase = base + (G - 2) * NUM_STATES;
+    const rightsBase = base + (G - 5) * NUM_STATES;
+    const noRightsBase = base + (G - 4) * NUM_STATES;
+    const womenBase = base + (G - 3) * NUM_STATES;
+    const menBase = base + (G - 2) * NUM_STATES;
     const allBase = base + (G - 1) * NUM_STATES;
     const c = this.counts;
     for (let i = 0; i < m.n; i++) {
       const st = a.state[i];
       c[base + a.group[i] * NUM_STATES + st]++;
       c[(a.rightsAtStart[i] ? rightsBase : noRightsBase) + st]++;
+      c[((a.flags[i] & F_WOMAN) !== 0 ? womenBase : menBase) + st]++;
       c[allBase + st]++;
     }
     if (w === 0) {
@@ -51,4 +56,17 @@ export class Recorder {
   count(week: number, g: number, state: number): number {
     return this.counts[(week * this.groups + g) * NUM_STATES + state];
   }
+}
+
+/** The output groups of a scenario, in recorder order: its groups, then DERIVED_GROUPS. */
+export function outputGroupNames(s: Pick<Scenario, 'groups'>): string[] {
+  return [...s.groups.map((g) => g.name), ...DERIVED_GROUPS];
+}
+
+/**
+ * The recorder's output groups of person i, by index: their scenario group,
+ * their rights group, their gender group and `all` (G = number of groups).
+ */
+export function outputGroupsOf(rightsAtStart: number, flags: number, group: number, G: number, k: number): number {
+  return k === 0 ? group : k === 1 ? (rightsAtStart ? G - 5 : G - 4) : k === 2 ? ((flags & F_WOMAN) !== 0 ? G - 3 : G - 2) : G - 1;
 }

@@ -1,11 +1,11 @@
 import { resolve, ValidationError, type FieldError } from './schema/dsl.ts';
 import { KNOBS, PERSONALISED, SCENARIO, STANDARDISED, type Knobs } from './schema/scenario.ts';
-import type { EntitlementName, Route } from './constants.ts';
+import { DERIVED_GROUPS, type EntitlementName, type Route } from './constants.ts';
 
 export type { Knobs };
 
 export interface Group {
-  name: string; label?: string; share: number; route: Route; categoryLevel: number; facesDiscrimination: boolean;
+  name: string; label?: string; share: number; route: Route; categoryLevel: number; facesDiscrimination: boolean; women: number; careDuties: number; movesAwayPerYear: number;
   ageMin: number; ageMax: number; education: number[]; foreignEducation: number; language: number; digital: number;
   network: number; healthBarrier: number; hiddenBarrier: number; selfEfficacy: number; shame: number; ambition: number;
   entitlements: Record<EntitlementName, number>;
@@ -19,7 +19,7 @@ export interface Service {
 export interface Persona {
   name: string; description?: string; group: string; age: number; education: number; foreignEducation: boolean;
   language: number; digital: number; network: number; healthBarrier: boolean; hiddenBarrier: boolean;
-  selfEfficacy: number; shame: number; ambition: boolean; entitlements: EntitlementName[];
+  selfEfficacy: number; shame: number; ambition: boolean; woman: boolean; careDuties: boolean; entitlements: EntitlementName[];
 }
 export type PolicyDef = Partial<Knobs> & { base?: string; label?: string };
 export interface Scenario {
@@ -27,11 +27,15 @@ export interface Scenario {
   info: { what: string; howItWorks: string; howToUse: string; notice: string[]; try: string[] };
   agents: number; weeks: number; seed: number; replications: number; comparePolicies: [string, string];
   groups: Group[]; services: Service[];
-  office: { advisorsPer1000: number; caseload: number; hoursPerWeek: number; hoursPerMeeting: number; costPerAdvisorHour: number };
+  office: {
+    advisorsPer1000: number; caseload: number; hoursPerWeek: number; hoursPerMeeting: number; costPerAdvisorHour: number;
+    referralChance: number; referralWeight: number; budgetPerWeekPer1000: number;
+  };
   labourMarket: {
     vacanciesPer1000: number[]; hireRate: number; languageRequired: number[]; recognitionPenalty: number; discrimination: number; barrierPenalty: number;
     networkReferral: number; certificateValue: number; jobLoss: number; overqualifiedJobLoss: number; downgradeAfterWeeks: number;
-    rightsAfterWeeksEmployed: number;
+    rightsAfterWeeksEmployed: number; temporaryShare: number; temporaryJobEnd: number; durationPenalty: number;
+    durationPenaltyWeeks: number; agePenalty: number; incapacityPenalty: number;
   };
   behaviour: Behaviour;
   policies: Record<string, PolicyDef>;
@@ -41,8 +45,10 @@ export interface Behaviour {
   infoSearch: number; infoSearchCost: number; websiteSuccess: number; peerSuccess: number; ngoSuccess: number; chanceSuccess: number;
   peersPerPerson: number; peerHomophily: number; applyChance: number; rejectionHit: number; discouragedBelow: number;
   recoverChance: number; showUpBase: number; trustGain: number; trustLossOnChange: number; trustDecay: number;
-  disclosure: number; hiddenBarrierDropout: number; placementBreakdown: number; mismatchYield: number; lockInGain: number;
+  disclosure: number; hiddenBarrierDropout: number; placementBreakdown: number; mismatchYield: number;
   shameRise: number; recognition: number; peerSupport: number; attendancePressure: number;
+  selfEfficacySearch: number; monitoringPush: number; monitoringDecay: number; sanctionThreat: number; skillDecay: number;
+  healthExit: number; barrierPersists: number; educationExit: number; educationAgeMax: number; careSearchCost: number;
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
@@ -68,7 +74,7 @@ function checkConsistency(s: Scenario, errors: FieldError[]): void {
   s.groups.forEach((g, i) => {
     if (!NAME.test(g.name)) err(`groups[${i}].name`, `${JSON.stringify(g.name)} is not allowed; expected letters, digits and hyphens`);
     if (groupNames.has(g.name)) err(`groups[${i}].name`, `${JSON.stringify(g.name)} is used by another group; names must be unique`);
-    if (g.name === 'all' || g.name === 'withBenefitRights' || g.name === 'withoutBenefitRights')
+    if ((DERIVED_GROUPS as readonly string[]).includes(g.name))
       err(`groups[${i}].name`, `${JSON.stringify(g.name)} is reserved; choose another name`);
     groupNames.add(g.name);
     total += g.share;

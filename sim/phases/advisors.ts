@@ -1,20 +1,22 @@
 import {
-  F_ASSESSED, F_BARRIER_TREATED, F_DISCLOSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_MET_THIS_WEEK, PENDING_NONE,
+  F_ASSESSED, F_BARRIER_TREATED, F_DISCLOSED, F_EXPLORED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_MET_THIS_WEEK, PENDING_NONE,
 } from '../agents.ts';
 import {
   CH_ADVISOR, DISCOURAGED, ECONOMIC_RIGHTS, EMPLOYED, EV_ADVISOR_CHANGED, EV_DISCLOSED, EV_FOLLOW_UP, EV_FOUND_INFO,
-  EV_GOT_ADVISOR, EV_MET_ADVISOR, EV_NO_SHOW, EV_OFFERED, LONG_SERVICE, P_ADVISOR_ASSIGN, P_ADVISOR_TURNOVER,
+  EV_GOT_ADVISOR, EV_MET_ADVISOR, EV_NO_SHOW, EV_OFFERED, EV_REFERRED, FIRST_OUT, LONG_SERVICE, P_ADVISOR_ASSIGN, P_ADVISOR_TURNOVER,
   P_DISCLOSE, P_EXPLORE, P_FOLLOW_UP, P_INFORM, P_INFORM_WHICH, P_MEETING, P_OFFER, P_OFFER_KIND,
-  P_OFFER_LEVEL, P_OFFER_LONG, P_OFFER_PICK, P_SHOW_UP, SHORT_SERVICE, UNEMPLOYED,
+  P_OFFER_LEVEL, P_OFFER_LONG, P_OFFER_PICK, P_REFER, P_SHOW_UP, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import { fitMask, hasVisibleBarrier, targetLevel } from '../fit.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
 import { entitled, pickBit } from '../services.ts';
 import { clamp01 } from '../clamp.ts';
+import { takesLowerJobs } from './labour.ts';
 
-/** Weight of a person without economic rights when advisor time goes to rights holders first (F8). */
-export const NO_RIGHTS_WEIGHT = 0.01;
+/** Bins of the priority weight (0..1) by which free contact-person places are given out. */
+export const PRIORITY_BINS = 64;
+const binOf = (w: number) => (w >= 1 ? PRIORITY_BINS - 1 : w <= 0 ? 0 : Math.floor(w * PRIORITY_BINS));
 
 /** Need as the office can see it: visible barriers, low education, low self-efficacy, long unemployment. */
 export function assessedNeed(m: Model, i: number): number {
@@ -39,26 +41,43 @@ export function showUpChance(m: Model, i: number): number {
 }
 
 /**
- * Phase 2, advisors (F1, F6, F8, F11, F12).
- * 1. People in work leave their contact person's caseload; the rest may get a
- *    new contact person (turnover), losing part of their trust.
- * 2. Free caseload places go to people without one, with weights set by the
- *    policy: rights holders first (standardised) or by assessed need
- *    (personalised). A person's weekly chance is their weight, scaled down
- *    in proportion when last week's total weight of people waiting was
- *    larger than the free places.
+ * The chance of a contact-person place this week for each priority bin:
+ * free places go to the highest weights first, and within the bin where they
+ * run out, by lottery (scarce advisor time given out by the priority rule,
+ * within capacity; F1, F8). Judged on last week's waiting people, so the
+ * chance does not depend on the order in which people are processed.
+ */
+export function placeChances(waiting: Float64Array, free: number, out: Float64Array): void {
+  let above = 0;
+  for (let bin = PRIORITY_BINS - 1; bin >= 0; bin--) {
+    const c = waiting[bin];
+    out[bin] = c <= 0 ? (above < free ? 1 : 0) : above + c <= free ? 1 : above < free ? (free - above) / c : 0;
+    above += c;
+  }
+}
+
+/**
+ * Phase 2, advisors (F1, F6, F8, F11, F12; Hainmueller et al. 2016, Schiprowski 2020).
+ * 1. People in work or out of the labour force leave their contact person's
+ *    caseload; the rest may get a new contact person (turnover), losing part
+ *    of their trust.
+ * 2. Free caseload places go to people without one by the policy's priority
+ *    weight: economic rights first (standardised) or assessed need
+ *    (personalised), highest weights first (`placeChances`).
  * 3. People with a contact person have a meeting with a chance set by the
- *    advisor's hours and load; everyone has one needs assessment. Meetings may
- *    be missed; follow-up brings the person in after all.
- * 4. At a meeting: assessment (category or exploration), recognition,
- *    trust, disclosure of hidden barriers, information, and perhaps an offer.
+ *    advisor's meeting hours and caseload; everyone has one needs assessment.
+ *    Meetings may be missed; follow-up brings the person in after all.
+ * 4. At a meeting: assessment (category or exploration), recognition, trust,
+ *    disclosure of hidden barriers, monitoring of search, information, a
+ *    referral to a vacancy and perhaps an offer of a measure.
  */
 export function advisors(m: Model): void {
   const a = m.agents;
   const k = m.knobs;
   const b = m.scenario.behaviour;
-  const caseload = m.scenario.office.caseload;
+  const office = m.scenario.office;
   const load = m.advisorLoad;
+  const places = m.advisorPlaces;
   const A = load.length;
   const week = m.week;
   const kTurn = m.keys.week[P_ADVISOR_TURNOVER];
@@ -68,50 +87,55 @@ export function advisors(m: Model): void {
   const kShow = m.keys.week[P_SHOW_UP];
   const kFollow = m.keys.week[P_FOLLOW_UP];
   const turnover = k.advisorTurnover, followUp = k.followUp, trustGain = b.trustGain, trustLoss = b.trustLossOnChange;
-  const meetingsPerAdvisor = (k.meetingIntensity * m.scenario.office.hoursPerWeek) / m.scenario.office.hoursPerMeeting;
+  const meetingCost = office.hoursPerMeeting * office.costPerAdvisorHour;
   let free = 0;
-  for (let v = 0; v < A; v++) if (load[v] < caseload) free += caseload - load[v];
-  // chance scale from last week's total weight of people waiting (one pass, no order effects in the chance)
-  const scale = m.waitingWeight > free ? free / m.waitingWeight : 1;
-  let waiting = 0;
+  for (let v = 0; v < A; v++) if (load[v] < places[v]) free += places[v] - load[v];
+  const chance = m.placeChance;
+  placeChances(m.waitingByWeight, free, chance);
+  const next = m.waitingNext;
+  next.fill(0);
   let cursor = 0;
   for (let i = 0; i < m.n; i++) {
     let adv = a.advisor[i];
     a.flags[i] &= ~F_MET_THIS_WEEK;
-    if (a.state[i] === EMPLOYED) {
-      if (adv >= 0) { load[adv]--; a.advisor[i] = -1; free++; }
+    a.referredLevel[i] = PENDING_NONE;
+    const st = a.state[i];
+    if (st === EMPLOYED || st >= FIRST_OUT) {
+      if (adv >= 0) { load[adv]--; a.advisor[i] = -1; }
       continue;
     }
     if (adv >= 0) {
       a.advisorWeeks[i]++;
       if (A > 1 && uniform(i, kTurn) < turnover) {
-        const next = (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A;
-        load[adv]--; load[next]++;
-        adv = a.advisor[i] = next;
+        const nextAdv = (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A;
+        load[adv]--; load[nextAdv]++;
+        adv = a.advisor[i] = nextAdv;
         a.advisorWeeks[i] = 0;
         a.trust[i] *= 1 - trustLoss;
-        if (i < m.tracked) m.events.add(i, week, EV_ADVISOR_CHANGED, next, 0);
+        if (i < m.tracked) m.events.add(i, week, EV_ADVISOR_CHANGED, nextAdv, 0);
       }
-    } else {
-      const w = assignWeight(m, i);
-      waiting += w;
-      if (free > 0 && uniform(i, kAssign) < scale * w) {
+    } else if (A > 0) {
+      const bin = binOf(assignWeight(m, i));
+      next[bin]++;
+      if (uniform(i, kAssign) < chance[bin]) {
         let tries = 0;
-        while (load[cursor] >= caseload && tries++ < A) cursor = cursor + 1 === A ? 0 : cursor + 1;
-        adv = a.advisor[i] = cursor;
-        a.advisorWeeks[i] = 0;
-        load[cursor]++;
-        free--;
-        if (i < m.tracked) m.events.add(i, week, EV_GOT_ADVISOR, cursor, 0);
-        cursor = cursor + 1 === A ? 0 : cursor + 1;
+        while (load[cursor] >= places[cursor] && tries++ < A) cursor = cursor + 1 === A ? 0 : cursor + 1;
+        if (load[cursor] < places[cursor]) {
+          adv = a.advisor[i] = cursor;
+          a.advisorWeeks[i] = 0;
+          load[cursor]++;
+          if (i < m.tracked) m.events.add(i, week, EV_GOT_ADVISOR, cursor, 0);
+          cursor = cursor + 1 === A ? 0 : cursor + 1;
+        }
       }
     }
     let pMeet: number;
-    if (adv >= 0) pMeet = meetingsPerAdvisor / (load[adv] > 1 ? load[adv] : 1);
-    else if ((a.flags[i] & F_ASSESSED) === 0) pMeet = 1; // everyone's right to a needs assessment
+    if ((a.flags[i] & F_ASSESSED) === 0) pMeet = 1; // everyone's right to a needs assessment, whatever the budget
+    else if (adv >= 0 && m.budgetLeft > 0) pMeet = m.advisorMeetings[adv] / (load[adv] > 1 ? load[adv] : 1);
     else continue;
     if (uniform(i, kMeet) >= pMeet) continue;
     a.meetingsScheduled[i]++;
+    m.budgetLeft -= meetingCost;
     if (uniform(i, kShow) >= showUpChance(m, i)) {
       if (adv >= 0 && uniform(i, kFollow) < followUp) {
         a.trust[i] = clamp01(a.trust[i] + 0.5 * trustGain * (1 - a.trust[i]));
@@ -124,12 +148,22 @@ export function advisors(m: Model): void {
     }
     meet(m, i);
   }
-  m.waitingWeight = waiting;
+  const last = m.waitingByWeight;
+  m.waitingByWeight = next;
+  m.waitingNext = last;
 }
 
-function assignWeight(m: Model, i: number): number {
+/** Count the people waiting for a contact person by priority weight, for the first week's place chances. */
+export function measureWaiting(m: Model): void {
+  m.waitingByWeight.fill(0);
+  if (m.advisorLoad.length === 0) return;
+  for (let i = 0; i < m.n; i++) if (m.agents.advisor[i] < 0 && m.agents.state[i] !== EMPLOYED && m.agents.state[i] < FIRST_OUT) m.waitingByWeight[binOf(assignWeight(m, i))]++;
+}
+
+/** Priority weight for a contact-person place: economic rights (1 or 0) and assessed need, mixed by `priorityByNeed`. */
+export function assignWeight(m: Model, i: number): number {
   const p = m.knobs.priorityByNeed;
-  const rights = (m.agents.entitlements[i] & ECONOMIC_RIGHTS) !== 0 ? 1 : NO_RIGHTS_WEIGHT;
+  const rights = (m.agents.entitlements[i] & ECONOMIC_RIGHTS) !== 0 ? 1 : 0;
   return (1 - p) * rights + p * assessedNeed(m, i);
 }
 
@@ -148,6 +182,7 @@ export function meet(m: Model, i: number): void {
   // exploration: the true level and goals become visible; recognition lowers shame (F6, F14)
   const explores = uniform(i, m.keys.week[P_EXPLORE]) < k.exploration;
   if (explores) {
+    a.flags[i] |= F_EXPLORED;
     a.assessedLevel[i] = a.education[i];
     a.shame[i] = clamp01(a.shame[i] - b.recognition);
     a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + 0.5 * b.recognition);
@@ -173,12 +208,27 @@ export function meet(m: Model, i: number): void {
       if (i < m.tracked) m.events.add(i, week, EV_FOUND_INFO, s, CH_ADVISOR);
     }
   }
-  // an offer: activity targets push any measure (F7); matched offers fit goals, level and barriers (F4, F5)
   const st = a.state[i];
-  if ((st !== UNEMPLOYED && st !== DISCOURAGED) || a.pending[i] !== PENDING_NONE) return;
-  if (uniform(i, kOffer) >= 0.1 + 0.7 * k.activityTarget) return;
+  if (st !== UNEMPLOYED && st !== DISCOURAGED) return;
+  // monitoring and follow-up of search, with the threat of sanctions under pressure (Schiprowski 2020; Lalive et al. 2005)
+  const push = b.monitoringPush * (1 + b.sanctionThreat * k.acceptPressure);
+  a.push[i] = clamp01(a.push[i] + (push > 1 ? 1 : push) * (1 - a.push[i]));
+  // job brokering: a vacancy the advisor knows of, at the level the office works with (Hainmueller et al. 2016)
+  if (uniform(i, m.keys.week[P_REFER]) < m.scenario.office.referralChance) {
+    const ed = a.education[i];
+    // the office's level for the person, at most one step below their own (jobs further down are not referred)
+    const level = a.assessedLevel[i] >= ed ? ed : ed - 1;
+    if (level === ed || takesLowerJobs(m, i)) {
+      a.referredLevel[i] = level;
+      a.referrals[i]++;
+      if (i < m.tracked) m.events.add(i, week, EV_REFERRED, level, level < ed ? 1 : 0);
+    }
+  }
+  // an offer of a measure (F4, F7); matched offers fit goals, level and barriers (F4, F5)
+  if (a.pending[i] !== PENDING_NONE || m.budgetLeft <= 0) return;
+  if (uniform(i, kOffer) >= k.offerRate) return;
   let open = 0;
-  for (let s = 0; s < t.count; s++) if (m.slotsLeft[s] >= 1 && (entitledMask & (1 << s)) !== 0) open |= 1 << s;
+  for (let s = 0; s < t.count; s++) if (m.slotsLeft[s] > 0 && (entitledMask & (1 << s)) !== 0) open |= 1 << s;
   let candidates: number;
   const matched = uniform(i, kKind) < k.matchedOffers;
   if (matched) {
@@ -189,7 +239,8 @@ export function meet(m: Model, i: number): void {
     // a plan holds one long service; after it the person searches with what they gained
     else if (longFits !== 0 && a.longStarted[i] === 0 && uniform(i, m.keys.week[P_OFFER_LONG]) < k.longTermPlanning) candidates = longFits;
     else if ((candidates & t.shortMask) !== 0) candidates &= t.shortMask;
-    else candidates = 0; // nothing short fits and no long plan: wait rather than place
+    // nothing fits: where activity counts as success, any measure is a good result (F7); otherwise wait rather than place
+    else candidates = uniform(i, m.keys.week2[P_OFFER_KIND]) < k.activityTarget ? t.shortMask & open : 0;
   } else {
     candidates = t.shortMask & open; // the default short measure of the category
   }

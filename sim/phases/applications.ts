@@ -1,8 +1,8 @@
-import { PENDING_NONE } from '../agents.ts';
+import { F_EXPLORED, PENDING_NONE } from '../agents.ts';
 import {
   DISCOURAGED, ECONOMIC_RIGHTS, EV_APPLIED, EV_DISCOURAGED, EV_REJECTED, EV_STARTED, LONG_SERVICE, P_APPLY,
-  P_APPLY_WHICH, P_CAPACITY, P_DECIDE, REASON_ALREADY_HOLDS, REASON_LEVEL, REASON_NO_CAPACITY, REASON_NOT_ENTITLED,
-  REASON_NOT_PRIORITY, SHORT_SERVICE, UNEMPLOYED,
+  P_APPLY_WHICH, P_CAPACITY, PERIOD_WEEKS, P_DECIDE, QUAL_FOREIGN_UNRECOGNISED, REASON_ALREADY_HOLDS, REASON_LEVEL, REASON_NO_BUDGET,
+  REASON_NO_CAPACITY, REASON_NOT_ENTITLED, REASON_NOT_PRIORITY, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import { targetLevel } from '../fit.ts';
 import type { Model } from '../model.ts';
@@ -19,12 +19,27 @@ export function refusalReason(m: Model, i: number, s: number, level: number): nu
   const t = m.services;
   const k = m.knobs;
   if (!entitled(t, s, a.entitlements[i], m.groupRoute[a.group[i]])) return REASON_NOT_ENTITLED;
-  if (t.refusesIfHeld[s] && a.education[i] >= t.defaultLevel[s]) return REASON_ALREADY_HOLDS;
+  // the office counts an education on paper, from abroad too, unless an exploring meeting has seen that it is not recognised (F3, F6)
+  if (t.refusesIfHeld[s] && a.education[i] >= t.defaultLevel[s]
+    && !(a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED && (a.flags[i] & F_EXPLORED) !== 0)) return REASON_ALREADY_HOLDS;
   if (t.levelled[s] && level > a.assessedLevel[i] && uniform(i, m.keys.week[P_DECIDE]) >= k.levelMatching) return REASON_LEVEL;
-  if (t.rightsPriority[s] && (a.entitlements[i] & ECONOMIC_RIGHTS) === 0
-    && uniform(i, m.keys.week2[P_DECIDE]) >= k.priorityByNeed) return REASON_NOT_PRIORITY;
   return 0;
 }
+
+/**
+ * Whether a request or offer for service `s` is in the first tier for its
+ * places: always, unless the service gives rights holders priority and the
+ * person holds no economic right; then with chance `priorityByNeed` (F1, F3).
+ */
+export function firstTier(m: Model, i: number, s: number): boolean {
+  return m.services.rightsPriority[s] === 0 || (m.agents.entitlements[i] & ECONOMIC_RIGHTS) !== 0
+    || uniform(i, m.keys.week2[P_DECIDE]) < m.knobs.priorityByNeed;
+}
+
+/** `pendingByAdvisor` codes: the person's new request, an advisor's offer, and WAITING + k for a request that has waited k + 1 weeks for a place. */
+export const BY_PERSON = 0;
+export const BY_ADVISOR = 1;
+export const WAITING = 2;
 
 /** A refusal: counted, remembered, and a blow to self-efficacy that may end the search (F3, F14). */
 export function reject(m: Model, i: number, s: number, reason: number): void {
@@ -69,9 +84,12 @@ export function enrol(m: Model, i: number, s: number, level: number, byAdvisor: 
  * Phase 3, applications and decisions (F1, F3, F4, F5, F7, F14).
  * People out of work who know of a service that fits them may ask for it, at
  * their own level. Requests meet the office's rules (entitlement, education
- * already held, level, priority group); requests that pass and the advisors'
- * offers then share the month's places by lottery, so no one is favoured by
- * their position in the arrays.
+ * already held, level); requests that pass and the advisors' offers then
+ * share the period's places by lottery, first tier first: where a service
+ * gives rights holders priority, people without rights get only the places
+ * the first tier leaves (refused as "not a priority group" otherwise). The
+ * lottery's chances are fixed before anyone is enrolled, so no one is
+ * favoured by their position in the arrays.
  */
 export function applications(m: Model): void {
   const a = m.agents;
@@ -80,7 +98,9 @@ export function applications(m: Model): void {
   const kApply = m.keys.week[P_APPLY];
   const kWhich = m.keys.week[P_APPLY_WHICH];
   const applicants = m.applicants;
+  const low = m.applicantsLow;
   applicants.fill(0);
+  low.fill(0);
   for (let i = 0; i < m.n; i++) {
     if (a.pending[i] === PENDING_NONE && a.state[i] === UNEMPLOYED) {
       const wanted = a.known[i] & a.fit[i] & ~a.refused[i];
@@ -94,7 +114,7 @@ export function applications(m: Model): void {
     }
     const s = a.pending[i];
     if (s === PENDING_NONE) continue;
-    if (!a.pendingByAdvisor[i]) {
+    if (a.pendingByAdvisor[i] === BY_PERSON) { // a new request meets the rules; one on the waiting list has met them
       const reason = refusalReason(m, i, s, a.pendingLevel[i]);
       if (reason !== 0) {
         reject(m, i, s, reason);
@@ -102,16 +122,33 @@ export function applications(m: Model): void {
         continue;
       }
     }
-    applicants[s]++;
+    if (firstTier(m, i, s)) applicants[s]++;
+    else low[s]++;
   }
-  for (let s = 0; s < t.count; s++) applicants[s] = applicants[s] > 0 ? Math.min(1, Math.max(0, m.slotsLeft[s]) / applicants[s]) : 0;
+  for (let s = 0; s < t.count; s++) {
+    const places = Math.max(0, m.slotsLeft[s]);
+    const first = applicants[s];
+    applicants[s] = first > 0 ? Math.min(1, places / first) : 0;
+    low[s] = low[s] > 0 ? Math.min(1, Math.max(0, places - first) / low[s]) : 0;
+  }
   const kCapacity = m.keys.week[P_CAPACITY];
   for (let i = 0; i < m.n; i++) {
     const s = a.pending[i];
     if (s === PENDING_NONE) continue;
     a.pending[i] = PENDING_NONE;
-    const byAdvisor = a.pendingByAdvisor[i] === 1;
-    if (m.slotsLeft[s] >= 1 && uniform(i, kCapacity) < applicants[s]) enrol(m, i, s, a.pendingLevel[i], byAdvisor);
-    else if (!byAdvisor) reject(m, i, s, REASON_NO_CAPACITY);
+    const by = a.pendingByAdvisor[i];
+    const byAdvisor = by === BY_ADVISOR;
+    const top = firstTier(m, i, s);
+    if (uniform(i, kCapacity) >= (top ? applicants[s] : low[s])) {
+      if (byAdvisor) continue; // an offer without a place lapses
+      // a request that passed the rules waits for a place for up to one period, then is refused
+      const waited = by === BY_PERSON ? 0 : by - WAITING;
+      if (waited < PERIOD_WEEKS - 1) {
+        a.pending[i] = s;
+        a.pendingByAdvisor[i] = WAITING + waited + 1;
+      } else reject(m, i, s, top ? REASON_NO_CAPACITY : REASON_NOT_PRIORITY);
+    } else if (m.budgetLeft <= 0) {
+      if (!byAdvisor) reject(m, i, s, REASON_NO_BUDGET);
+    } else enrol(m, i, s, a.pendingLevel[i], byAdvisor);
   }
 }

@@ -28,7 +28,7 @@ export function levelYield(m: Model, i: number, s: number): number {
  * fits. People with barriers nobody has worked on may drop out, and
  * unsupported placements break down (F13); a peer group holds people in.
  * Completion gives a certificate, a formal qualification or recognition of a
- * foreign one; a long service that fits gives an extra gain on completion.
+ * foreign one, and ends the gap employers see.
  */
 export function participation(m: Model): void {
   const a = m.agents;
@@ -40,6 +40,7 @@ export function participation(m: Model): void {
     if (st !== SHORT_SERVICE && st !== LONG_SERVICE) continue;
     const s = a.service[i];
     a.cost[i] += t.costPerWeek[s];
+    m.budgetLeft -= t.costPerWeek[s];
     const y = levelYield(m, i, s);
     a.employability[i] = clamp01(a.employability[i] + t.employabilityGain[s] * y);
     a.language[i] = clamp01(a.language[i] + t.languageGain[s]);
@@ -76,7 +77,6 @@ function leaveService(m: Model, i: number): void {
 function complete(m: Model, i: number, s: number, y: number): void {
   const a = m.agents;
   const t = m.services;
-  const b = m.scenario.behaviour;
   const q = t.qualification[s];
   if (q === Q_CERTIFICATE && a.certificates[i] < 255) a.certificates[i]++;
   if (q === Q_FORMAL && y === 1) {
@@ -91,9 +91,9 @@ function complete(m: Model, i: number, s: number, y: number): void {
     const f = a.flags[i];
     if ((f & F_HEALTH_BARRIER) !== 0 || (f & F_DISCLOSED) !== 0) a.flags[i] |= F_BARRIER_TREATED;
   }
-  if (t.long[s]) a.employability[i] = clamp01(a.employability[i] + b.lockInGain * t.employabilityGain[s] * t.weeks[s] * y * y);
   a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + 0.05 * y); // coping (F14)
   leaveService(m, i);
+  a.weeksIdle[i] = 0; // a completed service is recent activity on the CV: the gap employers see starts again
   a.fit[i] = fitMask(a, t, i, m.groupRoute[a.group[i]], true);
   a.refused[i] = 0; // a new situation: old refusals no longer stop new requests
   if (i < m.tracked) m.events.add(i, m.week, EV_COMPLETED, s, q);

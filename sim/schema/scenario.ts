@@ -19,17 +19,19 @@ export const KNOBS = obj({
   longTermPlanning: share(undefined, 'Chance that a matched offer is a long service within a plan, when a long service fits the person (F4).'),
   advisorTurnover: share(undefined, 'Weekly chance that a person’s contact person changes (continuity, F11).'),
   followUp: share(undefined, 'Chance that the advisor follows up a missed meeting (home visit, repeated messages) (F11).'),
-  activityTarget: share(undefined, 'What counts as success: 0 = progress to lasting, fitting work, 1 = activity (any participation). Raises offers of any available measure and the push to take any job (F7).'),
+  offerRate: share(undefined, 'Chance that a meeting with a person out of work and in no service ends with an offer of a measure (F4, F7).'),
+  acceptPressure: share(undefined, 'Pressure to take any job: shortens the weeks before a person must also take jobs below their level, and adds the threat of sanctions to the monitoring of search (F7; Lalive, van Ours & Zweimüller 2005).'),
+  activityTarget: share(undefined, 'What counts as success: 0 = progress to lasting, fitting work, 1 = activity (any participation). With activity as success, an advisor who finds no fitting measure offers the default short one anyway (F7).'),
   meetingIntensity: num(undefined, 0.1, 4, 'multiplier', 'Scales how often an assigned contact person meets the person, within the advisors’ hours.'),
 }, 'Policy knobs (BRIEF §5). A policy sets all of them; a named policy may give only some and take the rest from its `base`.');
 
 export const STANDARDISED = {
   priorityByNeed: 0, proactiveInformation: 0.05, exploration: 0.1, matchedOffers: 0.05, levelMatching: 0.1,
-  longTermPlanning: 0.1, advisorTurnover: 0.25, followUp: 0.05, activityTarget: 1, meetingIntensity: 1,
+  longTermPlanning: 0.1, advisorTurnover: 0.25, followUp: 0.05, offerRate: 0.8, acceptPressure: 0.4, activityTarget: 1, meetingIntensity: 1,
 };
 export const PERSONALISED = {
   priorityByNeed: 1, proactiveInformation: 0.7, exploration: 0.9, matchedOffers: 0.9, levelMatching: 0.9,
-  longTermPlanning: 0.7, advisorTurnover: 0.02, followUp: 0.8, activityTarget: 0, meetingIntensity: 1,
+  longTermPlanning: 0.7, advisorTurnover: 0.02, followUp: 0.8, offerRate: 0.6, acceptPressure: 0, activityTarget: 0, meetingIntensity: 1,
 };
 
 const policyDef = obj({
@@ -45,6 +47,9 @@ const group = obj({
   route: str(undefined, 'Route of arrival or background; sets the wording of reasons and which entry rules name this group.', ROUTES),
   categoryLevel: int(0, 0, 2, 'level', `The level a category-based assessment assigns to everyone in the group (${levelDoc}) (F5).`),
   facesDiscrimination: bool(false, 'Employers discount this group’s applications by `labourMarket.discrimination` (F9).'),
+  women: share(0.5, 'Share of women in the group.'),
+  careDuties: share(0.1, 'Share of the group’s women with care duties for young children at home, which take time from job search (`behaviour.careSearchCost`).'),
+  movesAwayPerYear: share(0.02, 'Share of those out of work who move away from the office’s area or the country each year.'),
   ageMin: int(25, 16, 67, 'years', 'Youngest age in the group.'),
   ageMax: int(50, 16, 67, 'years', 'Oldest age in the group.'),
   education: triple([0.3, 0.4, 0.3], 'share', `Shares with basic, intermediate and advanced education (${levelDoc}); must add up to 1.`),
@@ -100,23 +105,32 @@ export const DEFAULT_SERVICES = [
 ];
 
 const office = obj({
-  advisorsPer1000: num(6, 0, 200, 'advisors per 1000 jobseekers', 'Staffing of the office.'),
-  caseload: int(70, 1, 1000, 'people per advisor', 'Most people one advisor can follow as contact person (F8).'),
-  hoursPerWeek: num(20, 0, 40, 'hours per week', 'Advisor hours per week for meetings with their people.'),
+  advisorsPer1000: num(6, 0, 200, 'advisors per 1000 jobseekers', 'Staffing: advisors (full-time equivalents, fractions allowed) per 1000 jobseekers. 0 = no contact persons at all; everyone still gets the needs assessment.'),
+  caseload: int(70, 1, 1000, 'people per advisor', 'Most people one full-time advisor can follow as contact person; places are given out by the priority rule (F8).'),
+  hoursPerWeek: num(20, 0, 40, 'hours per week', 'Hours per week each full-time advisor spends in meetings with their people; with the caseload it sets how often each person is met.'),
   hoursPerMeeting: num(1, 0.25, 8, 'hours', 'Time one meeting takes, preparation included.'),
   costPerAdvisorHour: num(700, 0, 10000, 'NOK per hour', 'Cost of one advisor hour.'),
+  referralChance: share(0.15, 'Chance per meeting that the advisor refers a person out of work to a vacancy they know of, at the level the office works with (job brokering; Hainmueller et al. 2016).'),
+  referralWeight: num(2, 0, 10, 'weeks of search', 'How much a referral adds to that week’s search at the vacancy’s level, in weeks of full-time search.'),
+  budgetPerWeekPer1000: num(0, 0, 10000000, 'NOK per week per 1000 jobseekers', 'Office budget for services and advisor meetings, given out per four weeks; 0 = no budget (cost is an output). When a period’s budget is spent, no service starts and no meetings beyond the needs assessment until the next period.'),
 }, 'The local office: advisors, caseloads and time (F8, Card, Kluve & Weber on caseloads).');
 
 const labourMarket = obj({
   vacanciesPer1000: triple([12, 8, 4], 'vacancies per week per 1000 jobseekers', `Vacancies open to this office’s jobseekers each week by level (${levelDoc}).`, 1000),
-  hireRate: share(0.025, 'Weekly chance of a hire for a full-time searcher with full employability, before competition for vacancies.'),
+  hireRate: share(0.025, 'Weekly chance of a hire for a full-time searcher with full employability when vacancies are plentiful; when they are not, the vacancies of the week are shared among the applicants (matching).'),
   languageRequired: triple([0.2, 0.45, 0.6], 'share', 'Language command employers expect at each level; below it hiring falls in proportion.'),
   recognitionPenalty: share(0.65, 'How much an unrecognised foreign qualification cuts hiring at the person’s own level (F9).'),
   discrimination: share(0.3, 'How much employers discount applications from groups that face discrimination (F9).'),
   barrierPenalty: share(0.6, 'How much a health or life barrier that no service has worked on cuts hiring chances (F10, F12).'),
+  incapacityPenalty: share(0.85, 'How much a persistent health barrier (work capacity reduced for good; work assessment allowance requires a reduction of at least half) cuts hiring chances, instead of `barrierPenalty`.'),
   networkReferral: num(0.8, 0, 5, 'multiplier', 'Extra hiring per unit of network: referrals through people one knows (F2, F9).'),
   certificateValue: num(0.02, 0, 0.5, 'per certificate', 'How much each certificate adds to hiring chances; they pile up with small value (F4).'),
-  jobLoss: num(0.003, 0, 0.2, 'per week', 'Weekly chance of losing a job that fits.'),
+  jobLoss: num(0.003, 0, 0.2, 'per week', 'Weekly chance of losing a permanent job that fits.'),
+  temporaryShare: share(0.25, 'Share of hires into temporary or part-time jobs (F9).'),
+  temporaryJobEnd: num(0.04, 0, 1, 'per week', 'Weekly chance that a temporary or part-time job ends (about six months on average at 0.04).'),
+  durationPenalty: share(0.3, 'How much a long gap out of work (no job and no service) cuts hiring chances once it reaches `durationPenaltyWeeks` (scarring; Kroft, Lange & Notowidigdo 2013; Eriksson & Rooth 2014).'),
+  durationPenaltyWeeks: int(39, 1, 520, 'weeks', 'Weeks of gap at which the duration penalty is full; it grows in proportion before.'),
+  agePenalty: share(0.4, 'How much employers discount applicants aged 65 compared with 50 or younger, in proportion between (Carlsson & Eriksson 2019).'),
   overqualifiedJobLoss: num(2.5, 1, 10, 'multiplier', 'Jobs below one’s level are more often part-time and temporary: job loss is this many times higher (F9).'),
   downgradeAfterWeeks: int(52, 0, 520, 'weeks', 'After this many weeks without work, people who want a career also take jobs below their level; others after a quarter of it. Activity targets shorten both (F7).'),
   rightsAfterWeeksEmployed: int(52, 1, 520, 'weeks', 'Weeks of work that give a right to unemployment benefit on losing the job.'),
@@ -143,11 +157,20 @@ const behaviour = obj({
   hiddenBarrierDropout: share(0.03, 'Weekly dropout from a service for a person with a hidden barrier not yet disclosed, without support (F12, F13).'),
   placementBreakdown: share(0.05, 'Extra weekly breakdown of an unsupported placement for a person with a barrier (F13).'),
   mismatchYield: share(0.25, 'Share of a service’s gains that reach a person when its level is one step off (two steps off: its square) (F5).'),
-  lockInGain: num(1, 0, 2, 'multiplier', 'Extra employability on completing a long service that fits (Card, Kluve & Weber: larger effects later).'),
   shameRise: num(0.004, 0, 0.1, 'per week', 'Weekly growth of shame while out of work and holding a benefit right (F14).'),
-  recognition: share(0.05, 'Fall in shame and rise in self-efficacy from a meeting that explores and recognises the person (F14).'),
-  peerSupport: share(0.03, 'Weekly fall in shame and rise in self-efficacy in a peer group (F13, F14).'),
-  attendancePressure: share(0.5, 'Share of missed attendance a peer group prevents (F13).'),
+  recognition: share(0.1, 'Fall in shame and rise in self-efficacy from a meeting that explores and recognises the person (F14).'),
+  peerSupport: share(0.05, 'Weekly fall in shame and rise in self-efficacy in a peer group (F13, F14).'),
+  attendancePressure: share(0.6, 'Share of missed attendance a peer group prevents (F13).'),
+  selfEfficacySearch: share(0.5, 'How much job search falls from full to zero self-efficacy (F14; Kanfer, Wanberg & Kantrowitz 2001; Liu, Huang & Wang 2014).'),
+  monitoringPush: share(0.3, 'Job search added right after a meeting that monitors and follows up the search; it fades week by week (Schiprowski 2020).'),
+  monitoringDecay: share(0.25, 'Weekly fall of the search added by monitoring.'),
+  sanctionThreat: num(1, 0, 5, 'multiplier', 'How much the threat of sanctions under full pressure (`acceptPressure` = 1) adds to the monitoring push (Lalive, van Ours & Zweimüller 2005).'),
+  skillDecay: num(0.001, 0, 0.05, 'per week', 'Weekly loss of employability while out of work and in no service (human capital depreciation; Edin & Gustavsson 2008).'),
+  healthExit: num(0.02, 0, 0.2, 'per week', 'Weekly chance that a person with an untreated health or hidden barrier, a year or more out of work, leaves for a health-related benefit (Nossen & Gjerde 2022).'),
+  barrierPersists: share(0.75, 'Share of known health barriers that persist whatever is done (persistent incapacity): treatment does not remove them.'),
+  educationExit: num(0.003, 0, 0.2, 'per week', 'Weekly chance that a person under `educationAgeMax`, out of work and in no service, leaves for ordinary education.'),
+  educationAgeMax: int(30, 16, 67, 'years', 'Age below which people may leave for ordinary education.'),
+  careSearchCost: share(0.4, 'Share of job search lost by a person with care duties for young children.'),
 }, 'Behavioural rules of jobseekers and advisors.');
 
 const persona = obj({
@@ -165,6 +188,8 @@ const persona = obj({
   selfEfficacy: share(0.6, 'Self-efficacy.'),
   shame: share(0.2, 'Shame.'),
   ambition: bool(false, 'Wants long-term education or a career path.'),
+  woman: bool(false, 'A woman.'),
+  careDuties: bool(false, 'Care duties for young children at home.'),
   entitlements: arr(str(undefined, 'entitlement', ENTITLEMENT_NAMES), 'Economic rights held at registration.', { default: [] }),
 }, 'A tracked person whose journey is logged in plain language.', ['name', 'group']);
 

@@ -10,6 +10,7 @@
  * so differences between points are not blurred by different luck.
  */
 import { runReplicate } from '../ensemble.ts';
+import { outputGroupNames } from '../record.ts';
 import { METRICS } from '../metrics.ts';
 import { parseScenario, policyNames, resolvePolicy, type Scenario } from '../scenario.ts';
 import { applyPoint, checkValue, locate, parseVary, type Target } from '../sweep/params.ts';
@@ -76,7 +77,7 @@ export function checkMetric(metric: string, weeks: number): void {
 }
 
 /** The groups a run reports on. */
-export const groupNames = (s: Scenario): string[] => [...s.groups.map((g) => g.name), 'withBenefitRights', 'withoutBenefitRights', 'all'];
+export const groupNames = (s: Scenario): string[] => outputGroupNames(s);
 
 export function checkGroup(s: Scenario, group: string): void {
   if (!groupNames(s).includes(group)) throw new SensitivityError(`--group: ${JSON.stringify(group)} is not a group of scenario ${s.name}; groups: ${groupNames(s).join(', ')}`);
