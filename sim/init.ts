@@ -9,6 +9,9 @@ import type { Model } from './model.ts';
 import { approxNormal, sequential, type Sequential } from './rng.ts';
 import { clamp01 } from './clamp.ts';
 
+/** Trust at registration: general trust in the office, before any contact person (F11). */
+export const INITIAL_TRUST = 0.1;
+
 /** A value around `mean`, spread 0.15, kept in 0..1. */
 const around = (g: Sequential, mean: number) => clamp01(mean + 0.15 * approxNormal(g));
 
@@ -90,7 +93,7 @@ export function initialise(m: Model, runSeed: number): void {
     a.flags[i] &= ~F_ASSESSED;
     a.rightsAtStart[i] = (a.entitlements[i] & ECONOMIC_RIGHTS) !== 0 ? 1 : 0;
     a.employability[i] = initialEmployability(a.education[i], a.digital[i], a.selfEfficacy[i]);
-    a.trust[i] = 0.1;
+    a.trust[i] = INITIAL_TRUST;
     a.state[i] = UNEMPLOYED;
     a.assessedLevel[i] = m.groupCategoryLevel[a.group[i]];
     a.fit[i] = fitMask(a, m.services, i, m.groupRoute[a.group[i]], true);

@@ -13,6 +13,7 @@ import { uniform } from '../rng.ts';
 import { entitled, pickBit } from '../services.ts';
 import { clamp01 } from '../clamp.ts';
 import { takesLowerJobs } from './labour.ts';
+import { INITIAL_TRUST } from '../init.ts';
 
 /** Bins of the priority weight (0..1) by which free contact-person places are given out. */
 export const PRIORITY_BINS = 64;
@@ -111,7 +112,8 @@ export function advisors(m: Model): void {
         load[adv]--; load[nextAdv]++;
         adv = a.advisor[i] = nextAdv;
         a.advisorWeeks[i] = 0;
-        a.trust[i] *= 1 - trustLoss;
+        // what was built with the old contact person is partly lost; general trust in the office is not (F11)
+        if (a.trust[i] > INITIAL_TRUST) a.trust[i] = INITIAL_TRUST + (a.trust[i] - INITIAL_TRUST) * (1 - trustLoss);
         if (i < m.tracked) m.events.add(i, week, EV_ADVISOR_CHANGED, nextAdv, 0);
       }
     } else if (A > 0) {
@@ -130,14 +132,16 @@ export function advisors(m: Model): void {
       }
     }
     let pMeet: number;
-    if ((a.flags[i] & F_ASSESSED) === 0) pMeet = 1; // everyone's right to a needs assessment, whatever the budget
-    else if (adv >= 0 && m.budgetLeft > 0) pMeet = m.advisorMeetings[adv] / (load[adv] > 1 ? load[adv] : 1);
+    const assessment = (a.flags[i] & F_ASSESSED) === 0;
+    if (assessment) pMeet = 1; // everyone's right to a needs assessment, at the front desk, whatever the budget
+    // the advisor's meetings fall on their people at random and nobody is met twice in a week: 1 − exp(−meetings per person)
+    else if (adv >= 0 && m.budgetLeft > 0) pMeet = -Math.expm1(-m.advisorMeetings[adv] / (load[adv] > 1 ? load[adv] : 1));
     else continue;
     if (uniform(i, kMeet) >= pMeet) continue;
     a.meetingsScheduled[i]++;
     m.budgetLeft -= meetingCost;
     if (uniform(i, kShow) >= showUpChance(m, i)) {
-      if (adv >= 0 && uniform(i, kFollow) < followUp) {
+      if (adv >= 0 && !assessment && uniform(i, kFollow) < followUp) {
         a.trust[i] = clamp01(a.trust[i] + 0.5 * trustGain * (1 - a.trust[i]));
         if (i < m.tracked) m.events.add(i, week, EV_FOLLOW_UP, 0, 0);
       } else {
@@ -146,7 +150,7 @@ export function advisors(m: Model): void {
         continue;
       }
     }
-    meet(m, i);
+    meet(m, i, !assessment && adv >= 0);
   }
   const last = m.waitingByWeight;
   m.waitingByWeight = next;
@@ -167,8 +171,8 @@ export function assignWeight(m: Model, i: number): number {
   return (1 - p) * rights + p * assessedNeed(m, i);
 }
 
-/** One attended meeting with the advisor (or the needs assessment). */
-export function meet(m: Model, i: number): void {
+/** One attended meeting with the advisor, or the needs assessment at the front desk (`withContact` false: no trust is built with a contact person). */
+export function meet(m: Model, i: number, withContact = m.agents.advisor[i] >= 0): void {
   const a = m.agents;
   const k = m.knobs;
   const b = m.scenario.behaviour;
@@ -187,7 +191,7 @@ export function meet(m: Model, i: number): void {
     a.shame[i] = clamp01(a.shame[i] - b.recognition);
     a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + 0.5 * b.recognition);
   }
-  if (a.advisor[i] >= 0) a.trust[i] = clamp01(a.trust[i] + b.trustGain * (1 - a.trust[i]) * (explores ? 1 : 0.5));
+  if (withContact) a.trust[i] = clamp01(a.trust[i] + b.trustGain * (1 - a.trust[i]) * (explores ? 1 : 0.5));
   if (i < m.tracked) m.events.add(i, week, EV_MET_ADVISOR, explores ? 1 : 0, 0);
   // hidden barriers surface with trust (F12)
   const f = a.flags[i];

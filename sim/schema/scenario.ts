@@ -116,8 +116,8 @@ const office = obj({
 }, 'The local office: advisors, caseloads and time (F8, Card, Kluve & Weber on caseloads).');
 
 const labourMarket = obj({
-  vacanciesPer1000: triple([12, 8, 4], 'vacancies per week per 1000 jobseekers', `Vacancies open to this office’s jobseekers each week by level (${levelDoc}).`, 1000),
-  hireRate: share(0.025, 'Weekly chance of a hire for a full-time searcher with full employability when vacancies are plentiful; when they are not, the vacancies of the week are shared among the applicants (matching).'),
+  vacanciesPer1000: triple([6, 4, 2], 'vacancies per week per 1000 jobseekers', `Vacancies open to this office’s jobseekers each week by level (${levelDoc}).`, 1000),
+  hireRate: share(0.035, 'Weekly chance of a hire for a full-time searcher with full employability when vacancies are plentiful; when they are not, the vacancies of the week are shared among the applicants (matching).'),
   languageRequired: triple([0.2, 0.45, 0.6], 'share', 'Language command employers expect at each level; below it hiring falls in proportion.'),
   recognitionPenalty: share(0.65, 'How much an unrecognised foreign qualification cuts hiring at the person’s own level (F9).'),
   discrimination: share(0.3, 'How much employers discount applications from groups that face discrimination (F9).'),
@@ -159,8 +159,8 @@ const behaviour = obj({
   mismatchYield: share(0.25, 'Share of a service’s gains that reach a person when its level is one step off (two steps off: its square) (F5).'),
   shameRise: num(0.004, 0, 0.1, 'per week', 'Weekly growth of shame while out of work and holding a benefit right (F14).'),
   recognition: share(0.1, 'Fall in shame and rise in self-efficacy from a meeting that explores and recognises the person (F14).'),
-  peerSupport: share(0.05, 'Weekly fall in shame and rise in self-efficacy in a peer group (F13, F14).'),
-  attendancePressure: share(0.6, 'Share of missed attendance a peer group prevents (F13).'),
+  peerSupport: share(0.06, 'Weekly fall in shame and rise in self-efficacy in a peer group (F13, F14).'),
+  attendancePressure: share(0.7, 'Share of missed attendance a peer group prevents (F13).'),
   selfEfficacySearch: share(0.5, 'How much job search falls from full to zero self-efficacy (F14; Kanfer, Wanberg & Kantrowitz 2001; Liu, Huang & Wang 2014).'),
   monitoringPush: share(0.3, 'Job search added right after a meeting that monitors and follows up the search; it fades week by week (Schiprowski 2020).'),
   monitoringDecay: share(0.25, 'Weekly fall of the search added by monitoring.'),
