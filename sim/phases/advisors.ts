@@ -242,9 +242,10 @@ export function meet(m: Model, i: number, withContact = m.agents.advisor[i] >= 0
     if (barrierHelp !== 0 && hasVisibleBarrier(a.flags[i])) candidates = barrierHelp;
     // a plan holds one long service; after it the person searches with what they gained
     else if (longFits !== 0 && a.longStarted[i] === 0 && uniform(i, m.keys.week[P_OFFER_LONG]) < k.longTermPlanning) candidates = longFits;
+    // where activity counts as success, any short measure is a good result, fitting or not (F7)
+    else if (uniform(i, m.keys.week2[P_OFFER_KIND]) < k.activityTarget) candidates = t.shortMask & open;
     else if ((candidates & t.shortMask) !== 0) candidates &= t.shortMask;
-    // nothing fits: where activity counts as success, any measure is a good result (F7); otherwise wait rather than place
-    else candidates = uniform(i, m.keys.week2[P_OFFER_KIND]) < k.activityTarget ? t.shortMask & open : 0;
+    else candidates = 0; // nothing short fits and no long plan: wait rather than place
   } else {
     candidates = t.shortMask & open; // the default short measure of the category
   }

@@ -21,7 +21,7 @@ export const KNOBS = obj({
   followUp: share(undefined, 'Chance that the advisor follows up a missed meeting (home visit, repeated messages) (F11).'),
   offerRate: share(undefined, 'Chance that a meeting with a person out of work and in no service ends with an offer of a measure (F4, F7).'),
   acceptPressure: share(undefined, 'Pressure to take any job: shortens the weeks before a person must also take jobs below their level, and adds the threat of sanctions to the monitoring of search (F7; Lalive, van Ours & Zweimüller 2005).'),
-  activityTarget: share(undefined, 'What counts as success: 0 = progress to lasting, fitting work, 1 = activity (any participation). With activity as success, an advisor who finds no fitting measure offers the default short one anyway (F7).'),
+  activityTarget: share(undefined, 'What counts as success: 0 = progress to lasting, fitting work, 1 = activity (any participation). With activity as success, a matched offer that is not a long plan or barrier help may be any short measure, fitting or not (F7).'),
   meetingIntensity: num(undefined, 0.1, 4, 'multiplier', 'Scales how often an assigned contact person meets the person, within the advisors’ hours.'),
 }, 'Policy knobs (BRIEF §5). A policy sets all of them; a named policy may give only some and take the rest from its `base`.');
 
