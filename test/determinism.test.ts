@@ -8,14 +8,25 @@ import { createModel } from '../sim/model.ts';
 import type { Scenario } from '../sim/scenario.ts';
 import { buildScenario, group } from './helpers.ts';
 
-/** A small two-group scenario with every parameter explicit (see helpers). */
+/**
+ * A small two-group scenario with every parameter explicit (see helpers), with
+ * every rule that draws switched on: referrals, monitoring, a budget that
+ * binds, temporary jobs, scarring, age, care duties and exits.
+ */
 const scenario = (): Scenario => buildScenario({
   name: 'det', agents: 300, weeks: 60, seed: 11, personas: 2,
   groups: [
-    group({ name: 'natives', share: 0.6, route: 'native' }),
+    group({ name: 'natives', share: 0.6, route: 'native', movesAwayPerYear: 0.1, ageMax: 64 }),
     group({ name: 'refugees', share: 0.4, route: 'refugee', facesDiscrimination: true, language: 0.4, foreignEducation: 0.8,
-      entitlements: { unemploymentBenefit: 0, workAssessmentAllowance: 0, socialAssistance: 0.3, introductionProgramme: 0.6, qualificationProgramme: 0 } }),
+      women: 0.6, careDuties: 0.4, movesAwayPerYear: 0.2,
+      entitlements: { unemploymentBenefit: 0, workAssessmentAllowance: 0.2, socialAssistance: 0.3, introductionProgramme: 0.6, qualificationProgramme: 0 } }),
   ],
+  office: { advisorsPer1000: 15, caseload: 40, referralChance: 0.25, referralWeight: 2, budgetPerWeekPer1000: 400000 },
+  labourMarket: { temporaryShare: 0.3, temporaryJobEnd: 0.05, durationPenalty: 0.3, durationPenaltyWeeks: 30, agePenalty: 0.3 },
+  behaviour: {
+    selfEfficacySearch: 0.5, monitoringPush: 0.3, sanctionThreat: 1, careSearchCost: 0.3, skillDecay: 0.002, healthExit: 0.02,
+    barrierPersists: 0.5, educationExit: 0.01, educationAgeMax: 30,
+  },
   policies: { middle: { base: 'personalised', advisorTurnover: 0.1, activityTarget: 0.5 } },
 });
 
@@ -29,6 +40,9 @@ describe('determinism', () => {
       expect(Buffer.from(r2.counts.buffer).equals(Buffer.from(r1.counts.buffer))).toBe(true);
       expect(r2.journeys).toEqual(r1.journeys);
       expect(r1.journeys[0].events.length).toBeGreaterThan(0);
+      // the new rules are exercised, not only switched on
+      expect(r1.summary.all.referralsPerPerson).toBeGreaterThan(0);
+      expect(r1.summary.all.movedAwayShare).toBeGreaterThan(0);
     }
   });
 

@@ -9,6 +9,8 @@
 import { PENDING_NONE } from '../sim/agents.ts';
 import { NO_SERVICE, UNEMPLOYED } from '../sim/constants.ts';
 import { createModel, type Model } from '../sim/model.ts';
+import { measureWaiting } from '../sim/phases/advisors.ts';
+import { uniform } from '../sim/rng.ts';
 import { parseScenario, type Knobs, type Scenario } from '../sim/scenario.ts';
 
 /** Round to the nearest float32, as a store into a Float32Array does. */
@@ -18,25 +20,32 @@ export const BEHAVIOUR = {
   infoSearch: 0.5, infoSearchCost: 0.25, websiteSuccess: 0.05, peerSuccess: 0.3, ngoSuccess: 0.02, chanceSuccess: 0.01,
   peersPerPerson: 2, peerHomophily: 0.8, applyChance: 0.25, rejectionHit: 0.1, discouragedBelow: 0.15,
   recoverChance: 0.1, showUpBase: 0.7, trustGain: 0.2, trustLossOnChange: 0.6, trustDecay: 0.01,
-  disclosure: 0.25, hiddenBarrierDropout: 0.03, placementBreakdown: 0.05, mismatchYield: 0.25, lockInGain: 0.5,
+  disclosure: 0.25, hiddenBarrierDropout: 0.03, placementBreakdown: 0.05, mismatchYield: 0.25,
   shameRise: 0.01, recognition: 0.05, peerSupport: 0.03, attendancePressure: 0.5,
+  // rules a test switches on when it exercises them: off (0) here
+  selfEfficacySearch: 0, monitoringPush: 0, monitoringDecay: 0.25, sanctionThreat: 1, skillDecay: 0,
+  healthExit: 0, barrierPersists: 0, educationExit: 0, educationAgeMax: 30, careSearchCost: 0.5,
 };
 export type BehaviourInput = typeof BEHAVIOUR;
 
 export const LABOUR = {
   vacanciesPer1000: [12, 8, 4], hireRate: 0.04, languageRequired: [0.2, 0.5, 0.75], recognitionPenalty: 0.5,
   discrimination: 0.25, barrierPenalty: 0.5, networkReferral: 1, certificateValue: 0.125, jobLoss: 0.003, overqualifiedJobLoss: 2.5,
-  downgradeAfterWeeks: 52, rightsAfterWeeksEmployed: 52,
+  downgradeAfterWeeks: 52, rightsAfterWeeksEmployed: 52, incapacityPenalty: 0.75,
+  temporaryShare: 0, temporaryJobEnd: 0.0625, durationPenalty: 0, durationPenaltyWeeks: 40, agePenalty: 0,
 };
 export type LabourInput = typeof LABOUR;
 
-export const OFFICE = { advisorsPer1000: 200, caseload: 10, hoursPerWeek: 20, hoursPerMeeting: 1, costPerAdvisorHour: 500 };
+export const OFFICE = {
+  advisorsPer1000: 200, caseload: 10, hoursPerWeek: 20, hoursPerMeeting: 1, costPerAdvisorHour: 500,
+  referralChance: 0, referralWeight: 2, budgetPerWeekPer1000: 0,
+};
 export type OfficeInput = typeof OFFICE;
 
 /** Every knob at zero (meeting intensity 1): tests switch on what they exercise. */
 export const KNOBS_OFF: Knobs = {
   priorityByNeed: 0, proactiveInformation: 0, exploration: 0, matchedOffers: 0, levelMatching: 0,
-  longTermPlanning: 0, advisorTurnover: 0, followUp: 0, activityTarget: 0, meetingIntensity: 1,
+  longTermPlanning: 0, advisorTurnover: 0, followUp: 0, offerRate: 0, acceptPressure: 0, activityTarget: 0, meetingIntensity: 1,
 };
 export const knobs = (over: Partial<Knobs> = {}): Knobs => ({ ...KNOBS_OFF, ...over });
 
@@ -77,7 +86,8 @@ export const CATALOGUE: ServiceInput[] = [
 ];
 
 export interface GroupInput {
-  name: string; share: number; route: string; categoryLevel: number; facesDiscrimination: boolean; ageMin: number; ageMax: number;
+  name: string; share: number; route: string; categoryLevel: number; facesDiscrimination: boolean; women: number; careDuties: number;
+  movesAwayPerYear: number; ageMin: number; ageMax: number;
   education: number[]; foreignEducation: number; language: number; digital: number; network: number; healthBarrier: number;
   hiddenBarrier: number; selfEfficacy: number; shame: number; ambition: number; entitlements: Record<string, number>;
 }
@@ -85,7 +95,8 @@ export interface GroupInput {
 /** A group with every field given. */
 export function group(over: Partial<GroupInput> = {}): GroupInput {
   return {
-    name: 'g', share: 1, route: 'native', categoryLevel: 0, facesDiscrimination: false, ageMin: 20, ageMax: 60,
+    name: 'g', share: 1, route: 'native', categoryLevel: 0, facesDiscrimination: false, women: 0.5, careDuties: 0.25,
+    movesAwayPerYear: 0, ageMin: 20, ageMax: 60,
     education: [0.25, 0.5, 0.25], foreignEducation: 0.2, language: 0.8, digital: 0.7, network: 0.5, healthBarrier: 0.1,
     hiddenBarrier: 0.05, selfEfficacy: 0.6, shame: 0.2, ambition: 0.3,
     entitlements: { unemploymentBenefit: 0.5, workAssessmentAllowance: 0.1, socialAssistance: 0.1, introductionProgramme: 0, qualificationProgramme: 0 },
@@ -126,7 +137,8 @@ export function scenarioInput(over: ScenarioOver = {}): Record<string, unknown> 
     policies: over.policies ?? {},
     personas: Array.from({ length: over.personas ?? 0 }, (_, k) => ({
       name: `P${k}`, group: groups[0].name, age: 30, education: 1, foreignEducation: false, language: 0.8, digital: 0.7,
-      network: 0.4, healthBarrier: false, hiddenBarrier: false, selfEfficacy: 0.6, shame: 0.2, ambition: false, entitlements: [],
+      network: 0.4, healthBarrier: false, hiddenBarrier: false, selfEfficacy: 0.6, shame: 0.2, ambition: false, woman: false,
+      careDuties: false, entitlements: [],
     })),
   };
 }
@@ -143,8 +155,9 @@ export function makeModel(over: ScenarioOver = {}, k: Partial<Knobs> = {}): Mode
 /**
  * Put every agent in a plain, known starting state: unemployed, basic
  * education, full language and digital skills, no network, no rights, no
- * barriers, nothing known, no advisor, every tally zero, each its own only peer.
- * Advisor loads, start slots, demand and the week are reset too.
+ * barriers, no push, no gap, nothing known, no advisor, every tally zero, each
+ * its own only peer. Advisor loads, start slots, the budget (none), demand,
+ * last week's waiting people (counted again for this state) and the week are reset too.
  */
 export function neutralise(m: Model): void {
   const a = m.agents;
@@ -152,7 +165,8 @@ export function neutralise(m: Model): void {
     a.age[i] = 30; a.education[i] = 0; a.foreignQual[i] = 0; a.ambition[i] = 0; a.entitlements[i] = 0; a.rightsAtStart[i] = 0;
     a.flags[i] = 0;
     a.language[i] = 1; a.digital[i] = 1; a.network[i] = 0; a.employability[i] = 0.5; a.selfEfficacy[i] = 0.5;
-    a.shame[i] = 0; a.trust[i] = 0;
+    a.shame[i] = 0; a.trust[i] = 0; a.push[i] = 0; a.weeksIdle[i] = 0; a.referredLevel[i] = PENDING_NONE;
+    a.searchOwn[i] = 0; a.searchLow[i] = 0; a.referrals[i] = 0;
     a.state[i] = UNEMPLOYED; a.service[i] = NO_SERVICE; a.serviceLevel[i] = 0; a.serviceWeeksLeft[i] = 0; a.assessedLevel[i] = 0;
     a.known[i] = 0; a.knownPrev[i] = 0; a.knownInformal[i] = 0; a.fit[i] = 0; a.refused[i] = 0;
     a.pending[i] = PENDING_NONE; a.pendingLevel[i] = 0; a.pendingByAdvisor[i] = 0;
@@ -164,11 +178,14 @@ export function neutralise(m: Model): void {
   m.advisorLoad.fill(0);
   m.slotsLeft.fill(0);
   m.applicants.fill(0);
+  m.applicantsLow.fill(0);
   m.demand.fill(0);
-  m.demandNext.fill(0);
+  m.hires.fill(0);
+  m.budgetLeft = Infinity;
   for (const r of m.events.records) r.length = 0;
   m.week = 0;
   m.keys.setWeek(0);
+  measureWaiting(m);
 }
 
 /** Give agent `i` contact person `adv`, keeping the advisor loads consistent. */
@@ -193,4 +210,18 @@ export function eventsOf(m: Model, i: number, week = 0): [number, number, number
   const out: [number, number, number][] = [];
   for (let k = 0; k < r.length; k += 4) if (r[k] >= week) out.push([r[k + 1], r[k + 2], r[k + 3]]);
   return out;
+}
+
+/** This week's draw of agent `i` for purpose `p` (the first key), as the phases make it. */
+export const draw = (m: Model, i: number, p: number): number => uniform(i, m.keys.week[p]);
+/** This week's second draw of agent `i` for purpose `p` (the `week2` key). */
+export const draw2 = (m: Model, i: number, p: number): number => uniform(i, m.keys.week2[p]);
+
+/** Set the week to the first one from `from` on in which `ok()` holds (for draws a test needs); throws if none in 1000 weeks. */
+export function findWeek(m: Model, ok: () => boolean, from = 0): number {
+  for (let w = from; w < from + 1000; w++) {
+    setWeek(m, w);
+    if (ok()) return w;
+  }
+  throw new Error('no such week');
 }

@@ -280,11 +280,11 @@ const RECORDED: Record<string, Verdict> = {
   'lock-in-payoff': 'supported',
   'relationship-attendance': 'supported',
   'relationship-employment': 'supported',
-  'activity-gap': 'inconclusive',
+  'activity-gap': 'supported',
   'information-proactive': 'supported',
-  'trust-disclosure': 'inconclusive',
-  'recognition-attendance': 'supported',
-  overqualification: 'supported',
+  'trust-disclosure': 'contradicted',
+  'recognition-attendance': 'contradicted',
+  overqualification: 'inconclusive',
 };
 
 describe('shipped hypotheses', async () => {

@@ -6,10 +6,12 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { PENDING_NONE } from '../sim/agents.ts';
+import { F_INSECURE_JOB, F_OVERQUALIFIED, F_WOMAN, PENDING_NONE } from '../sim/agents.ts';
 import {
-  EMPLOYED, ENTITLEMENT_NAMES, LONG_SERVICE, NO_SERVICE, NUM_LEVELS, NUM_STATES, ROUTES, SHORT_SERVICE,
+  DISCOURAGED, EMPLOYED, ENTITLEMENT_NAMES, FIRST_OUT, HEALTH_BENEFIT, LONG_SERVICE, MOVED_AWAY, NO_SERVICE, NUM_LEVELS, NUM_STATES,
+  PERIOD_WEEKS, ROUTES, SHORT_SERVICE, SMALL_OFFICE_PLACES, UNEMPLOYED,
 } from '../sim/constants.ts';
+import { WAITING } from '../sim/phases/applications.ts';
 import { METRICS } from '../sim/metrics.ts';
 import { summarise } from '../sim/metrics.ts';
 import { createModel, step, type Model } from '../sim/model.ts';
@@ -52,7 +54,8 @@ function randomScenario(seed: string): { scenario: Scenario; knobs: Knobs } {
     const ageMin = 16 + Math.floor(g() * 30);
     return group({
       name: `g${i}`, share, route: ROUTES[Math.floor(g() * ROUTES.length)], categoryLevel: Math.floor(g() * 3),
-      facesDiscrimination: g() < 0.5, ageMin, ageMax: ageMin + Math.floor(g() * (67 - ageMin)), education: shares(g, 3),
+      facesDiscrimination: g() < 0.5, women: g(), careDuties: g(), movesAwayPerYear: g() * 0.5,
+      ageMin, ageMax: ageMin + Math.floor(g() * (67 - ageMin)), education: shares(g, 3),
       foreignEducation: g(), language: g(), digital: g(), network: g(), healthBarrier: g(), hiddenBarrier: g(),
       selfEfficacy: g(), shame: g(), ambition: g(),
       entitlements: Object.fromEntries(ENTITLEMENT_NAMES.map((e) => [e, g() < 0.3 ? 0 : g()])),
@@ -68,18 +71,26 @@ function randomScenario(seed: string): { scenario: Scenario; knobs: Knobs } {
     groups, services,
     behaviour: drawObject(g, fields.behaviour, {}),
     labourMarket: drawObject(g, fields.labourMarket, { vacanciesPer1000: [0, 60] }),
-    office: drawObject(g, fields.office, { caseload: [1, 200] }),
-    personas: Array.from({ length: Math.floor(g() * 4) }, (_, k) => ({ name: `P${k}`, group: `g${Math.floor(g() * G)}` })),
+    // a budget that sometimes binds (the schema allows far more than any office spends)
+    office: drawObject(g, fields.office, { caseload: [1, 200], budgetPerWeekPer1000: [0, 1e6] }),
+    personas: Array.from({ length: Math.floor(g() * 4) }, (_, k) => ({
+      name: `P${k}`, group: `g${Math.floor(g() * G)}`, woman: g() < 0.5, careDuties: g() < 0.3, healthBarrier: g() < 0.3,
+    })),
   };
   return { scenario: parseScenario(input, input.name), knobs: drawObject(g, KNOBS) as Knobs };
 }
 
 const SHARES = ['employedShare', 'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare', 'servicesFoundByChanceShare',
-  'participationRate', 'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare'] as const;
-const UNIT_FIELDS = ['language', 'digital', 'network', 'employability', 'selfEfficacy', 'shame', 'trust'] as const;
+  'participationRate', 'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare', 'insecureJobShare', 'healthBenefitShare',
+  'educationShare', 'movedAwayShare'] as const;
+const UNIT_FIELDS = ['language', 'digital', 'network', 'employability', 'selfEfficacy', 'shame', 'trust', 'push'] as const;
+
+/** What the checks compare with: the state of the model before the week. */
+interface Before { state: Uint8Array; slotsLeft: Float64Array; serviceStarts: Float64Array }
+const snapshot = (m: Model): Before => ({ state: m.agents.state.slice(), slotsLeft: m.slotsLeft.slice(), serviceStarts: m.serviceStarts.slice() });
 
 /** Every weekly invariant; returns a description of the first broken one, or '' (so failures name agent and week). */
-function violations(m: Model): string {
+function violations(m: Model, before: Before): string {
   const a = m.agents;
   const t = m.services;
   const n = m.n;
@@ -96,7 +107,15 @@ function violations(m: Model): string {
     if (!(a.group[i] < G)) return `${at}: group ${a.group[i]}`;
     byGroup[a.group[i] * NUM_STATES + st]++;
     byGroup[(a.rightsAtStart[i] ? G : G + 1) * NUM_STATES + st]++;
-    byGroup[(G + 2) * NUM_STATES + st]++;
+    byGroup[((a.flags[i] & F_WOMAN) !== 0 ? G + 2 : G + 3) * NUM_STATES + st]++;
+    byGroup[(G + 4) * NUM_STATES + st]++;
+    const was = before.state[i];
+    if (was >= FIRST_OUT && st !== was) return `${at}: left the labour force (state ${was}) and came back as state ${st}`;
+    // the advisors phase takes the contact person from everyone in work or out at the end of last week
+    if (a.advisor[i] >= 0 && (was === EMPLOYED || was >= FIRST_OUT)) return `${at}: holds a contact person in state ${was} after the advisors phase`;
+    if ((a.flags[i] & (F_INSECURE_JOB | F_OVERQUALIFIED)) !== 0 && st !== EMPLOYED) return `${at}: a job flag in state ${st}`;
+    if (a.weeksIdle[i] > a.weeksUnemployed[i]) return `${at}: ${a.weeksIdle[i]} weeks idle of ${a.weeksUnemployed[i]} out of work`;
+    if (!(a.searchOwn[i] >= 0 && a.searchLow[i] >= 0 && Number.isFinite(a.searchOwn[i] + a.searchLow[i]))) return `${at}: search ${a.searchOwn[i]}, ${a.searchLow[i]}`;
     for (const f of UNIT_FIELDS) {
       const v = a[f][i];
       if (!(v >= 0 && v <= 1)) return `${at}: ${f} = ${v}`;
@@ -111,7 +130,10 @@ function violations(m: Model): string {
       if (a.serviceLevel[i] >= NUM_LEVELS) return `${at}: service level ${a.serviceLevel[i]}`;
     } else if (a.service[i] !== NO_SERVICE) return `${at}: state ${st} but service index ${a.service[i]}`;
     if (a.education[i] >= NUM_LEVELS || a.assessedLevel[i] >= NUM_LEVELS) return `${at}: level out of range`;
-    if (a.pending[i] !== PENDING_NONE) return `${at}: a request still pending after the week`;
+    // only a request waiting for a place is still pending after the week, for at most one period
+    if (a.pending[i] !== PENDING_NONE
+      && !(st === UNEMPLOYED && a.pendingByAdvisor[i] > WAITING && a.pendingByAdvisor[i] < WAITING + PERIOD_WEEKS))
+      return `${at}: a request still pending after the week (state ${st}, code ${a.pendingByAdvisor[i]})`;
     if ((a.known[i] & ~serviceMask) !== 0 || (a.fit[i] & ~serviceMask) !== 0 || (a.knownInformal[i] & ~a.known[i]) !== 0)
       return `${at}: known/fit masks ${a.known[i]}/${a.fit[i]}/${a.knownInformal[i]}`;
     const adv = a.advisor[i];
@@ -123,10 +145,14 @@ function violations(m: Model): string {
     if (a.longStarted[i] > a.servicesStarted[i] || a.mismatched[i] > a.servicesStarted[i] || a.byChance[i] > a.servicesStarted[i])
       return `${at}: service tallies`;
   }
+  let totalLoad = 0, totalPlaces = 0;
   for (let v = 0; v < loads.length; v++) {
     if (m.advisorLoad[v] < 0) return `week ${w}: advisor ${v} has load ${m.advisorLoad[v]}`;
     if (m.advisorLoad[v] !== loads[v]) return `week ${w}: advisor ${v} has load ${m.advisorLoad[v]} but ${loads[v]} people`;
+    totalLoad += loads[v];
+    totalPlaces += Math.ceil(m.advisorPlaces[v] - 1e-9);
   }
+  if (totalLoad > totalPlaces) return `week ${w}: total advisor load ${totalLoad} above the ${totalPlaces} places`;
   for (let g = 0; g < rec.groups; g++) {
     let size = 0;
     for (let st = 0; st < NUM_STATES; st++) {
@@ -135,10 +161,25 @@ function violations(m: Model): string {
     }
     if (rec.size[g] !== size) return `week ${w}: recorder size of group ${rec.groupNames[g]} is ${rec.size[g]}, counted ${size}`;
   }
-  if (rec.size[G + 2] !== n || rec.size[G] + rec.size[G + 1] !== n) return `week ${w}: sizes do not add up to n`;
-  for (let s = 0; s < t.count; s++) if (!(m.slotsLeft[s] >= 0)) return `week ${w}: service ${s} has ${m.slotsLeft[s]} places left`;
-  for (let l = 0; l < NUM_LEVELS; l++) if (!(m.demand[l] >= 0 && Number.isFinite(m.demand[l]))) return `week ${w}: demand ${m.demand[l]}`;
-  if (!Number.isFinite(m.waitingWeight) || m.waitingWeight < 0) return `week ${w}: waiting weight ${m.waitingWeight}`;
+  if (rec.size[G + 4] !== n || rec.size[G] + rec.size[G + 1] !== n || rec.size[G + 2] + rec.size[G + 3] !== n) return `week ${w}: sizes do not add up to n`;
+  for (let s = 0; s < t.count; s++) {
+    // an overdraft is at most this week's starts (there were places before the lottery), and places pile up only so far
+    const starts = m.serviceStarts[s] - before.serviceStarts[s];
+    const left = m.slotsLeft[s];
+    if (!(left >= (starts > 0 ? -starts : Math.min(0, before.slotsLeft[s])))) return `week ${w}: service ${s} has ${left} places left after ${starts} starts`;
+    if (left > Math.max(t.slotsPerMonth[s], SMALL_OFFICE_PLACES) + 1e-9) return `week ${w}: service ${s} has piled up ${left} places`;
+  }
+  for (let l = 0; l < NUM_LEVELS; l++) {
+    if (!(m.demand[l] >= 0 && Number.isFinite(m.demand[l]))) return `week ${w}: demand ${m.demand[l]}`;
+    if (!(m.hires[l] >= 0 && Number.isInteger(m.hires[l]))) return `week ${w}: hires ${m.hires[l]}`;
+  }
+  let waiting = 0;
+  for (let b = 0; b < m.waitingByWeight.length; b++) {
+    if (!(m.waitingByWeight[b] >= 0)) return `week ${w}: ${m.waitingByWeight[b]} waiting in priority bin ${b}`;
+    waiting += m.waitingByWeight[b];
+  }
+  if (waiting > n || (m.advisorLoad.length === 0 && waiting > 0)) return `week ${w}: ${waiting} waiting for a contact person`;
+  if (Number.isNaN(m.budgetLeft)) return `week ${w}: budget left is NaN`;
   return '';
 }
 
@@ -177,7 +218,8 @@ describe('invariants over random scenarios', () => {
   it('the checker is not vacuous: it reports each kind of broken invariant', () => {
     const { scenario } = randomScenario('inv-0');
     const breakers: ((m: Model) => void)[] = [
-      (m) => { m.agents.state[3] = 7; },
+      (m) => { m.agents.state[3] = 9; },
+      (m) => { m.agents.push[1] = -0.5; },
       (m) => { m.agents.trust[1] = NaN; },
       (m) => { m.agents.shame[2] = 1.5; },
       (m) => { m.agents.state[0] = SHORT_SERVICE; m.agents.service[0] = NO_SERVICE; },
@@ -186,14 +228,43 @@ describe('invariants over random scenarios', () => {
       (m) => { m.agents.pending[5] = 0; },
       (m) => { m.recorder.counts[0]++; },
       (m) => { m.agents.cost[4] = Infinity; },
+      (m) => { m.agents.weeksIdle[2] = m.agents.weeksUnemployed[2] + 1; },
+      (m) => { m.agents.flags[2] |= F_INSECURE_JOB; m.agents.state[2] = DISCOURAGED; },
+      (m) => { m.slotsLeft[0] = -(m.serviceStarts[0] + 1000); },
+      (m) => { m.slotsLeft[0] = 1e6; },
+      (m) => { m.waitingByWeight[3] = -1; },
+      (m) => { m.agents.pending[6] = 0; m.agents.pendingByAdvisor[6] = WAITING + PERIOD_WEEKS; },
     ];
     for (const broken of breakers) {
       const m = createModel(scenario, { policy: 'standardised' });
+      const before = snapshot(m);
       step(m);
-      expect(violations(m)).toBe('');
+      expect(violations(m, before)).toBe('');
       broken(m);
-      expect(violations(m)).not.toBe('');
+      expect(violations(m, before)).not.toBe('');
     }
+    // changes across the week: back from out of the labour force, a contact person kept in work or out
+    const m = createModel(scenario, { policy: 'standardised' });
+    const before = snapshot(m);
+    step(m);
+    const i = m.agents.advisor.findIndex((v) => v >= 0);
+    expect(i).toBeGreaterThanOrEqual(0);
+    for (const was of [HEALTH_BENEFIT, MOVED_AWAY, EMPLOYED]) {
+      const b = { ...before, state: before.state.slice() };
+      b.state[i] = was;
+      expect(violations(m, b)).not.toBe('');
+    }
+    const full = createModel(scenario, { policy: 'standardised' });
+    const fullBefore = snapshot(full);
+    step(full);
+    const fa = full.agents;
+    let j = 0;
+    for (let v = 0; v < full.advisorLoad.length; v++) {
+      for (; full.advisorLoad[v] < Math.ceil(full.advisorPlaces[v]) + 1 && j < full.n; j++) {
+        if (fa.advisor[j] < 0 && fa.state[j] !== EMPLOYED && fa.state[j] < FIRST_OUT) { fa.advisor[j] = v; full.advisorLoad[v]++; }
+      }
+    }
+    expect(violations(full, fullBefore)).toMatch(/total advisor load/);
   });
 
   for (const c of CASES) {
@@ -203,8 +274,9 @@ describe('invariants over random scenarios', () => {
         const m = createModel(scenario, { policy, knobs: policy === 'random-knobs' ? knobs : undefined });
         const problems: string[] = [];
         for (let w = 0; w < scenario.weeks && problems.length === 0; w++) {
+          const before = snapshot(m);
           step(m);
-          const v = violations(m);
+          const v = violations(m, before);
           if (v) problems.push(v);
         }
         expect(problems).toEqual([]);

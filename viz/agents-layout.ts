@@ -1,8 +1,11 @@
 /**
  * Where each dot goes in "Watch the agents": pure geometry, no DOM.
  *
- * A panel holds five regions, one per state (sim/constants STATE_NAMES order), in three columns:
- * [unemployed over discouraged] [short service over long service] [employed]. Regions are sized by
+ * A panel holds one region per state (sim/constants STATE_NAMES order). The states in the register
+ * are in three columns: [unemployed over discouraged] [short service over long service] [employed];
+ * the states outside the labour force (from FIRST_OUT on: health-related benefit, education, moved
+ * away) sit side by side in a band across the bottom, under a header of its own ("Left the register").
+ * Regions are sized by
  * their capacity (the most people ever in that state, in either policy), so the two panels share one
  * geometry and every region can hold its fullest week. Inside a region, people sit on a square grid
  * filled row by row from the bottom, in a fixed order (group, then id): a region's dots pile up like
@@ -11,7 +14,7 @@
  * Weeks: week 0 is before the first simulated week, when everyone is unemployed (as the model starts
  * them); week w >= 1 is history row w - 1 (states after simulated week w).
  */
-import { NUM_STATES, UNEMPLOYED } from '../sim/constants.ts';
+import { DISCOURAGED, EMPLOYED, FIRST_OUT, LONG_SERVICE, NUM_STATES, SHORT_SERVICE, UNEMPLOYED } from '../sim/constants.ts';
 
 /** What the layout needs of a `PageData['history']` entry. */
 export interface StateHistory { agents: number; weeks: number; states: Uint8Array; group: Uint8Array }
@@ -19,11 +22,25 @@ export interface StateHistory { agents: number; weeks: number; states: Uint8Arra
 /** A region in CSS px within its panel: the whole box, and the grid of dots inside it below its header. */
 export interface Region { x: number; y: number; w: number; h: number; gridX: number; gridY: number; gridH: number; cols: number }
 
-/** A panel: its size, the grid cell and the dot's side (1..3, in steps of 0.5), all CSS px. */
-export interface Geometry { width: number; height: number; cell: number; dot: number; regions: Region[] }
+/** A box in CSS px. */
+export interface Box { x: number; y: number; w: number; h: number }
+
+/**
+ * A panel: its size, the grid cell and the dot's side (1..3, in steps of 0.5), all CSS px; `regions[state]`;
+ * `band`: the box around the regions of the states outside the labour force, its header included.
+ */
+export interface Geometry { width: number; height: number; cell: number; dot: number; regions: Region[]; band: Box }
 
 /** Room at the top of each region for its label and count, and padding around the grid (CSS px). */
 export const HEADER = 30;
+/** Room at the top of the band of states outside the labour force for its own label (CSS px). */
+export const BAND_HEADER = 18;
+/** The states in the register, in columns of regions from top to bottom. */
+const COLUMNS = [[UNEMPLOYED, DISCOURAGED], [SHORT_SERVICE, LONG_SERVICE], [EMPLOYED]];
+/** The states outside the labour force, side by side in the band. */
+const OUT = Array.from({ length: NUM_STATES - FIRST_OUT }, (_, i) => FIRST_OUT + i);
+const MIN_BAND = 0.24; // lowest band, as a share of the height
+const MIN_OUT = 0.28; // narrowest region in the band, as a share of the width (room for its label)
 const PAD = 4;
 const MIN_COL = 0.22; // narrowest column, as a share of the width
 const MIN_ROW = 0.25; // smallest region in a column, as a share of its height
@@ -60,19 +77,32 @@ function shares(weights: number[], min: number): number[] {
 
 /** Regions and the common grid cell for a panel of `width` x `height` CSS px. */
 export function geometry(width: number, height: number, caps: number[]): Geometry {
-  const columns = [[0, 1], [2, 3], [4]];
-  const colShare = shares(columns.map((c) => c.reduce((a, s) => a + caps[s], 0)), MIN_COL);
+  const sum = (states: number[]) => states.reduce((a, s) => a + caps[s], 0);
+  const region = (x: number, y: number, w: number, h: number): Region => ({ x, y, w, h, gridX: x + PAD, gridY: y + HEADER, gridH: Math.max(0, h - HEADER - PAD), cols: 1 });
+  // the band's height: its share of the room the fullest weeks need (the taller of two columns' worth), at least MIN_BAND
+  const inside = Math.max(...COLUMNS.map(sum)), out = sum(OUT);
+  const bandH = height * Math.min(0.5, Math.max(MIN_BAND, inside + out > 0 ? out / (inside + out) : 0));
+  const topH = height - bandH;
+  const colShare = shares(COLUMNS.map(sum), MIN_COL);
   const regions: Region[] = [];
   let x = 0;
-  columns.forEach((states, c) => {
+  COLUMNS.forEach((states, c) => {
     const w = width * colShare[c];
     const rowShare = shares(states.map((s) => caps[s]), MIN_ROW);
     let y = 0;
     states.forEach((s, r) => {
-      const h = height * rowShare[r];
-      regions[s] = { x, y, w, h, gridX: x + PAD, gridY: y + HEADER, gridH: Math.max(0, h - HEADER - PAD), cols: 1 };
+      const h = topH * rowShare[r];
+      regions[s] = region(x, y, w, h);
       y += h;
     });
+    x += w;
+  });
+  const band: Box = { x: 0, y: topH, w: width, h: bandH };
+  const outShare = shares(OUT.map((s) => caps[s]), MIN_OUT);
+  x = 0;
+  OUT.forEach((s, i) => {
+    const w = width * outShare[i];
+    regions[s] = region(x, topH + BAND_HEADER, w, bandH - BAND_HEADER);
     x += w;
   });
   const fits = (cell: number) => regions.every((r, s) => Math.floor((r.w - 2 * PAD) / cell) * Math.floor(r.gridH / cell) >= caps[s]);
@@ -85,7 +115,7 @@ export function geometry(width: number, height: number, caps: number[]): Geometr
     r.cols = Math.max(1, Math.floor((r.w - 2 * PAD) / cell));
     r.gridX = r.x + (r.w - r.cols * cell) / 2; // centre the grid
   }
-  return { width, height, cell, dot: Math.min(3, Math.max(1, Math.round(cell * 1.4) / 2)), regions }; // 0.7 of a cell, in half px
+  return { width, height, cell, dot: Math.min(3, Math.max(1, Math.round(cell * 1.4) / 2)), regions, band }; // 0.7 of a cell, in half px
 }
 
 /** Agent ids sorted by group, then id; and where each group's run starts (length groups + 1). */

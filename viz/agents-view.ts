@@ -1,14 +1,15 @@
 /**
  * "Watch the agents": the same people under policy A and policy B, one dot each, moving between
- * the five states week by week (a playback of `data.history`; nothing is simulated here).
+ * the states week by week, those who have left the register in a band of their own (a playback of
+ * `data.history`; nothing is simulated here).
  * Week 0 is the start, everyone unemployed; week w is the state after simulated week w (see agents-layout.ts).
  */
 import { groupName } from './names.ts';
 import { elementMaker as el } from './dom.ts';
 import './views.css';
 import type { PageData } from './data.ts';
-import { AgentsLayout, capacities, geometry, paintDots, pixel, stateCounts, type Frame } from './agents-layout.ts';
-import { GROUP_NOTE, STATE_TEXT, texts, type Lang } from './i18n.ts';
+import { AgentsLayout, BAND_HEADER, capacities, geometry, paintDots, pixel, stateCounts, type Frame } from './agents-layout.ts';
+import { GROUP_NOTE, LEFT_TEXT, STATE_TEXT, texts, type Lang } from './i18n.ts';
 import { GROUP_COLOURS, STATE_COLOURS } from './palette.ts';
 import { NUM_STATES, STATE_NAMES, EMPLOYED } from '../sim/constants.ts';
 
@@ -37,7 +38,8 @@ const TWEEN = 0.6; // share of a week's time the dots spend gliding (none with p
 const TEXT = texts({
   play: 'Play', pause: 'Pause', step: 'Step one week', reset: 'Back to week 0', speed: 'Speed', perSecond: 'weeks/s', week: 'Week',
   empty: 'No weekly histories were kept for this run, so there are no agents to watch.',
-  canvas: (policy: string, n: number, states: string) => `${policy}: ${n} people as dots, coloured by group, in five labelled regions with counts: ${states}`,
+  canvas: (policy: string, n: number, regions: number, states: string, left: string) =>
+    `${policy}: ${n} people as dots, coloured by group, in ${regions} labelled regions with counts: ${states}; the last ones, in a band below, are those who ${left}`,
   summary: (w: number, parts: string[]) => `Week ${w}: ${parts.join(', ')}`,
   inWork: (n: number, policy: string, first: boolean) => (first ? `${n} in work under ${policy}` : `${n} under ${policy}`),
   personas: 'Large ringed dots with names: the people you can follow one by one.', panels: 'Animation (Space plays or pauses)', controls: 'Playback',
@@ -45,7 +47,8 @@ const TEXT = texts({
 }, {
   play: 'Spill av', pause: 'Pause', step: 'Én uke fram', reset: 'Tilbake til uke 0', speed: 'Fart', perSecond: 'uker/s', week: 'Uke',
   empty: 'Ingen ukentlige historikker ble lagret for denne kjøringen, så det er ingen agenter å se.',
-  canvas: (policy: string, n: number, states: string) => `${policy}: ${n} personer som prikker, farget etter gruppe, i fem merkede områder med antall: ${states}`,
+  canvas: (policy: string, n: number, regions: number, states: string, left: string) =>
+    `${policy}: ${n} personer som prikker, farget etter gruppe, i ${regions} merkede områder med antall: ${states}; de siste, i et bånd nederst, er de som ${left}`,
   summary: (w: number, parts: string[]) => `Uke ${w}: ${parts.join(', ')}`,
   inWork: (n: number, policy: string, first: boolean) => (first ? `${n} i arbeid under ${policy}` : `${n} under ${policy}`),
   personas: 'Store prikker med ring og navn: personene du kan følge én og én.', panels: 'Animasjon (mellomrom spiller av eller pauser)', controls: 'Avspilling',
@@ -78,7 +81,7 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   const labels = data.meta.policyLabels;
   const allCounts = hs.map(stateCounts);
   const panelW = Math.max(200, Math.floor((width - 16) / hs.length));
-  const panelH = Math.max(280, Math.round(panelW * 0.8));
+  const panelH = Math.max(340, Math.round(panelW * 0.95)); // room for the band of those who have left the register
   const geom = geometry(panelW, panelH, capacities(...allCounts));
   const dpr = win.devicePixelRatio || 1;
 
@@ -110,7 +113,7 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
     return c;
   };
   const panels: Panel[] = hs.map((h, i) => {
-    const back = canvas({ 'aria-hidden': 'true' }), front = canvas({ role: 'img', 'aria-label': T.canvas(labels[i], h.agents, names.join(', ')) });
+    const back = canvas({ 'aria-hidden': 'true' }), front = canvas({ role: 'img', 'aria-label': T.canvas(labels[i], h.agents, NUM_STATES, names.join(', '), LEFT_TEXT(lang).left.toLowerCase()) });
     panelsBox.append(make('figure', { class: 'av-panel' }, make('figcaption', {}, labels[i]),
       make('div', { class: 'av-stage', style: `width:${panelW}px;height:${panelH}px` }, back, front)));
     const n = h.agents, fg = front.getContext('2d'), img = fg?.createImageData(front.width, front.height) ?? null;
@@ -193,6 +196,11 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
     c.clearRect(0, 0, panelW, panelH);
     c.font = FONT;
     c.textBaseline = 'top';
+    const b = geom.band;
+    c.fillStyle = '#e4e4e4'; c.fillRect(b.x + 2, b.y + 2, b.w - 4, b.h - 4);
+    c.font = `bold ${FONT}`;
+    c.fillStyle = '#222'; c.fillText(LEFT_TEXT(lang).left, b.x + 6, b.y + (BAND_HEADER - 12) / 2 + 2, b.w - 12);
+    c.font = FONT;
     geom.regions.forEach((r, s) => {
       c.fillStyle = '#f3f3f3'; c.fillRect(r.x + 2, r.y + 2, r.w - 4, r.h - 4);
       c.fillStyle = STATE_COLOURS[s]; c.fillRect(r.x + 2, r.y + 2, r.w - 4, 3);

@@ -7,7 +7,7 @@ import {
   aggregate, compareSettings, estimate, type CompareOptions, type CompareResult, type JourneyEvent, type RunResult,
   type Scenario,
 } from '../sim/index.ts';
-import { NUM_STATES, REASON_NAMES, STATE_NAMES } from '../sim/constants.ts';
+import { DERIVED_GROUPS, EMPLOYED, LONG_SERVICE, NUM_STATES, REASON_NAMES, SHORT_SERVICE, STATE_NAMES } from '../sim/constants.ts';
 
 export type StateName = (typeof STATE_NAMES)[number];
 
@@ -19,7 +19,7 @@ export interface PageData {
     scenario: string; title: string; seed: number; weeks: number; agents: number; replications: number;
     /** Policy keys (A first, B second) and their display labels. */
     policies: [string, string]; policyLabels: [string, string];
-    /** Scenario groups (not the derived withBenefitRights/withoutBenefitRights/all). */
+    /** Scenario groups only: not the derived output groups the recorder adds after them (sim/constants DERIVED_GROUPS). */
     groups: { name: string; label: string }[];
     services: { id: string; label: string; term: 'short' | 'long'; levelled: boolean }[];
     personas: { name: string; group: string }[];
@@ -28,7 +28,7 @@ export interface PageData {
   compare: CompareResult;
   /** Share employed by week (whole population). */
   employment: Band[];
-  /** Mean share in each state by week (whole population). */
+  /** Mean share in each state by week (whole population; every state of STATE_NAMES, those who have left the register included). */
   states: { policy: string; week: number; state: StateName; share: number }[];
   /** Share not yet hired (survival) by week; week 0 = 1. */
   survival: Band[];
@@ -38,7 +38,7 @@ export interface PageData {
   services: { policy: string; service: string; label: string; term: 'short' | 'long'; started: number; mismatched: number }[];
   /** Refusals per person, by reason. */
   rejections: { policy: string; reason: string; perPerson: number }[];
-  /** Metrics by scenario group, with intervals. */
+  /** Metrics by scenario group (not the derived groups), with intervals. */
   groups: { policy: string; group: string; label: string; metric: GroupMetric; mean: number; lo: number; hi: number }[];
   /** Activity counted (share in a service) and share employed by week: the F7 gap. */
   activity: { policy: string; week: number; inService: number; employed: number }[];
@@ -74,19 +74,19 @@ export function pageData(s: Scenario, policies: [string, string], labels: [strin
   for (const p of policies) {
     const rs = runs.filter((r) => r.policy === p).sort((x, y) => x.replicate - y.replicate);
     const G = rs[0].groupNames.length;
-    const all = G - 1;
+    const all = rs[0].groupNames.indexOf('all' satisfies (typeof DERIVED_GROUPS)[number]); // the whole population
     const size = rs[0].groupSizes[all];
     const share = (r: RunResult, w: number, st: number) => r.counts[(w * G + all) * NUM_STATES + st] / size;
     const hired = rs.map(() => 0);
     data.survival.push({ policy: p, week: 0, mean: 1, lo: 1, hi: 1 });
     for (let w = 0; w < weeks; w++) {
-      data.employment.push({ policy: p, week: w + 1, ...band(rs.map((r) => share(r, w, 4))) });
+      data.employment.push({ policy: p, week: w + 1, ...band(rs.map((r) => share(r, w, EMPLOYED))) });
       for (let st = 0; st < NUM_STATES; st++) {
         data.states.push({ policy: p, week: w + 1, state: STATE_NAMES[st], share: mean(rs.map((r) => share(r, w, st))) });
       }
       data.activity.push({
         policy: p, week: w + 1,
-        inService: mean(rs.map((r) => share(r, w, 2) + share(r, w, 3))), employed: mean(rs.map((r) => share(r, w, 4))),
+        inService: mean(rs.map((r) => share(r, w, SHORT_SERVICE) + share(r, w, LONG_SERVICE))), employed: mean(rs.map((r) => share(r, w, EMPLOYED))),
       });
       rs.forEach((r, k) => { hired[k] += r.detail.firstJobs[w]; });
       data.survival.push({ policy: p, week: w + 1, ...band(hired.map((h) => 1 - h / size)) });

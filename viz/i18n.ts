@@ -4,6 +4,8 @@
  *   TEXT(lang).title
  * The type makes the bokmål table carry every English key.
  */
+import { FIRST_OUT, REASON_NAMES, STATE_NAMES } from '../sim/constants.ts';
+
 export const LANGS = ['en', 'nb'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -21,16 +23,48 @@ export function num(x: number, lang: Lang, digits = 2): string {
   return lang === 'nb' ? s.replace('.', ',') : s;
 }
 
-/** State names as people read them (sim/constants STATE_NAMES order). */
-export const STATE_TEXT = texts(
-  { unemployed: 'Unemployed, searching', discouraged: 'Discouraged', shortService: 'In a short service', longService: 'In a long service', employed: 'In work' },
-  { unemployed: 'Arbeidsledig, søker', discouraged: 'Motløs', shortService: 'I et kort tiltak', longService: 'I et langt tiltak', employed: 'I arbeid' },
+type StateName = (typeof STATE_NAMES)[number];
+type ReasonName = Exclude<(typeof REASON_NAMES)[number], ''>;
+
+/** State names as people read them (sim/constants STATE_NAMES order); the type asks for every state. */
+export const STATE_TEXT = texts<Record<StateName, string>>(
+  {
+    unemployed: 'Unemployed, searching', discouraged: 'Discouraged', shortService: 'In a short service', longService: 'In a long service', employed: 'In work',
+    healthBenefit: 'On a health-related benefit', education: 'In education', movedAway: 'Moved away',
+  },
+  {
+    unemployed: 'Arbeidsledig, søker', discouraged: 'Motløs', shortService: 'I et kort tiltak', longService: 'I et langt tiltak', employed: 'I arbeid',
+    healthBenefit: 'På helserelatert ytelse', education: 'I utdanning', movedAway: 'Flyttet',
+  },
 );
 
-/** Refusal reasons (sim/constants REASON_NAMES). */
-export const REASON_TEXT = texts(
-  { notEntitled: 'Not entitled', noCapacity: 'No places left', notPriorityGroup: 'Not a priority group', alreadyHoldsEducation: 'Already holds this education', level: 'Level judged too high' },
-  { notEntitled: 'Ikke rettighet', noCapacity: 'Ingen ledige plasser', notPriorityGroup: 'Ikke prioritert gruppe', alreadyHoldsEducation: 'Har allerede utdanningen', level: 'Nivået vurdert for høyt' },
+/** The states from FIRST_OUT on, together: people outside the labour force, no longer followed by the office. */
+export const LEFT_TEXT = texts({ left: 'Left the register' }, { left: 'Har forlatt registeret' });
+
+/** Whether a state is outside the labour force (sim/constants FIRST_OUT). */
+export function isOut(state: StateName | number): boolean {
+  return (typeof state === 'number' ? state : STATE_NAMES.indexOf(state)) >= FIRST_OUT;
+}
+
+/**
+ * Refusal reasons (sim/constants REASON_NAMES); the type asks for every reason. `notPriorityGroup`:
+ * the places went to those with economic rights first (REASON_NOTE says so where the reasons are shown).
+ */
+export const REASON_TEXT = texts<Record<ReasonName, string>>(
+  {
+    notEntitled: 'Not entitled', noCapacity: 'No places left', notPriorityGroup: 'Not a priority group (rights first)',
+    alreadyHoldsEducation: 'Already holds this education', level: 'Level judged too high', noBudget: 'Budget spent',
+  },
+  {
+    notEntitled: 'Ikke rettighet', noCapacity: 'Ingen ledige plasser', notPriorityGroup: 'Ikke prioritert gruppe (rettigheter først)',
+    alreadyHoldsEducation: 'Har allerede utdanningen', level: 'Nivået vurdert for høyt', noBudget: 'Budsjettet er brukt opp',
+  },
+);
+
+/** What two of the reasons mean, for captions. */
+export const REASON_NOTE = texts(
+  { note: '“Not a priority group”: the places went to those with economic rights first. “Budget spent”: the office’s budget for the period was used up.' },
+  { note: '«Ikke prioritert gruppe»: plassene gikk først til dem med økonomiske rettigheter. «Budsjettet er brukt opp»: kontorets budsjett for perioden var oppbrukt.' },
 );
 
 /** BRIEF §7: shown wherever results are broken down by group. */

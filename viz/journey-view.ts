@@ -7,9 +7,9 @@ import { groupName } from './names.ts';
 import { elementMaker as el } from './dom.ts';
 import './views.css';
 import type { PageData } from './data.ts';
-import { STATE_TEXT, texts, type Lang } from './i18n.ts';
+import { LEFT_TEXT, STATE_TEXT, texts, type Lang } from './i18n.ts';
 import { STATE_COLOURS } from './palette.ts';
-import { EMPLOYED, STATE_NAMES } from '../sim/constants.ts';
+import { EMPLOYED, FIRST_OUT, STATE_NAMES } from '../sim/constants.ts';
 
 export interface JourneyViewOptions {
   lang: Lang;
@@ -28,29 +28,32 @@ const KIND_NB: Record<string, string> = {
   advisorChanged: 'Byttet veileder', metAdvisor: 'Møtte veileder', noShow: 'Møtte ikke opp', followUp: 'Oppfølging',
   disclosedBarrier: 'Fortalte om et skjult problem', offered: 'Fikk tilbud', applied: 'Søkte og fikk ja', rejected: 'Avslag',
   started: 'Startet tiltak', completed: 'Fullførte', droppedOut: 'Falt fra', hired: 'Fikk jobb', lostJob: 'Mistet jobben',
-  discouraged: 'Ga opp en stund', resumed: 'Søkte igjen', entitled: 'Fikk rettighet',
+  discouraged: 'Ga opp en stund', resumed: 'Søkte igjen', entitled: 'Fikk rettighet', referred: 'Henvist til en ledig stilling',
+  left: 'Forlot registeret',
 };
 
 /** Event kinds drawn on the strip, and how (the marker legend lists them in this order). */
-const MARKS = ['rejected', 'started', 'completed', 'droppedOut', 'hired', 'lostJob'] as const;
+const MARKS = ['rejected', 'started', 'completed', 'droppedOut', 'hired', 'lostJob', 'left'] as const;
 
 const TEXT = texts({
   pick: 'Follow one person', weekLabel: 'Week', none: 'This scenario has no personas to follow.', noEvents: 'No events recorded.',
   inWorkFrom: (w: number) => `In work from week ${w}`, notAtEnd: (w: number) => `, not in work at week ${w}`,
   notInWork: (w: number) => `Not in work after ${w} weeks`,
   refusals: (n: number) => `${n} ${n === 1 ? 'refusal' : 'refusals'}`, started: (n: number) => `${n} ${n === 1 ? 'service' : 'services'} started`,
+  left: (w: number, state: string) => `Left the register in week ${w}: ${state.toLowerCase()}`,
   strip: (name: string, policy: string, summary: string) => `${name}'s weeks under ${policy}, coloured by state, with event markers. ${summary}`,
   events: (policy: string) => `Events under ${policy}`, weeks: (a: number, b: number) => (a === b ? `Week ${a}` : `Weeks ${a}–${b}`),
-  marks: { rejected: 'refused', started: 'started a service', completed: 'completed a service', droppedOut: 'dropped out', hired: 'got a job', lostJob: 'lost the job' } as Record<string, string>,
+  marks: { rejected: 'refused', started: 'started a service', completed: 'completed a service', droppedOut: 'dropped out', hired: 'got a job', lostJob: 'lost the job', left: 'left the register' } as Record<string, string>,
   kind: (_k: string) => '',
 }, {
   pick: 'Følg én person', weekLabel: 'Uke', none: 'Dette scenarioet har ingen personer å følge.', noEvents: 'Ingen hendelser registrert.',
   inWorkFrom: (w: number) => `I arbeid fra uke ${w}`, notAtEnd: (w: number) => `, ikke i arbeid i uke ${w}`,
   notInWork: (w: number) => `Ikke i arbeid etter ${w} uker`,
   refusals: (n: number) => `${n} avslag`, started: (n: number) => `${n} tiltak startet`,
+  left: (w: number, state: string) => `Forlot registeret i uke ${w}: ${state.toLowerCase()}`,
   strip: (name: string, policy: string, summary: string) => `Ukene til ${name} under ${policy}, farget etter tilstand, med hendelser. ${summary}`,
   events: (policy: string) => `Hendelser under ${policy}`, weeks: (a: number, b: number) => (a === b ? `Uke ${a}` : `Uke ${a}–${b}`),
-  marks: { rejected: 'avslag', started: 'startet tiltak', completed: 'fullførte tiltak', droppedOut: 'falt fra', hired: 'fikk jobb', lostJob: 'mistet jobben' },
+  marks: { rejected: 'avslag', started: 'startet tiltak', completed: 'fullførte tiltak', droppedOut: 'falt fra', hired: 'fikk jobb', lostJob: 'mistet jobben', left: 'forlot registeret' },
   kind: (k: string) => `${KIND_NB[k] ?? k}: `,
 });
 
@@ -68,6 +71,14 @@ export function employment(data: PageData, p: number, id: number): { first: numb
   return { first, atEnd: h.weeks > 0 && h.states[(h.weeks - 1) * h.agents + id] === EMPLOYED, weeks };
 }
 
+/** The first week (1-based) agent `id` of history `h` is outside the labour force, and in which state; null if never. */
+export function leftRegister(h: PageData['history'][number], id: number): { week: number; state: number } | null {
+  for (let w = 0; w < h.weeks; w++) {
+    const s = h.states[w * h.agents + id];
+    if (s >= FIRST_OUT) return { week: w + 1, state: s };
+  }
+  return null;
+}
 
 /** Build the view in `container`. */
 export function createJourneyView(container: HTMLElement, data: PageData, options: JourneyViewOptions): JourneyView {
@@ -92,7 +103,11 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
   for (const p of personas) select.append(make('option', { value: p.name }, `${p.name} (${groupLabel(p.group)})`));
   const body = make('div', { class: 'jv-policies' });
   const legend = make('ul', { class: 'jv-legend' });
-  STATE_NAMES.forEach((s, i) => legend.append(make('li', {}, make('span', { class: 'jv-swatch', style: `background:${STATE_COLOURS[i]}`, 'aria-hidden': 'true' }), STATE_TEXT(lang)[s])));
+  STATE_NAMES.forEach((s, i) => {
+    if (i === FIRST_OUT) legend.append(make('li', { class: 'jv-legend-head' }, `${LEFT_TEXT(lang).left}:`));
+    legend.append(make('li', {}, make('span', { class: 'jv-swatch', style: `background:${STATE_COLOURS[i]}`, 'aria-hidden': 'true' }), STATE_TEXT(lang)[s]));
+  });
+  legend.append(make('li', { class: 'jv-legend-break', 'aria-hidden': 'true' })); // the event markers on a line of their own
   for (const m of MARKS) legend.append(make('li', {}, make('span', { class: `jv-mark jv-${m}`, 'aria-hidden': 'true' }), T.marks[m]));
   root.append(make('label', { class: 'jv-picker' }, `${T.pick} `, select), legend, body);
 
@@ -102,6 +117,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
       case 'rejected': return svg('path', { ...c, d: `M${x - 4} 1 L${x + 4} 9 M${x + 4} 1 L${x - 4} 9`, stroke: '#B00020', 'stroke-width': 2 });
       case 'hired': return svg('path', { ...c, d: `M${x} 0 L${x + 5} 5 L${x} 10 L${x - 5} 5 Z`, fill: '#000' });
       case 'lostJob': return svg('path', { ...c, d: `M${x - 5} 1 L${x + 5} 1 L${x} 10 Z`, fill: '#555' });
+      case 'left': return svg('path', { ...c, d: `M${x - 5} 4 L${x} 4 L${x} 1 L${x + 5} 5 L${x} 9 L${x} 6 L${x - 5} 6 Z`, fill: '#000' });
       case 'droppedOut': return svg('rect', { ...c, x: x - 4, y: 1, width: 8, height: 8, fill: 'none', stroke: '#555', 'stroke-width': 1.5 });
       default: return svg('circle', { ...c, cx: x, cy: 5, r: 4, fill: kind === 'completed' ? '#333333' : 'none', stroke: '#333333', 'stroke-width': 1.5 });
     }
@@ -114,11 +130,14 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
       const label = data.meta.policyLabels[p];
       const events = data.journeys.find((j) => j.policy === policy && j.name === name)?.events ?? [];
       const emp = employment(data, p, id);
+      const h = data.history[p];
+      const out = h && id < h.agents ? leftRegister(h, id) : null;
       const line = [
         emp.first === null ? T.notInWork(emp.weeks) : T.inWorkFrom(emp.first) + (emp.atEnd ? '' : T.notAtEnd(emp.weeks)),
+        ...(out ? [T.left(out.week, STATE_TEXT(lang)[STATE_NAMES[out.state]])] : []),
         T.refusals(events.filter((e) => e.kind === 'rejected').length), T.started(events.filter((e) => e.kind === 'started').length),
       ].join(' · ');
-      const cw = 5, h = data.history[p];
+      const cw = 5;
       const strip = svg('svg', { class: 'jv-strip', viewBox: `0 0 ${emp.weeks * cw} 34`, role: 'img', 'aria-label': T.strip(name, label, line) });
       if (h && id < h.agents) {
         for (let w = 0; w < h.weeks;) {

@@ -2,6 +2,10 @@
  * Colour-blind-safe colours (Okabe & Ito 2008, with three of Paul Tol's muted
  * colours for groups): policies, states and groups each keep one meaning.
  */
+import type { STATE_NAMES } from '../sim/constants.ts';
+
+/** A tuple with one T for each element of S (its length checked by the type). */
+type OnePer<S extends readonly unknown[], T> = { readonly [K in keyof S]: T };
 
 /** Policy A and policy B, everywhere. */
 export const POLICY_COLOURS = ['#0072B2', '#D55E00'] as const;
@@ -9,8 +13,18 @@ export const POLICY_COLOURS = ['#0072B2', '#D55E00'] as const;
 /** The same for text on white (at least 4.5:1 contrast): B's orange darkened. */
 export const POLICY_TEXT_COLOURS = ['#0072B2', '#A33B00'] as const;
 
-/** States (sim/constants STATE_NAMES order): unemployed, discouraged, short service, long service, employed. */
-export const STATE_COLOURS = ['#999999', '#CC79A7', '#56B4E9', '#E69F00', '#009E73'] as const;
+/**
+ * States (sim/constants STATE_NAMES order; the type asks for one colour per state). The five states
+ * in the register keep Okabe–Ito's colours: unemployed grey, discouraged pink, short service sky
+ * blue, long service orange, employed green. The three outside the labour force (health-related
+ * benefit, education, moved away) are one family of dark, muted tones (purple, dark green, charcoal):
+ * at least 6:1 against white and the light grey of the animation, unlike the five above, and apart
+ * from each other under simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009:
+ * CIELAB distance 20 or more within the family, no pair closer than unemployed and discouraged).
+ */
+export const STATE_COLOURS: OnePer<typeof STATE_NAMES, string> = [
+  '#999999', '#CC79A7', '#56B4E9', '#E69F00', '#009E73', '#6A4C93', '#3D6B5C', '#333333',
+];
 
 /** Scenario groups, in order (cycled): none of the policy colours, no yellow on the light grey of the animation. */
 export const GROUP_COLOURS = ['#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#882255', '#999933', '#44AA99'] as const;

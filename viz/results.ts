@@ -6,20 +6,20 @@ import { GROUP_METRICS, type GroupMetric, type PageData } from './data.ts';
 import { h } from './dom.ts';
 import { compareJson, csvTables, download, figureSvg, fileStem, svgPng, svgText } from './export.ts';
 import { num, pct, type Lang } from './i18n.ts';
-import { HEADLINE, UI } from './text.ts';
+import { HEADLINE, HEADLINE_FORMAT, UI, type HeadlineMetric } from './text.ts';
 
-const SHARES = new Set(['employedShare', 'longTermServiceShare', 'mismatchedServiceShare', 'participationRate', 'employedWeeksShare', 'attendanceRate', 'servicesFoundByChanceShare']);
-
-/** A metric's value as people read it; `signed` marks a difference (shares then in percentage points). */
-export function formatMetric(metric: string, v: number, lang: Lang, signed = false): string {
+/** A metric's value as people read it (HEADLINE_FORMAT); `signed` marks a difference (shares then in percentage points). */
+export function formatMetric(metric: HeadlineMetric, v: number, lang: Lang, signed = false): string {
   const sign = signed && v > 0 ? '+' : '';
-  if (SHARES.has(metric)) return signed ? `${sign}${num(v * 100, lang, 1)} ${lang === 'nb' ? 'p.p.' : 'pp'}` : pct(v, lang, 1);
-  if (metric === 'costPerPerson') return sign + Math.round(v).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
-  if (metric === 'medianWeeksToFirstJob') return sign + num(v, lang, 1);
-  return sign + num(v, lang, 2);
+  switch (HEADLINE_FORMAT[metric]) {
+    case 'share': return signed ? `${sign}${num(v * 100, lang, 1)} ${lang === 'nb' ? 'p.p.' : 'pp'}` : pct(v, lang, 1);
+    case 'money': return sign + Math.round(v).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
+    case 'weeks': return sign + num(v, lang, 1);
+    default: return sign + num(v, lang, 2);
+  }
 }
 
-function cell(metric: string, e: MetricEstimate, lang: Lang, signed = false): HTMLElement {
+function cell(metric: HeadlineMetric, e: MetricEstimate, lang: Lang, signed = false): HTMLElement {
   const x = e as Estimate;
   return h('td', {}, formatMetric(metric, x.mean, lang, signed), h('span', { class: 'ci' }, ` [${formatMetric(metric, x.ci95[0], lang, signed)}, ${formatMetric(metric, x.ci95[1], lang, signed)}]`));
 }
@@ -33,7 +33,7 @@ export function headlineTable(data: PageData, lang: Lang): HTMLElement {
     h('caption', {}, T.headline, h('span', { class: 'hint' }, ' ', T.interval.replace('{n}', String(data.meta.replications)))),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.metric), h('th', { scope: 'col', class: 'pa' }, `A: ${data.meta.policyLabels[0]}`),
       h('th', { scope: 'col', class: 'pb' }, `B: ${data.meta.policyLabels[1]}`), h('th', { scope: 'col' }, T.difference))),
-    h('tbody', {}, ...(Object.keys(names) as (keyof typeof names)[]).map((m) => h('tr', { 'data-metric': m },
+    h('tbody', {}, ...(Object.keys(HEADLINE_FORMAT) as HeadlineMetric[]).map((m) => h('tr', { 'data-metric': m },
       h('th', { scope: 'row' }, names[m]), cell(m, c.policies[a].summary[m], lang), cell(m, c.policies[b].summary[m], lang), cell(m, c.difference[m], lang, true)))),
   );
 }

@@ -204,21 +204,24 @@ export const STORY_STEPS: readonly StoryStep[] = [
     title: { en: 'What counts as success, and what this model is', nb: 'Hva som teller som suksess, og hva modellen er' },
     text: {
       en: 'When the office counts activity as success (A), any measure is a good result, and people are pushed to take any job sooner, often one below their level (F7). '
-        + 'In B only “Activity target” changes: success is progress to lasting work that fits. '
+        + 'The model keeps three knobs apart here, and B changes all three: “Activity target” (success is progress to lasting work that fits), “Pressure to take any job” and “Offers of measures”. '
         + 'Remember what the model is: it illustrates mechanisms and tests hypotheses; it does not predict what will happen to real people, and it holds no personal data. '
         + 'Its groups are settings of a scenario, not traits of a people, and the five people you followed are invented.',
       nb: 'Når kontoret regner aktivitet som suksess (A), er ethvert tiltak et godt resultat, og folk presses til å ta en hvilken som helst jobb tidligere, ofte under sitt eget nivå (F7). '
-        + 'I B er bare «Aktivitetsmål» endret: suksess er vei mot varig arbeid som passer. '
+        + 'Modellen holder tre innstillinger fra hverandre her, og B endrer alle tre: «Aktivitetsmål» (suksess er vei mot varig arbeid som passer), «Press for å ta enhver jobb» og «Tilbud om tiltak». '
         + 'Husk hva modellen er: Den illustrerer mekanismer og tester hypoteser; den forutsier ikke hva som vil skje med virkelige personer, og den inneholder ingen personopplysninger. '
         + 'Gruppene er innstillinger i et scenario, ikke egenskaper ved et folk, og de fem personene du har fulgt, er oppdiktet.',
     },
     experiment: {
       en: 'Run it and compare, week by week, the share in a measure with the share in work. A keeps more people busy in measures: are more of them in work at the end? '
-        + 'In the Compare tab, set “Activity counted” against “In work at the end”.',
+        + 'In the Compare tab, set “Activity counted” against “In work at the end”. '
+        + 'Then set one of the three knobs in B back to A’s value and run again: which part does what?',
       nb: 'Kjør eksperimentet og sammenlign, uke for uke, andelen i tiltak med andelen i arbeid. A holder flere i aktivitet – er flere av dem i arbeid til slutt? '
-        + 'Under fanen Sammenlign kan du holde «Aktivitet som telles» opp mot «I arbeid ved slutten».',
+        + 'Under fanen Sammenlign kan du holde «Aktivitet som telles» opp mot «I arbeid ved slutten». '
+        + 'Sett så én av de tre innstillingene i B tilbake til verdien i A og kjør igjen: Hvilken del gjør hva?',
     },
-    settings: { ...CLASSROOM, a: policy('standardised'), b: policy('standardised', { activityTarget: 0 }) },
+    // activityTarget alone no longer carries the step: since the core split it, acceptPressure and offerRate change too (to personalised's values)
+    settings: { ...CLASSROOM, a: policy('standardised'), b: policy('standardised', { activityTarget: 0, acceptPressure: 0, offerRate: 0.6 }) },
     focus: { view: 'compare', chart: 'gap' },
     findings: ['F7'],
   },

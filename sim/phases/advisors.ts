@@ -108,13 +108,17 @@ export function advisors(m: Model): void {
     if (adv >= 0) {
       a.advisorWeeks[i]++;
       if (A > 1 && uniform(i, kTurn) < turnover) {
-        const nextAdv = (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A;
-        load[adv]--; load[nextAdv]++;
-        adv = a.advisor[i] = nextAdv;
-        a.advisorWeeks[i] = 0;
-        // what was built with the old contact person is partly lost; general trust in the office is not (F11)
-        if (a.trust[i] > INITIAL_TRUST) a.trust[i] = INITIAL_TRUST + (a.trust[i] - INITIAL_TRUST) * (1 - trustLoss);
-        if (i < m.tracked) m.events.add(i, week, EV_ADVISOR_CHANGED, nextAdv, 0);
+        // another advisor, drawn uniformly; if that caseload is full, the next one round with room; if none has room, no change
+        let nextAdv = (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A;
+        for (let tries = 1; tries < A && load[nextAdv] >= places[nextAdv]; tries++) nextAdv = nextAdv + 1 === A ? 0 : nextAdv + 1;
+        if (nextAdv !== adv && load[nextAdv] < places[nextAdv]) {
+          load[adv]--; load[nextAdv]++;
+          adv = a.advisor[i] = nextAdv;
+          a.advisorWeeks[i] = 0;
+          // what was built with the old contact person is partly lost; general trust in the office is not (F11)
+          if (a.trust[i] > INITIAL_TRUST) a.trust[i] = INITIAL_TRUST + (a.trust[i] - INITIAL_TRUST) * (1 - trustLoss);
+          if (i < m.tracked) m.events.add(i, week, EV_ADVISOR_CHANGED, nextAdv, 0);
+        }
       }
     } else if (A > 0) {
       const bin = binOf(assignWeight(m, i));

@@ -36,7 +36,7 @@ export function firstTier(m: Model, i: number, s: number): boolean {
     || uniform(i, m.keys.week2[P_DECIDE]) < m.knobs.priorityByNeed;
 }
 
-/** `pendingByAdvisor` codes: the person's new request, an advisor's offer, and WAITING + k for a request that has waited k + 1 weeks for a place. */
+/** `pendingByAdvisor` codes: the person's new request, an advisor's offer, and WAITING + k for a request that has waited k weeks for a place. */
 export const BY_PERSON = 0;
 export const BY_ADVISOR = 1;
 export const WAITING = 2;

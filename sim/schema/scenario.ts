@@ -159,7 +159,7 @@ const behaviour = obj({
   mismatchYield: share(0.25, 'Share of a service’s gains that reach a person when its level is one step off (two steps off: its square) (F5).'),
   shameRise: num(0.004, 0, 0.1, 'per week', 'Weekly growth of shame while out of work and holding a benefit right (F14).'),
   recognition: share(0.1, 'Fall in shame and rise in self-efficacy from a meeting that explores and recognises the person (F14).'),
-  peerSupport: share(0.06, 'Weekly fall in shame and rise in self-efficacy in a peer group (F13, F14).'),
+  peerSupport: share(0.08, 'Weekly fall in shame and rise in self-efficacy in a peer group (F13, F14).'),
   attendancePressure: share(0.7, 'Share of missed attendance a peer group prevents (F13).'),
   selfEfficacySearch: share(0.5, 'How much job search falls from full to zero self-efficacy (F14; Kanfer, Wanberg & Kantrowitz 2001; Liu, Huang & Wang 2014).'),
   monitoringPush: share(0.3, 'Job search added right after a meeting that monitors and follows up the search; it fades week by week (Schiprowski 2020).'),

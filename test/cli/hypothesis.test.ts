@@ -44,7 +44,7 @@ describe('pathways hypothesis', () => {
     expect(out).toMatch(/^B {9}same-advisor$/m);
     expect(out).toMatch(/^metric {4}attendanceRate for all: Share of scheduled advisor meetings/m);
     expect(out).toMatch(/^expected {2}increase \(B − A\), at least 0\.0500$/m);
-    expect(out).toMatch(/^B − A {2}0\.3\d{3} \[0\.3\d{3}, 0\.3\d{3}\] {3}sd of differences 0\.\d{5}$/m);
+    expect(out).toMatch(/^B − A {2}0\.\d{4} \[0\.\d{4}, 0\.\d{4}\] {3}sd of differences 0\.\d{5}$/m);
     expect(out).toMatch(/^paired t-test: t = \d+\.\d\d, df = 2, p (< 0\.0001|= 0\.\d{4})$/m);
     expect(out).toMatch(/^verdict: SUPPORTED$/m);
     expect(out).toMatch(/^what would change it:$/m);

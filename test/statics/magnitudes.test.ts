@@ -103,7 +103,7 @@ describe('size (places, vacancies and advisors per 1000 without rounding artefac
       const small = Array.from({ length: 40 }, (_, r) => core.runReplicate(s, p, r, { agents: 300 }).summary.all);
       const large = Array.from({ length: 4 }, (_, r) => core.runReplicate(s, p, 100 + r, { agents: 5000 }).summary.all);
       for (const k of ['rejectedApplicationShare', 'longTermServiceShare', 'employedWeeksShare', 'participationRate', 'attendanceRate', 'mismatchedServiceShare']) {
-        const a = core.estimate(small.map((x) => x[k] as number)), b = core.estimate(large.map((x) => x[k] as number));
+        const a = core.estimate(small.map((x) => (x as Record<string, number>)[k])), b = core.estimate(large.map((x) => (x as Record<string, number>)[k]));
         const noise = (a.ci95[1] - a.ci95[0]) / 2 + (b.ci95[1] - b.ci95[0]) / 2;
         expect(Math.abs(a.mean - b.mean), `${k}: 300 agents ${show(a)}, 5,000 agents ${show(b)}`).toBeLessThan(noise + 0.005);
       }

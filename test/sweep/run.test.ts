@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../cli/helpers.ts';
 import { runSweep as runFromSources } from '../../sim/sweep/index.ts';
+import { METRICS } from '../../sim/metrics.ts';
 import { loadEngine, read, SMALL, type Engine } from './helpers.ts';
 
 const tmp = tempDir();
@@ -15,7 +16,7 @@ const runs = () => read(dir('w1'), 'runs.csv');
 beforeAll(async () => {
   E = await loadEngine();
   const r = await E.runSweep(SMALL, { out: dir('w1'), workers: 1 });
-  expect(r).toMatchObject({ runs: 12, skipped: 0, rows: 12 * 16 });
+  expect(r).toMatchObject({ runs: 12, skipped: 0, rows: 12 * METRICS.length });
 });
 
 async function expectError(p: Promise<unknown> | (() => unknown), message: RegExp): Promise<void> {
@@ -111,7 +112,7 @@ describe('shards', () => {
 
   it('merge into the unsharded runs.csv and sweep.json', () => {
     const r = E.mergeShards([dir('shards/s3'), dir('shards/s1'), dir('shards/s2')], dir('merged'));
-    expect(r).toMatchObject({ runs: 12, shards: 3, rows: 12 * 16 });
+    expect(r).toMatchObject({ runs: 12, shards: 3, rows: 12 * METRICS.length });
     expect(read(dir('merged'), 'runs.csv')).toBe(runs());
     expect(read(dir('merged'), 'sweep.json')).toBe(read(dir('w1'), 'sweep.json'));
     // a folder of shard folders works too

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { F_OVERQUALIFIED } from '../../sim/agents.ts';
-import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE, UNEMPLOYED } from '../../sim/constants.ts';
+import { F_INSECURE_JOB, F_OVERQUALIFIED, F_WOMAN } from '../../sim/agents.ts';
+import { EMPLOYED, HEALTH_BENEFIT, IN_EDUCATION, LONG_SERVICE, MOVED_AWAY, SHORT_SERVICE, UNEMPLOYED } from '../../sim/constants.ts';
 import { METRICS, summarise } from '../../sim/metrics.ts';
 import type { Model } from '../../sim/model.ts';
 import { histogramMedian } from '../../sim/stats.ts';
@@ -28,9 +28,12 @@ describe('summarise', () => {
     const m = model(2);
     const a = m.agents;
     a.rightsAtStart.set([1, 0, 1, 0]);
+    a.flags.set([F_WOMAN, 0, 0, F_WOMAN]); // women 0 and 3, men 1 and 2
     recordWeek(m, [UNEMPLOYED, SHORT_SERVICE, LONG_SERVICE, UNEMPLOYED]);
     a.flags[2] = F_OVERQUALIFIED;
-    recordWeek(m, [EMPLOYED, SHORT_SERVICE, EMPLOYED, DISCOURAGED]);
+    a.flags[0] |= F_INSECURE_JOB;
+    recordWeek(m, [EMPLOYED, SHORT_SERVICE, EMPLOYED, HEALTH_BENEFIT]);
+    a.referrals.set([1, 0, 2, 0]);
     a.firstJobWeek.set([1, -1, 1, -1]);
     a.rejections.set([1, 0, 2, 3]);
     a.applications.set([2, 1, 2, 4]);
@@ -43,36 +46,55 @@ describe('summarise', () => {
     a.meetingsScheduled.set([2, 1, 0, 3]);
     a.meetingsAttended.set([1, 1, 0, 2]);
     const s = summarise(m);
-    expect(Object.keys(s)).toEqual(['A', 'B', 'withBenefitRights', 'withoutBenefitRights', 'all']);
+    expect(Object.keys(s)).toEqual(['A', 'B', 'withBenefitRights', 'withoutBenefitRights', 'women', 'men', 'all']);
     expect(s.all).toEqual({
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 1,
       longTermServiceShare: 0.25, mismatchedServiceShare: 0.25, overqualifiedShare: 0.5, weeksSearchingInfoPerPerson: 2,
       servicesFoundByChanceShare: 0.5, participationRate: 3 / 8, costPerPerson: (600 + 6 * 500) / 4,
       rejectedApplicationShare: 6 / 9, attendanceRate: 4 / 6, employedWeeksShare: 2 / 8, activityEmploymentGap: 3 / 8 - 2 / 8,
+      insecureJobShare: 0.5, referralsPerPerson: 3 / 4, healthBenefitShare: 0.25, educationShare: 0, movedAwayShare: 0,
     });
     expect(s.A).toEqual({
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 0.5, servicesPerPerson: 1,
       longTermServiceShare: 0, mismatchedServiceShare: 0.5, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 2,
       servicesFoundByChanceShare: 0.5, participationRate: 0.5, costPerPerson: (300 + 3 * 500) / 2,
       rejectedApplicationShare: 1 / 3, attendanceRate: 2 / 3, employedWeeksShare: 0.25, activityEmploymentGap: 0.25,
+      insecureJobShare: 1, referralsPerPerson: 0.5, healthBenefitShare: 0, educationShare: 0, movedAwayShare: 0,
     });
     expect(s.B).toEqual({
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 2.5, servicesPerPerson: 1,
       longTermServiceShare: 0.5, mismatchedServiceShare: 0, overqualifiedShare: 1, weeksSearchingInfoPerPerson: 2,
       servicesFoundByChanceShare: 0.5, participationRate: 0.25, costPerPerson: (300 + 3 * 500) / 2,
       rejectedApplicationShare: 5 / 6, attendanceRate: 2 / 3, employedWeeksShare: 0.25, activityEmploymentGap: 0,
+      insecureJobShare: 0, referralsPerPerson: 1, healthBenefitShare: 0.5, educationShare: 0, movedAwayShare: 0,
     });
     expect(s.withBenefitRights).toEqual({
       employedShare: 1, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 1.5,
       longTermServiceShare: 1 / 3, mismatchedServiceShare: 1 / 3, overqualifiedShare: 0.5, weeksSearchingInfoPerPerson: 1.5,
       servicesFoundByChanceShare: 1 / 3, participationRate: 0.25, costPerPerson: (400 + 2 * 500) / 2,
       rejectedApplicationShare: 3 / 4, attendanceRate: 1 / 2, employedWeeksShare: 0.5, activityEmploymentGap: -0.25,
+      insecureJobShare: 0.5, referralsPerPerson: 1.5, healthBenefitShare: 0, educationShare: 0, movedAwayShare: 0,
     });
     expect(s.withoutBenefitRights).toEqual({
       employedShare: 0, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 0.5,
       longTermServiceShare: 0, mismatchedServiceShare: 0, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 2.5,
       servicesFoundByChanceShare: 1, participationRate: 0.5, costPerPerson: (200 + 4 * 500) / 2,
       rejectedApplicationShare: 3 / 5, attendanceRate: 3 / 4, employedWeeksShare: 0, activityEmploymentGap: 0.5,
+      insecureJobShare: 0, referralsPerPerson: 0, healthBenefitShare: 0.5, educationShare: 0, movedAwayShare: 0,
+    });
+    expect(s.women).toEqual({
+      employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 2, servicesPerPerson: 0.5,
+      longTermServiceShare: 0, mismatchedServiceShare: 1, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 3.5,
+      servicesFoundByChanceShare: 0, participationRate: 0, costPerPerson: (100 + 5 * 500) / 2,
+      rejectedApplicationShare: 4 / 6, attendanceRate: 3 / 5, employedWeeksShare: 0.25, activityEmploymentGap: -0.25,
+      insecureJobShare: 1, referralsPerPerson: 0.5, healthBenefitShare: 0.5, educationShare: 0, movedAwayShare: 0,
+    });
+    expect(s.men).toEqual({
+      employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1, servicesPerPerson: 1.5,
+      longTermServiceShare: 1 / 3, mismatchedServiceShare: 0, overqualifiedShare: 1, weeksSearchingInfoPerPerson: 0.5,
+      servicesFoundByChanceShare: 2 / 3, participationRate: 3 / 4, costPerPerson: (500 + 1 * 500) / 2,
+      rejectedApplicationShare: 2 / 3, attendanceRate: 1, employedWeeksShare: 0.25, activityEmploymentGap: 0.5,
+      insecureJobShare: 0, referralsPerPerson: 1, healthBenefitShare: 0, educationShare: 0, movedAwayShare: 0,
     });
     for (const g of Object.values(s)) expect(Object.keys(g)).toEqual([...METRICS]);
   });
@@ -105,6 +127,20 @@ describe('summarise', () => {
     }
     expect(s.B.employedShare).toBe(0);
     expect(s.A.employedShare).toBe(0.25);
+  });
+});
+
+describe('summarise: leaving the labour force', () => {
+  it('shares out of the labour force at the last week, by where they went', () => {
+    const m = model(2);
+    recordWeek(m, [UNEMPLOYED, UNEMPLOYED, UNEMPLOYED, UNEMPLOYED]);
+    recordWeek(m, [IN_EDUCATION, MOVED_AWAY, MOVED_AWAY, HEALTH_BENEFIT]);
+    const s = summarise(m);
+    expect([s.all.educationShare, s.all.movedAwayShare, s.all.healthBenefitShare]).toEqual([0.25, 0.5, 0.25]);
+    expect([s.A.educationShare, s.A.movedAwayShare, s.A.healthBenefitShare]).toEqual([0.5, 0.5, 0]);
+    expect([s.B.educationShare, s.B.movedAwayShare, s.B.healthBenefitShare]).toEqual([0, 0.5, 0.5]);
+    expect(s.men.movedAwayShare).toBe(0.5); // nobody is flagged a woman here
+    expect(s.women.movedAwayShare).toBe(0);
   });
 });
 

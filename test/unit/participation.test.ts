@@ -16,7 +16,7 @@ function model(behaviour: Partial<BehaviourInput> = {}, services: ServiceInput[]
   return makeModel({
     agents, personas: Math.min(agents, 20), services,
     behaviour: {
-      mismatchYield: 0.25, lockInGain: 0.5, peerSupport: 0.0625, attendancePressure: 0.5, hiddenBarrierDropout: 0,
+      mismatchYield: 0.25, peerSupport: 0.0625, attendancePressure: 0.5, hiddenBarrierDropout: 0,
       placementBreakdown: 0, infoSearchCost: 0.25, ...behaviour,
     },
   });
@@ -151,26 +151,24 @@ describe('participation phase: completion', () => {
     expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.jobSearch, Q_NONE]]);
   });
 
-  it('a formal qualification at the fitting level raises education and replaces a foreign one; a long service adds lockInGain', () => {
+  it('a formal qualification at the fitting level raises education and replaces a foreign one; no bonus beyond the weekly gains', () => {
     const svc = CATALOGUE.map((x) => (x.id === 'vocational' ? { ...x, weeks: 2, employabilityGain: 0.0625 } : x));
-    const m = model({ lockInGain: 0.5, mismatchYield: 0.25 }, svc);
+    const m = model({ mismatchYield: 0.25 }, svc);
     const a = m.agents;
     place(m, 0, S.vocational, 1, 1); a.education[0] = 0; a.foreignQual[0] = QUAL_FOREIGN_UNRECOGNISED;
     place(m, 1, S.vocational, 0, 1); a.education[1] = 0; // level 0: one step off, no qualification
     participation(m);
     expect(a.education[0]).toBe(1);
     expect(a.foreignQual[0]).toBe(QUAL_DOMESTIC);
-    const e1 = f32(0.5 + 0.0625);
-    expect(a.employability[0]).toBe(f32(e1 + 0.5 * 0.0625 * 2 * 1 * 1));
+    expect(a.employability[0]).toBe(f32(0.5 + 0.0625));
     expect(a.longStarted[0]).toBe(0); // enrol counts starts, completion does not
     expect(a.education[1]).toBe(0);
-    const e2 = f32(0.5 + 0.0625 * 0.25);
-    expect(a.employability[1]).toBe(f32(e2 + 0.5 * 0.0625 * 2 * 0.25 * 0.25));
+    expect(a.employability[1]).toBe(f32(0.5 + 0.0625 * 0.25));
     expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.vocational, Q_FORMAL]]);
   });
 
   it('recognition of a foreign qualification, only at the fitting level', () => {
-    const m = model({ lockInGain: 0 });
+    const m = model();
     const a = m.agents;
     place(m, 0, S.guidance, 2, 1); a.education[0] = 2; a.foreignQual[0] = QUAL_FOREIGN_UNRECOGNISED;
     place(m, 1, S.guidance, 2, 1); a.education[1] = 1; a.foreignQual[1] = QUAL_FOREIGN_UNRECOGNISED;
@@ -191,6 +189,34 @@ describe('participation phase: completion', () => {
     participation(m);
     expect(Array.from(a.flags.subarray(0, 4), (f) => (f & F_BARRIER_TREATED) !== 0)).toEqual([true, true, false, false]);
     expect(a.fit[0] & bit(S.health)).toBe(0); // a treated barrier no longer calls for health support
+  });
+
+  it('completion ends the gap employers see; dropping out does not', () => {
+    const svc = CATALOGUE.map((x) => (x.id === 'jobSearch' ? { ...x, support: 0 } : x));
+    const m = model({ hiddenBarrierDropout: 1 }, svc);
+    const a = m.agents;
+    place(m, 0, S.jobSearch, 0, 1); a.weeksIdle[0] = 30;
+    place(m, 1, S.jobSearch, 0, 3); a.weeksIdle[1] = 30; a.flags[1] = F_HIDDEN_BARRIER; // drops out for certain
+    participation(m);
+    expect(a.state[0]).toBe(UNEMPLOYED);
+    expect(a.weeksIdle[0]).toBe(0);
+    expect(a.state[1]).toBe(UNEMPLOYED);
+    expect(a.weeksIdle[1]).toBe(30);
+  });
+
+  it('each participant-week is paid out of the budget', () => {
+    const m = model();
+    const a = m.agents;
+    place(m, 0, S.jobSearch, 0, 5); place(m, 1, S.vocational, 1, 5); place(m, 2, S.jobSearch, 0, 1);
+    a.state[3] = EMPLOYED;
+    m.budgetLeft = 10000;
+    participation(m);
+    const week = m.services.costPerWeek[S.jobSearch] * 2 + m.services.costPerWeek[S.vocational];
+    expect(m.budgetLeft).toBe(10000 - week);
+    expect(a.cost[0] + a.cost[1] + a.cost[2]).toBe(week);
+    m.budgetLeft = Infinity; // without a budget the cost is only an output
+    participation(m);
+    expect(m.budgetLeft).toBe(Infinity);
   });
 
   it('weeks count down and nothing completes early', () => {

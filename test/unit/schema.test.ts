@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, type FieldError, type NumberSpec, type ObjectSpec } from '../../sim/schema/dsl.ts';
-import { DEFAULT_SERVICES, SCENARIO } from '../../sim/schema/scenario.ts';
+import { ValidationError, type ArraySpec, type FieldError, type NumberSpec, type ObjectSpec } from '../../sim/schema/dsl.ts';
+import { DEFAULT_SERVICES, KNOBS, SCENARIO } from '../../sim/schema/scenario.ts';
 import { parseScenario } from '../../sim/scenario.ts';
-import { group, INFO, scenarioInput } from '../helpers.ts';
+import { group, INFO, KNOBS_OFF, scenarioInput, service } from '../helpers.ts';
 
 /** The errors parseScenario throws for `input` (fails the test if it does not throw). */
 function errorsOf(input: unknown): FieldError[] {
@@ -17,6 +17,26 @@ function errorsOf(input: unknown): FieldError[] {
 const errorAt = (errors: FieldError[], path: string) => errors.find((e) => e.path === path);
 
 const minimal = () => ({ name: 'min', info: INFO, groups: [{ name: 'a', share: 1, route: 'native' }] });
+
+/** Names of the model parameters of an object spec (numbers, booleans, lists and objects: not the free texts). */
+const parameters = (spec: ObjectSpec) => Object.entries(spec.fields).filter(([, f]) => f.kind !== 'string' && f.kind !== 'record').map(([k]) => k);
+const itemSpec = (name: 'groups' | 'services' | 'personas') => (SCENARIO.fields[name] as ArraySpec).items as ObjectSpec;
+
+describe('the test helpers', () => {
+  it('give every model parameter of the schema explicitly, so no test depends on a default being calibrated', () => {
+    const input = scenarioInput({ personas: 1 });
+    for (const part of ['behaviour', 'labourMarket', 'office'] as const) {
+      const given = Object.keys(input[part] as object);
+      expect(parameters(SCENARIO.fields[part] as ObjectSpec).length).toBeGreaterThan(5);
+      expect(parameters(SCENARIO.fields[part] as ObjectSpec).filter((k) => !given.includes(k)), part).toEqual([]);
+    }
+    const missing = (spec: ObjectSpec, obj: object) => parameters(spec).filter((k) => !(k in obj));
+    expect(missing(itemSpec('groups'), group())).toEqual([]);
+    expect(missing(itemSpec('services'), service({ id: 'x', type: 'jobSearchCourse', term: 'short' }))).toEqual([]);
+    expect(missing(itemSpec('personas'), (input.personas as object[])[0])).toEqual([]);
+    expect(Object.keys(KNOBS_OFF).sort()).toEqual(Object.keys(KNOBS.fields).sort());
+  });
+});
 
 describe('parseScenario: a valid scenario', () => {
   it('accepts the fully explicit test scenario and keeps every given value', () => {

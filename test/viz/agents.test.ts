@@ -1,28 +1,29 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import {
-  AgentsLayout, capacities, geometry, groupOrder, paintDots, pixel, stateAt, stateCounts, type Geometry, type StateHistory,
+  AgentsLayout, BAND_HEADER, capacities, geometry, HEADER, groupOrder, paintDots, pixel, stateAt, stateCounts, type Geometry, type StateHistory,
 } from '../../viz/agents-layout.ts';
 import { GROUP_COLOURS } from '../../viz/palette.ts';
 import { createAgentsView, SPEEDS, type AgentsView } from '../../viz/agents-view.ts';
 import type { PageData } from '../../viz/data.ts';
+import { EMPLOYED, FIRST_OUT, MOVED_AWAY, NUM_STATES, HEALTH_BENEFIT } from '../../sim/constants.ts';
 import { fixture } from './fixture.ts';
 
-const S = 5; // states
+const S = NUM_STATES;
 
-/** 5 agents, 3 weeks; rows are states after weeks 1, 2, 3. */
+/** 5 agents, 3 weeks; rows are states after weeks 1, 2, 3 (agent 0 leaves for a health-related benefit, agent 1 moves away). */
 const tiny: StateHistory = {
   agents: 5, weeks: 3, group: Uint8Array.from([1, 0, 1, 0, 0]),
   states: Uint8Array.from([
     0, 0, 4, 0, 2,
     1, 0, 4, 4, 2,
-    4, 4, 4, 4, 3,
+    4, 7, 4, 5, 3,
   ]),
 };
 
 /** Region s: grid of 2 columns of 10 px cells, grid box x in [100 s, 100 s + 20], y in [0, 100]. */
 const handGeom: Geometry = {
-  width: 500, height: 100, cell: 10, dot: 3,
+  width: 100 * S, height: 100, cell: 10, dot: 3, band: { x: 100 * FIRST_OUT, y: 0, w: 100 * (S - FIRST_OUT), h: 100 },
   regions: Array.from({ length: S }, (_, s) => ({ x: 100 * s, y: 0, w: 100, h: 100, gridX: 100 * s, gridY: 0, gridH: 100, cols: 2 })),
 };
 
@@ -36,12 +37,18 @@ describe('agents layout', () => {
   test('week 0 is everyone unemployed; week w is history row w - 1', () => {
     expect([0, 1, 2, 3, 4].map((id) => stateAt(tiny, 0, id))).toEqual([0, 0, 0, 0, 0]);
     expect([0, 1, 2, 3, 4].map((id) => stateAt(tiny, 2, id))).toEqual([1, 0, 4, 4, 2]);
+    expect([0, 1, 2, 3, 4].map((id) => stateAt(tiny, 3, id))).toEqual([4, MOVED_AWAY, 4, HEALTH_BENEFIT, 3]);
   });
 
   test('counts per week and capacities', () => {
     const c = stateCounts(tiny);
-    expect(Array.from(c)).toEqual([5, 0, 0, 0, 0, 3, 0, 1, 0, 1, 1, 1, 1, 0, 2, 0, 0, 0, 1, 4]);
-    expect(capacities(c, Int32Array.from([0, 2, 0, 0, 0]))).toEqual([5, 2, 1, 1, 4]);
+    expect(Array.from(c)).toEqual([
+      5, 0, 0, 0, 0, 0, 0, 0,
+      3, 0, 1, 0, 1, 0, 0, 0,
+      1, 1, 1, 0, 2, 0, 0, 0,
+      0, 0, 0, 1, 2, 1, 0, 1,
+    ]);
+    expect(capacities(c, Int32Array.from([0, 2, 0, 0, 0, 0, 3, 0]))).toEqual([5, 2, 1, 1, 2, 1, 3, 1]);
   });
 
   test('order is by group, then id, with a run per group', () => {
@@ -54,7 +61,7 @@ describe('agents layout', () => {
     const l = new AgentsLayout(tiny, handGeom);
     expect(positions(l, 0)).toEqual([[15, 85], [5, 95], [5, 75], [15, 95], [5, 85]]);
     expect(positions(l, 1)).toEqual([[5, 85], [5, 95], [405, 95], [15, 95], [205, 95]]);
-    expect(positions(l, 3)).toEqual([[405, 85], [405, 95], [415, 85], [415, 95], [305, 95]]);
+    expect(positions(l, 3)).toEqual([[405, 95], [705, 95], [415, 95], [505, 95], [305, 95]]);
   });
 
   test('paintDots: one square per agent after the skipped ones, in its group colour, gliding', () => {
@@ -79,33 +86,47 @@ describe('agents layout', () => {
     f.t = 0.5;
     paintDots(px, W, l, f, colours, 1, 3, 1);
     expect(px[95 * W + 255]).toBe(11);
-    expect(px[95 * W + 5]).toBe(0); // agent 1 has left its week-1 slot, halfway to (405, 95)
-    expect(px[95 * W + 205]).toBe(11);
+    expect(px[95 * W + 5]).toBe(0); // agent 1 has left its week-1 slot, halfway to (705, 95): it moves away
+    expect(px[95 * W + 355]).toBe(11);
     expect(pixel('#0072B2')).toBe(0xffb27200);
   });
 
-  test('geometry: five disjoint regions inside the panel, each holding its fullest week', () => {
-    const caps = [300, 40, 90, 60, 210];
-    const g = geometry(472, 378, caps);
+  test('geometry: a region per state, disjoint, inside the panel, each holding its fullest week; those who left in a band below', () => {
+    const caps = [300, 40, 90, 60, 210, 25, 12, 8];
+    expect(caps).toHaveLength(S);
+    const g = geometry(472, 448, caps);
+    expect(g.regions).toHaveLength(S);
     expect(g.dot).toBeGreaterThanOrEqual(1);
     expect(g.dot).toBeLessThanOrEqual(3);
     g.regions.forEach((r, s) => {
       expect(r.x).toBeGreaterThanOrEqual(0);
       expect(r.y).toBeGreaterThanOrEqual(0);
       expect(r.x + r.w).toBeLessThanOrEqual(472 + 1e-9);
-      expect(r.y + r.h).toBeLessThanOrEqual(378 + 1e-9);
+      expect(r.y + r.h).toBeLessThanOrEqual(448 + 1e-9);
       expect(r.cols * Math.floor(r.gridH / g.cell)).toBeGreaterThanOrEqual(caps[s]);
       g.regions.forEach((q, t) => {
         if (t !== s) expect(r.x + r.w <= q.x + 1e-9 || q.x + q.w <= r.x + 1e-9 || r.y + r.h <= q.y + 1e-9 || q.y + q.h <= r.y + 1e-9).toBe(true);
       });
+      // the states outside the labour force are inside the band, below its header; the others above it
+      const b = g.band;
+      if (s >= FIRST_OUT) {
+        expect(r.y).toBeGreaterThanOrEqual(b.y + BAND_HEADER - 1e-9);
+        expect(r.x + r.w).toBeLessThanOrEqual(b.x + b.w + 1e-9);
+        expect(r.y + r.h).toBeLessThanOrEqual(b.y + b.h + 1e-9);
+      } else expect(r.y + r.h).toBeLessThanOrEqual(b.y + 1e-9);
     });
-    expect(geometry(472, 378, [20000, 3000, 6000, 5000, 14000]).dot).toBe(1);
+    expect(g.band).toMatchObject({ x: 0, w: 472 });
+    expect(g.band.y + g.band.h).toBeCloseTo(448, 9);
+    expect(geometry(472, 448, [20000, 3000, 6000, 5000, 14000, 2000, 900, 700]).dot).toBe(1);
+    // nobody has left: the band keeps its place, and its regions their header
+    const none = geometry(472, 448, [300, 40, 90, 60, 210, 0, 0, 0]);
+    for (let s = FIRST_OUT; s < S; s++) expect(none.regions[s].h).toBeGreaterThan(HEADER);
   });
 
   test('fixture: every agent is inside its state region, counts match the data, order is stable', () => {
     const d = fixture();
     const counts = d.history.map(stateCounts);
-    const g = geometry(472, 378, capacities(...counts));
+    const g = geometry(472, 448, capacities(...counts));
     d.history.forEach((h, p) => {
       const l = new AgentsLayout(h, g);
       const rank = new Int32Array(h.agents);
@@ -154,7 +175,7 @@ function recorder() {
 
 describe('agents view', () => {
   let d: PageData, box: HTMLElement, view: AgentsView | undefined, rec: ReturnType<typeof recorder>;
-  const employed = (p: number, w: number) => Array.from(d.history[p].states.subarray((w - 1) * 300, w * 300)).filter((s) => s === 4).length;
+  const employed = (p: number, w: number) => Array.from(d.history[p].states.subarray((w - 1) * 300, w * 300)).filter((s) => s === EMPLOYED).length;
   beforeEach(() => {
     d = fixture();
     box = document.createElement('div');
@@ -203,8 +224,8 @@ describe('agents view', () => {
     const table = box.querySelector('table.av-counts')!;
     expect(table.querySelector('caption')!.textContent).toBe('People in each state in week 12');
     const rows = [...table.querySelectorAll('tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)));
-    expect(rows).toHaveLength(5);
-    expect(rows[4]).toEqual([employed(0, 12), employed(1, 12)]);
+    expect(rows).toHaveLength(S);
+    expect(rows[EMPLOYED]).toEqual([employed(0, 12), employed(1, 12)]);
     expect(rows.reduce((t, r) => t + r[0], 0)).toBe(d.history[0].agents);
     expect(box.querySelector<HTMLInputElement>('input[type=range]')!.value).toBe('12');
     view.setWeek(500);
@@ -240,12 +261,12 @@ describe('agents view', () => {
     view = createAgentsView(box, d, {});
     view.setWeek(30);
     await new Promise((r) => setTimeout(r, 100));
-    const g = geometry(472, 378, capacities(...d.history.map(stateCounts)));
+    const g = geometry(472, 448, capacities(...d.history.map(stateCounts)));
     const size = Math.round(g.dot), P = d.meta.personas.length;
     const last = rec.log.images.slice(-2);
     expect(last).toHaveLength(2);
     last.forEach((img, p) => {
-      expect([img.width, img.height]).toEqual([472, 378]);
+      expect([img.width, img.height]).toEqual([472, 448]);
       const px = new Uint32Array(img.data.buffer);
       expect(px.reduce((t, v) => t + (v ? 1 : 0), 0)).toBe((300 - P) * size * size);
       const l = new AgentsLayout(d.history[p], g), x = new Float32Array(300), y = new Float32Array(300);

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createJourneyView, employment, type JourneyView } from '../../viz/journey-view.ts';
 import type { PageData } from '../../viz/data.ts';
 import { fixture } from './fixture.ts';
+import { EMPLOYED, FIRST_OUT, STATE_NAMES } from '../../sim/constants.ts';
+import { STATE_TEXT } from '../../viz/i18n.ts';
 
 let d: PageData, box: HTMLElement, view: JourneyView | undefined;
 beforeEach(() => {
@@ -17,7 +19,7 @@ const events = (policy: string, name: string) => d.journeys.find((j) => j.policy
 /** First 1-based week the persona is employed in the history, counted here independently. */
 function firstEmployed(p: number, name: string): number | null {
   const id = d.meta.personas.findIndex((x) => x.name === name), h = d.history[p];
-  for (let w = 1; w <= h.weeks; w++) if (h.states[(w - 1) * h.agents + id] === 4) return w;
+  for (let w = 1; w <= h.weeks; w++) if (h.states[(w - 1) * h.agents + id] === EMPLOYED) return w;
   return null;
 }
 
@@ -73,6 +75,15 @@ describe('follow one person', () => {
         else { seenWork++; expect(summary).toMatch(new RegExp(`^In work from week ${first}[ ,·]`)); }
         expect(employment(d, p, d.meta.personas.findIndex((x) => x.name === name)).first).toBe(first);
         const ev = events(policy, name);
+        // leaving the register: the first week in a state outside the labour force, counted here, and the model's event
+        const id = d.meta.personas.findIndex((x) => x.name === name), h = d.history[p];
+        let left = 0;
+        for (let w = 1; w <= h.weeks && !left; w++) if (h.states[(w - 1) * h.agents + id] >= FIRST_OUT) left = w;
+        if (left) {
+          const state = STATE_NAMES[h.states[(left - 1) * h.agents + id]];
+          expect(summary).toContain(` · Left the register in week ${left}: ${STATE_TEXT('en')[state].toLowerCase()} · `);
+          expect(ev.filter((e) => e.kind === 'left').map((e) => e.week)).toEqual([left]);
+        } else expect(summary).not.toContain('Left the register');
         const refusals = ev.filter((e) => e.kind === 'rejected').length;
         expect(summary).toContain(` · ${refusals} ${refusals === 1 ? 'refusal' : 'refusals'} · `);
         expect(summary).toMatch(new RegExp(`· ${ev.filter((e) => e.kind === 'started').length} services? started$`));
@@ -96,7 +107,7 @@ describe('follow one person', () => {
     expect(items[k].textContent).toBe(`Uke ${ev[k].week} — Avslag: ${ev[k].text.slice(`week ${ev[k].week}: `.length)}`);
     expect(items[0].textContent).toMatch(/^Uke 1 — Registrert: registered as a jobseeker/);
     expect(items[0].querySelector('span[lang=en]')).not.toBeNull();
-    expect(sections()[0].querySelector('.jv-summary')!.textContent).toMatch(/^(I arbeid fra uke \d+|Ikke i arbeid etter 104 uker) · \d+ avslag · \d+ tiltak startet$/);
+    expect(sections()[0].querySelector('.jv-summary')!.textContent).toMatch(/^(I arbeid fra uke \d+|Ikke i arbeid etter 104 uker)( · Forlot registeret i uke \d+: [^·]+)? · \d+ avslag · \d+ tiltak startet$/);
   });
 
   test('no personas: a message instead', () => {

@@ -1,12 +1,19 @@
 /** Layout of the alluvial diagram (no DOM): stacked nodes per checkpoint and ribbons between them. */
-import { STATE_NAMES } from '../../sim/constants.ts';
+import { FIRST_OUT, STATE_NAMES } from '../../sim/constants.ts';
 import type { PageData, StateName } from '../data.ts';
 import { STATE_COLOURS } from '../palette.ts';
 
 export type Flow = PageData['flows'][number];
 
-/** Stacking order, top to bottom: work on top, searching at the bottom. */
-export const STACK: readonly StateName[] = ['employed', 'longService', 'shortService', 'discouraged', 'unemployed'];
+/**
+ * Stacking order, top to bottom, from STATE_NAMES: the states in the register reversed (work on top,
+ * searching at the bottom of them), then, set apart below, those who have left the register.
+ */
+export const STACK: readonly StateName[] = [...STATE_NAMES.slice(0, FIRST_OUT).reverse(), ...STATE_NAMES.slice(FIRST_OUT)];
+/** Index in STACK of the first state outside the labour force. */
+export const STACK_OUT = FIRST_OUT;
+/** The gap above the states outside the labour force, in `pad`s. */
+const OUT_GAP = 3;
 
 export function stateColour(s: StateName): string {
   return STATE_COLOURS[STATE_NAMES.indexOf(s)];
@@ -27,16 +34,21 @@ export function nodeShares(flow: Flow): number[][] {
   return out.map((row, c) => (c < n - 1 ? row : inn[c]));
 }
 
-/** Positions in px within the box; every column uses the same px per share, `pad` px between non-empty states. */
+/**
+ * Positions in px within the box; every column uses the same px per share, `pad` px between non-empty
+ * states, and OUT_GAP pads above the first non-empty state outside the labour force.
+ */
 export function columns(flow: Flow, box: { x0: number; x1: number; y0: number; y1: number; pad: number }): { xs: number[]; nodes: Node[]; ribbons: Ribbon[] } {
   const n = flow.checkpoints.length;
   const shares = nodeShares(flow);
   const xs = flow.checkpoints.map((_, c) => box.x0 + (n > 1 ? (c * (box.x1 - box.x0)) / (n - 1) : 0));
-  const k = box.y1 - box.y0 - box.pad * (STACK.length - 1);
+  const k = box.y1 - box.y0 - box.pad * (STACK.length - 1 + OUT_GAP - 1);
   const nodes: Node[] = [];
   const top: number[][] = shares.map((row, c) => {
     let y = box.y0;
+    let apart = false;
     return row.map((share, i) => {
+      if (i >= STACK_OUT && share > 0 && !apart) { y += box.pad * (OUT_GAP - 1); apart = true; }
       const at = y;
       if (share > 0) {
         nodes.push({ checkpoint: c, week: flow.checkpoints[c], state: STACK[i], share, x: xs[c], y: at, h: share * k });

@@ -5,10 +5,10 @@
  * top, B below, one svg. Bars and ribbons carry data-share so the page and tests can read them.
  */
 import type { PageData, StateName } from '../data.ts';
-import { pct, STATE_TEXT, texts, type Lang } from '../i18n.ts';
+import { LEFT_TEXT, pct, STATE_TEXT, texts, type Lang } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
-import { context, figure, FONT, legend, policies, repsNote, round, svgEl, type ChartOptions, type Ctx } from './common.ts';
-import { columns, serviceOutcomes, STACK, stateColour, type Flow } from './flows-layout.ts';
+import { context, figure, FONT, legend, policies, repsNote, round, svgEl, textWidth, type ChartOptions, type Ctx } from './common.ts';
+import { columns, serviceOutcomes, STACK, STACK_OUT, stateColour, type Flow } from './flows-layout.ts';
 
 const TEXT = texts(
   {
@@ -17,7 +17,7 @@ const TEXT = texts(
     week: (w: number) => `week ${w}`,
     notice: (la: string, wa: string, sa: string, lb: string, wb: string, sb: string) =>
       `Of those in a service at one checkpoint, ${wa} are in work and ${sa} in a service again at the next under ${la}; under ${lb}, ${wb} and ${sb}.`,
-    caption: 'Bar height: share of the population in each state at the checkpoint; ribbons: share moving from one state to another by the next checkpoint, coloured by the state they come from.',
+    caption: 'Bar height: share of the population in each state at the checkpoint; ribbons: share moving from one state to another by the next checkpoint, coloured by the state they come from. At the bottom, set apart, those who have left the register (a health-related benefit, education, moved away); they do not come back.',
   },
   {
     title: (weeks: string) => `Forløp mellom tilstander i uke ${weeks}`,
@@ -25,7 +25,7 @@ const TEXT = texts(
     week: (w: number) => `uke ${w}`,
     notice: (la: string, wa: string, sa: string, lb: string, wb: string, sb: string) =>
       `Av dem som er i tiltak ved ett målepunkt, er ${wa} i arbeid og ${sa} i tiltak igjen ved det neste med ${la}; med ${lb} ${wb} og ${sb}.`,
-    caption: 'Søylehøyde: andel av befolkningen i hver tilstand ved målepunktet; bånd: andel som går fra én tilstand til en annen til neste målepunkt, farget etter tilstanden de kommer fra.',
+    caption: 'Søylehøyde: andel av befolkningen i hver tilstand ved målepunktet; bånd: andel som går fra én tilstand til en annen til neste målepunkt, farget etter tilstanden de kommer fra. Nederst, litt for seg, de som har forlatt registeret (helserelatert ytelse, utdanning, flyttet); de kommer ikke tilbake.',
   },
 );
 
@@ -87,8 +87,15 @@ export function render(data: PageData, options: ChartOptions = {}): HTMLElement 
   const ps = policies(data);
   const flows = ps.map((p) => data.flows.find((f) => f.policy === p.key) as Flow);
   const svg = svgEl(doc, 'svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-size': 10, 'font-family': FONT, style: 'display: block; max-width: 100%; height: auto; background: white;' });
-  const items = STACK.map((s) => ({ label: STATE_TEXT(lang)[s], fill: stateColour(s) }));
-  const lh = legend(doc, svg, items, 0, 2, width);
+  const item = (s: StateName) => ({ label: STATE_TEXT(lang)[s], fill: stateColour(s) });
+  // the states in the register, then a row of their own for those who have left it, under its name
+  const inner = legend(doc, svg, STACK.slice(0, STACK_OUT).map(item), 0, 2, width);
+  const head = `${LEFT_TEXT(lang).left}:`;
+  const headW = textWidth(head) + 8;
+  const left = svgEl(doc, 'text', { x: 0, y: 2 + inner + 9, fill: 'currentColor', 'font-weight': 'bold', class: 'legend-head' });
+  left.textContent = head;
+  svg.append(left);
+  const lh = inner + legend(doc, svg, STACK.slice(STACK_OUT).map(item), headW, 2 + inner, width - headW);
   const ph = (height - lh - 8) / 2;
   ps.forEach((p) => svg.append(panel(ctx, flows[p.i], p.label, POLICY_COLOURS[p.i], lh + 8 + p.i * ph, ph - 6)));
   const out = flows.map(serviceOutcomes);

@@ -1,6 +1,6 @@
 /** Refusals per person by reason, both policies (F3). */
 import type { PageData } from '../data.ts';
-import { num, REASON_TEXT, texts } from '../i18n.ts';
+import { num, REASON_NOTE, REASON_TEXT, texts } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
 import { context, figure, policies, repsNote, type ChartOptions } from './common.ts';
 import { rowChart } from './rows.ts';
@@ -49,5 +49,5 @@ export function render(data: PageData, options: ChartOptions = {}): HTMLElement 
   const notice = a.total === 0 && b.total === 0 ? t.none : t.notice(
     ps[0].label, format(a.total), reasonName(a.reason), format(a.perPerson), ps[1].label, format(b.total), reasonName(b.reason), format(b.perPerson),
   );
-  return figure(ctx, { id: 'rejections', title: t.title, notice, svg, caption: `${t.caption(data.meta.weeks)} ${repsNote(data, lang, false)}` });
+  return figure(ctx, { id: 'rejections', title: t.title, notice, svg, caption: `${t.caption(data.meta.weeks)} ${REASON_NOTE(lang).note} ${repsNote(data, lang, false)}` });
 }
