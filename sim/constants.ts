@@ -12,6 +12,8 @@ export const IN_EDUCATION = 6; // left for ordinary education (Statistics Norway
 export const MOVED_AWAY = 7; // moved away from the office's area or the country
 /** The first state outside the labour force: `state >= FIRST_OUT` means the person has left. */
 export const FIRST_OUT = HEALTH_BENEFIT;
+/** Whether a person in state `st` is a jobseeker: registered, out of work and still in the labour force. */
+export const seeksWork = (st: number): boolean => st !== EMPLOYED && st < FIRST_OUT;
 export const STATE_NAMES = ['unemployed', 'discouraged', 'shortService', 'longService', 'employed', 'healthBenefit', 'education', 'movedAway'] as const;
 export const NUM_STATES = STATE_NAMES.length;
 

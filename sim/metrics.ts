@@ -80,7 +80,8 @@ export function summarise(m: Model): Record<string, Summary> {
       inService += rec.count(w, g, SHORT_SERVICE) + rec.count(w, g, LONG_SERVICE);
       employedWeeks += rec.count(w, g, EMPLOYED);
     }
-    const employedNow = weeks > 0 ? rec.count(weeks - 1, g, EMPLOYED) : 0;
+    const atEnd = (state: number) => (weeks > 0 ? rec.count(weeks - 1, g, state) : 0);
+    const employedNow = atEnd(EMPLOYED);
     const years: number[] = [];
     for (let y = 1; y * 52 <= weeks; y++) years.push(ratio(rec.count(y * 52 - 1, g, EMPLOYED), size));
     const participationRate = ratio(inService, size * weeks);
@@ -104,9 +105,9 @@ export function summarise(m: Model): Record<string, Summary> {
       activityEmploymentGap: participationRate - employedWeeksShare,
       insecureJobShare: ratio(acc[o + 11], employedNow),
       referralsPerPerson: ratio(acc[o + 12], size),
-      healthBenefitShare: weeks > 0 ? ratio(rec.count(weeks - 1, g, HEALTH_BENEFIT), size) : 0,
-      educationShare: weeks > 0 ? ratio(rec.count(weeks - 1, g, IN_EDUCATION), size) : 0,
-      movedAwayShare: weeks > 0 ? ratio(rec.count(weeks - 1, g, MOVED_AWAY), size) : 0,
+      healthBenefitShare: ratio(atEnd(HEALTH_BENEFIT), size),
+      educationShare: ratio(atEnd(IN_EDUCATION), size),
+      movedAwayShare: ratio(atEnd(MOVED_AWAY), size),
     };
   }
   return out;

@@ -42,14 +42,14 @@ export interface Model {
   waitingNext: Float64Array;
   /** Scratch: this week's chance of a place per priority bin. */
   placeChance: Float64Array;
-  /** Start places left in the current 4-week period, per service; may run below 0 (an overdraft carried into the next period). */
+  /** Start places available now, per service: they come in weekly and may run below 0 (an overdraft repaid from the next weeks' places). */
   slotsLeft: Float64Array;
   /** Scratch per service this week: chance of a place for priority requests and offers, and for the others. */
   applicants: Float64Array;
   applicantsLow: Float64Array;
   /** Budget left in this period (NOK; Infinity without a budget). */
   budgetLeft: number;
-  /** Labour market: vacancies per week, this week's effective search and hires, per level. */
+  /** Labour market: vacancies per week and this week's effective search, per level; hires so far per level (a tally). */
   vacancies: Float64Array;
   demand: Float64Array;
   hires: Float64Array;
@@ -127,13 +127,12 @@ export const PHASES: readonly { name: string; run: (m: Model) => void; findings:
   { name: 'relationships', run: relationships, findings: 'F11, F12, F13, F14, exits' },
 ];
 
-
 /** Advance the model by one week (synchronously; knows nothing of frames or timers). */
 export function step(m: Model): void {
   m.keys.setWeek(m.week);
   // places come in week by week, a period's worth over each period; an overdraft (more winners than places) is paid
-  // back from the next weeks' places, and unused places pile up to at most one period's worth (at least SMALL_OFFICE_PLACES whole
-  // place), so capacity per 1000 jobseekers does not depend on the size of the office
+  // back from the next weeks' places, and unused places pile up to at most one period's worth (or SMALL_OFFICE_PLACES,
+  // if that is more), so capacity per 1000 jobseekers does not depend on the size of the office
   for (let k = 0; k < m.services.count; k++) {
     const per = m.services.slotsPerMonth[k];
     const cap = per > SMALL_OFFICE_PLACES ? per : SMALL_OFFICE_PLACES;

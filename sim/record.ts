@@ -3,6 +3,14 @@ import { DERIVED_GROUPS, NUM_STATES } from './constants.ts';
 import type { Model } from './model.ts';
 import type { Scenario } from './scenario.ts';
 
+/** Where each derived group sits, counted back from the end of the group list: index G − FROM_END_*. */
+const fromEnd = (name: (typeof DERIVED_GROUPS)[number]) => DERIVED_GROUPS.length - DERIVED_GROUPS.indexOf(name);
+const FROM_END_RIGHTS = fromEnd('withBenefitRights');
+const FROM_END_NO_RIGHTS = fromEnd('withoutBenefitRights');
+const FROM_END_WOMEN = fromEnd('women');
+const FROM_END_MEN = fromEnd('men');
+const FROM_END_ALL = fromEnd('all');
+
 /**
  * Weekly counts of agents by state and group, kept in one typed array:
  * counts[(week * groups + group) * NUM_STATES + state]. Group indices are the
@@ -30,11 +38,11 @@ export class Recorder {
     const a = m.agents;
     const G = this.groups;
     const base = w * G * NUM_STATES;
-    const rightsBase = base + (G - 5) * NUM_STATES;
-    const noRightsBase = base + (G - 4) * NUM_STATES;
-    const womenBase = base + (G - 3) * NUM_STATES;
-    const menBase = base + (G - 2) * NUM_STATES;
-    const allBase = base + (G - 1) * NUM_STATES;
+    const rightsBase = base + (G - FROM_END_RIGHTS) * NUM_STATES;
+    const noRightsBase = base + (G - FROM_END_NO_RIGHTS) * NUM_STATES;
+    const womenBase = base + (G - FROM_END_WOMEN) * NUM_STATES;
+    const menBase = base + (G - FROM_END_MEN) * NUM_STATES;
+    const allBase = base + (G - FROM_END_ALL) * NUM_STATES;
     const c = this.counts;
     for (let i = 0; i < m.n; i++) {
       const st = a.state[i];
@@ -68,5 +76,7 @@ export function outputGroupNames(s: Pick<Scenario, 'groups'>): string[] {
  * their rights group, their gender group and `all` (G = number of groups).
  */
 export function outputGroupsOf(rightsAtStart: number, flags: number, group: number, G: number, k: number): number {
-  return k === 0 ? group : k === 1 ? (rightsAtStart ? G - 5 : G - 4) : k === 2 ? ((flags & F_WOMAN) !== 0 ? G - 3 : G - 2) : G - 1;
+  return k === 0 ? group
+    : k === 1 ? G - (rightsAtStart ? FROM_END_RIGHTS : FROM_END_NO_RIGHTS)
+      : k === 2 ? G - ((flags & F_WOMAN) !== 0 ? FROM_END_WOMEN : FROM_END_MEN) : G - FROM_END_ALL;
 }

@@ -2,10 +2,10 @@ import {
   F_ASSESSED, F_BARRIER_TREATED, F_DISCLOSED, F_EXPLORED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_MET_THIS_WEEK, PENDING_NONE,
 } from '../agents.ts';
 import {
-  CH_ADVISOR, DISCOURAGED, ECONOMIC_RIGHTS, EMPLOYED, EV_ADVISOR_CHANGED, EV_DISCLOSED, EV_FOLLOW_UP, EV_FOUND_INFO,
-  EV_GOT_ADVISOR, EV_MET_ADVISOR, EV_NO_SHOW, EV_OFFERED, EV_REFERRED, FIRST_OUT, LONG_SERVICE, P_ADVISOR_ASSIGN, P_ADVISOR_TURNOVER,
+  CH_ADVISOR, DISCOURAGED, ECONOMIC_RIGHTS, EV_ADVISOR_CHANGED, EV_DISCLOSED, EV_FOLLOW_UP, EV_FOUND_INFO,
+  EV_GOT_ADVISOR, EV_MET_ADVISOR, EV_NO_SHOW, EV_OFFERED, EV_REFERRED, LONG_SERVICE, P_ADVISOR_ASSIGN, P_ADVISOR_TURNOVER,
   P_DISCLOSE, P_EXPLORE, P_FOLLOW_UP, P_INFORM, P_INFORM_WHICH, P_MEETING, P_OFFER, P_OFFER_KIND,
-  P_OFFER_LEVEL, P_OFFER_LONG, P_OFFER_PICK, P_REFER, P_SHOW_UP, SHORT_SERVICE, UNEMPLOYED,
+  P_OFFER_LEVEL, P_OFFER_LONG, P_OFFER_PICK, P_REFER, P_SHOW_UP, seeksWork, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import { fitMask, hasVisibleBarrier, targetLevel } from '../fit.ts';
 import type { Model } from '../model.ts';
@@ -100,8 +100,7 @@ export function advisors(m: Model): void {
     let adv = a.advisor[i];
     a.flags[i] &= ~F_MET_THIS_WEEK;
     a.referredLevel[i] = PENDING_NONE;
-    const st = a.state[i];
-    if (st === EMPLOYED || st >= FIRST_OUT) {
+    if (!seeksWork(a.state[i])) {
       if (adv >= 0) { load[adv]--; a.advisor[i] = -1; }
       continue;
     }
@@ -109,9 +108,8 @@ export function advisors(m: Model): void {
       a.advisorWeeks[i]++;
       if (A > 1 && uniform(i, kTurn) < turnover) {
         // another advisor, drawn uniformly; if that caseload is full, the next one round with room; if none has room, no change
-        let nextAdv = (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A;
-        for (let tries = 1; tries < A && load[nextAdv] >= places[nextAdv]; tries++) nextAdv = nextAdv + 1 === A ? 0 : nextAdv + 1;
-        if (nextAdv !== adv && load[nextAdv] < places[nextAdv]) {
+        const nextAdv = withRoom(load, places, (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A);
+        if (nextAdv >= 0 && nextAdv !== adv) {
           load[adv]--; load[nextAdv]++;
           adv = a.advisor[i] = nextAdv;
           a.advisorWeeks[i] = 0;
@@ -123,16 +121,13 @@ export function advisors(m: Model): void {
     } else if (A > 0) {
       const bin = binOf(assignWeight(m, i));
       next[bin]++;
-      if (uniform(i, kAssign) < chance[bin]) {
-        let tries = 0;
-        while (load[cursor] >= places[cursor] && tries++ < A) cursor = cursor + 1 === A ? 0 : cursor + 1;
-        if (load[cursor] < places[cursor]) {
-          adv = a.advisor[i] = cursor;
-          a.advisorWeeks[i] = 0;
-          load[cursor]++;
-          if (i < m.tracked) m.events.add(i, week, EV_GOT_ADVISOR, cursor, 0);
-          cursor = cursor + 1 === A ? 0 : cursor + 1;
-        }
+      const found = uniform(i, kAssign) < chance[bin] ? withRoom(load, places, cursor) : -1;
+      if (found >= 0) {
+        adv = a.advisor[i] = found;
+        a.advisorWeeks[i] = 0;
+        load[found]++;
+        if (i < m.tracked) m.events.add(i, week, EV_GOT_ADVISOR, found, 0);
+        cursor = found + 1 === A ? 0 : found + 1;
       }
     }
     let pMeet: number;
@@ -161,11 +156,18 @@ export function advisors(m: Model): void {
   m.waitingNext = last;
 }
 
+/** The first advisor from `start` round (wrapping) whose caseload has room, or −1 if none has. */
+export function withRoom(load: Int32Array, places: Float64Array, start: number): number {
+  const A = load.length;
+  for (let k = 0, v = start; k < A; k++, v = v + 1 === A ? 0 : v + 1) if (load[v] < places[v]) return v;
+  return -1;
+}
+
 /** Count the people waiting for a contact person by priority weight, for the first week's place chances. */
 export function measureWaiting(m: Model): void {
   m.waitingByWeight.fill(0);
   if (m.advisorLoad.length === 0) return;
-  for (let i = 0; i < m.n; i++) if (m.agents.advisor[i] < 0 && m.agents.state[i] !== EMPLOYED && m.agents.state[i] < FIRST_OUT) m.waitingByWeight[binOf(assignWeight(m, i))]++;
+  for (let i = 0; i < m.n; i++) if (m.agents.advisor[i] < 0 && seeksWork(m.agents.state[i])) m.waitingByWeight[binOf(assignWeight(m, i))]++;
 }
 
 /** Priority weight for a contact-person place: economic rights (1 or 0) and assessed need, mixed by `priorityByNeed`. */

@@ -2,7 +2,7 @@ import { F_CARE, F_INSECURE_JOB, F_OVERQUALIFIED, F_PERSISTENT, F_SEARCHED_INFO,
 import { hasBarrier } from '../fit.ts';
 import {
   DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_ENTITLED, EV_HIRED, EV_LOST_JOB, FIRST_OUT, LONG_SERVICE, NO_SERVICE,
-  P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, P_TEMPORARY, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
+  P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, P_TEMPORARY, QUAL_FOREIGN_UNRECOGNISED, seeksWork, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
@@ -127,16 +127,20 @@ export function labourMarket(m: Model): void {
   D.fill(0);
   for (let i = 0; i < m.n; i++) {
     const st = a.state[i];
-    if (st === EMPLOYED || st >= FIRST_OUT) continue;
+    if (!seeksWork(st)) continue;
     const intensity = searchIntensity(m, i);
     const level = a.education[i];
     const lower = level > 0 && takesLowerJobs(m, i);
+    // a referral adds to the search at its level (the advisor refers one level down only to people who take lower jobs)
     const ref = a.referredLevel[i];
-    let own = intensity * hireQuality(m, hp, i, level);
-    let low = lower ? intensity * hireQuality(m, hp, i, level - 1) : 0;
-    if (ref !== PENDING_NONE) {
-      if (ref === level) own += refWeight * hireQuality(m, hp, i, level);
-      else low += refWeight * hireQuality(m, hp, i, level - 1);
+    const qOwn = hireQuality(m, hp, i, level);
+    let own = intensity * qOwn;
+    if (ref === level) own += refWeight * qOwn;
+    let low = 0;
+    if (lower) {
+      const qLow = hireQuality(m, hp, i, level - 1);
+      low = intensity * qLow;
+      if (ref === level - 1) low += refWeight * qLow;
     }
     a.searchOwn[i] = own;
     a.searchLow[i] = low;

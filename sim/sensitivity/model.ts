@@ -77,7 +77,7 @@ export function checkMetric(metric: string, weeks: number): void {
 }
 
 /** The groups a run reports on. */
-export const groupNames = (s: Scenario): string[] => outputGroupNames(s);
+export const groupNames = outputGroupNames;
 
 export function checkGroup(s: Scenario, group: string): void {
   if (!groupNames(s).includes(group)) throw new SensitivityError(`--group: ${JSON.stringify(group)} is not a group of scenario ${s.name}; groups: ${groupNames(s).join(', ')}`);

@@ -18,16 +18,25 @@ export const AGENTS = 1500;
  * difference B − A of `value` with its 95 % interval.
  */
 export function paired(core: Core, rawA: Raw, polA: string, rawB: Raw, polB: string, value: (s: Record<string, Summary>) => number,
-  opts: { reps?: number; agents?: number; weeks?: number } = {}) {
+  opts: PairOptions = {}) {
+  return pairedMany(core, rawA, polA, rawB, polB, { value }, opts).value;
+}
+
+type PairOptions = { reps?: number; agents?: number; weeks?: number };
+
+/** `paired` for several values of the same runs (each replicate pair is run once). */
+export function pairedMany<K extends string>(core: Core, rawA: Raw, polA: string, rawB: Raw, polB: string,
+  values: Record<K, (s: Record<string, Summary>) => number>, opts: PairOptions = {}) {
   const a = core.parseScenario(rawA), b = core.parseScenario(rawB);
   const reps = opts.reps ?? REPS;
-  const d: number[] = [];
+  const keys = Object.keys(values) as K[];
+  const d = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let r = 0; r < reps; r++) {
     const x = core.runReplicate(a, polA, r, { agents: opts.agents ?? AGENTS, weeks: opts.weeks }).summary;
     const y = core.runReplicate(b, polB, r, { agents: opts.agents ?? AGENTS, weeks: opts.weeks }).summary;
-    d.push(value(y) - value(x));
+    for (const k of keys) d[k].push(values[k](y) - values[k](x));
   }
-  return core.estimate(d);
+  return Object.fromEntries(keys.map((k) => [k, core.estimate(d[k])])) as Record<K, ReturnType<Core['estimate']>>;
 }
 
 export const show = (e: { mean: number; ci95: [number, number] }) =>

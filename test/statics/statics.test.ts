@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copy, loadCore, paired, show, withFields, type Summary } from './harness.ts';
+import { copy, loadCore, paired, pairedMany, show, withFields, type Summary } from './harness.ts';
 
 // Comparative statics: each changes one thing, runs the same people with the
 // same luck (common random numbers) before and after, and checks the
@@ -15,12 +15,14 @@ const PRESETS = ['standardised', 'personalised'];
 describe('advisor time (Hainmueller et al. 2016; Böheim, Eppel & Mahringer 2023; Schiprowski 2020)', () => {
   for (const p of PRESETS) {
     const more = withFields(MO, 'office', { advisorsPer1000: defaults.office.advisorsPer1000 * 2 });
+    let effects: ReturnType<typeof pairedMany<'work' | 'wait'>> | undefined; // the same runs serve both tests
+    const twice = () => (effects ??= pairedMany(core, MO, p, more, p, { work: all('employedWeeksShare'), wait: all('medianWeeksToFirstJob') }));
     it(`twice the advisors per 1000 raise employment under ${p}`, () => {
-      const e = paired(core, MO, p, more, p, all('employedWeeksShare'));
+      const e = twice().work;
       expect(e.ci95[0], show(e)).toBeGreaterThan(0);
     });
     it(`twice the advisors per 1000 shorten the time to a first job under ${p}`, () => {
-      const e = paired(core, MO, p, more, p, all('medianWeeksToFirstJob'));
+      const e = twice().wait;
       expect(e.ci95[1], show(e)).toBeLessThan(0);
     });
     it(`more meeting hours raise employment under ${p}, with diminishing returns`, () => {
@@ -104,20 +106,21 @@ describe('relationships, peers and recognition (F11, F13, F14)', () => {
     expect(e.ci95[0], show(e)).toBeGreaterThan(0);
   });
   const youth = (k: string) => (s: Record<string, Summary>) => s.youth[k] as number;
-  it('peer work groups raise attendance and, through it, employment at year 5 by at least 1 pp (vulnerable-youth, rotating advisors)', () => {
-    const off = withFields(VY, 'behaviour', { peerSupport: 0, attendancePressure: 0 });
-    const att = paired(core, off, 'rotating-advisors', VY, 'rotating-advisors', youth('attendanceRate'), { reps: 12, agents: 2000 });
-    const emp = paired(core, off, 'rotating-advisors', VY, 'rotating-advisors', youth('employedShare'), { reps: 12, agents: 2000 });
-    expect(att.ci95[0], `attendance: ${show(att)}`).toBeGreaterThan(0);
+  /** Attendance and employment at year 5 of the youth group, with the mechanism (as shipped) minus without it. */
+  const youthEffect = (off: Record<string, unknown>, policy: string) => {
+    const e = pairedMany(core, withFields(VY, 'behaviour', off), policy, VY, policy,
+      { att: youth('attendanceRate'), emp: youth('employedShare') }, { reps: 12, agents: 2000 });
+    expect(e.att.ci95[0], `attendance: ${show(e.att)}`).toBeGreaterThan(0);
+    return e.emp;
+  };
+  it('peer work groups raise attendance and, through it, employment at year 5 by at least 0.5 pp (vulnerable-youth, rotating advisors)', () => {
+    const emp = youthEffect({ peerSupport: 0, attendancePressure: 0 }, 'rotating-advisors');
     // the model gives about 0.9 pp here, short of the 1 pp aimed at (docs/MODEL.md, calibration log): the test asserts what holds
     expect(emp.mean, `employment: ${show(emp)}`).toBeGreaterThanOrEqual(0.005);
     expect(emp.ci95[0], `employment: ${show(emp)}`).toBeGreaterThan(0);
   });
   it('recognition raises attendance and employment at year 5 by at least 1 pp (vulnerable-youth, same advisor)', () => {
-    const off = withFields(VY, 'behaviour', { recognition: 0 });
-    const att = paired(core, off, 'same-advisor', VY, 'same-advisor', youth('attendanceRate'), { reps: 12, agents: 2000 });
-    const emp = paired(core, off, 'same-advisor', VY, 'same-advisor', youth('employedShare'), { reps: 12, agents: 2000 });
-    expect(att.ci95[0], `attendance: ${show(att)}`).toBeGreaterThan(0);
+    const emp = youthEffect({ recognition: 0 }, 'same-advisor');
     expect(emp.mean, `employment: ${show(emp)}`).toBeGreaterThanOrEqual(0.01);
     expect(emp.ci95[0], `employment: ${show(emp)}`).toBeGreaterThan(0);
   });
