@@ -1,6 +1,6 @@
 /**
  * A global sensitivity analysis of the policy knobs, in the page, for
- * notebooks/what-matters-most.html: Morris screening of all ten knobs and a
+ * notebooks/what-matters-most.html: Morris screening of all the knobs and a
  * small Sobol' analysis of a few, on the project's sensitivity module
  * (sim/sensitivity/: `sensitivityDesign`, `analyse`, `modelFactors`).
  *
@@ -40,7 +40,7 @@ export function schemaRange(knob: keyof Knobs): [number, number] {
 }
 
 /**
- * The ten knobs as factors of the analysis: their schema ranges, or a window of
+ * The knobs as factors of the analysis: their schema ranges, or a window of
  * WINDOW × the range centred on the baseline's value where it fits (shifted to
  * stay inside the range). Validated by `modelFactors` against the schema.
  */
