@@ -18,24 +18,18 @@ export function fitMask(a: Agents, t: ServiceTable, i: number, route: number, se
   const unrecognised = a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED;
   const ambition = a.ambition[i] === 1;
   const barrier = (flags & F_BARRIER_TREATED) === 0 && hasBarrier(flags, seeHidden); // once worked on, no longer a reason for a service
-  let mask = 0;
-  for (let s = 0; s < t.count; s++) {
-    let fits = false;
-    switch (t.type[s]) {
-      case JOB_SEARCH: fits = true; break;
-      case OCCUPATIONAL: fits = edu === 0 || unrecognised; break;
-      case LANGUAGE: fits = a.language[i] < 0.7; break;
-      case PLACEMENT: fits = a.network[i] < 0.5 && !barrier; break;
-      case HEALTH: fits = barrier; break;
-      case VOCATIONAL: fits = edu === 0 || unrecognised; break;
-      case GUIDANCE: fits = unrecognised || ambition; break;
-      case FORMAL_EDUCATION: fits = ambition && edu < 2; break;
-      case WORK_GROUP: fits = route === YOUTH_ROUTE || barrier; break;
-      case INTRODUCTION: fits = (a.entitlements[i] & ENT_INTRODUCTION_PROGRAMME) !== 0; break;
-      case QUALIFICATION: fits = (a.entitlements[i] & ENT_QUALIFICATION_PROGRAMME) !== 0; break;
-    }
-    if (fits) mask |= 1 << s;
-  }
+  const ent = a.entitlements[i];
+  const m = t.typeMask;
+  let mask = m[JOB_SEARCH];
+  if (edu === 0 || unrecognised) mask |= m[OCCUPATIONAL] | m[VOCATIONAL];
+  if (a.language[i] < 0.7) mask |= m[LANGUAGE];
+  if (barrier) mask |= m[HEALTH] | m[WORK_GROUP];
+  else if (a.network[i] < 0.5) mask |= m[PLACEMENT];
+  if (unrecognised || ambition) mask |= m[GUIDANCE];
+  if (ambition && edu < 2) mask |= m[FORMAL_EDUCATION];
+  if (route === YOUTH_ROUTE) mask |= m[WORK_GROUP];
+  if ((ent & ENT_INTRODUCTION_PROGRAMME) !== 0) mask |= m[INTRODUCTION];
+  if ((ent & ENT_QUALIFICATION_PROGRAMME) !== 0) mask |= m[QUALIFICATION];
   return mask;
 }
 

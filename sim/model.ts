@@ -36,6 +36,8 @@ export interface Model {
   advisorLoad: Int32Array;
   advisorPlaces: Float64Array;
   advisorMeetings: Float64Array;
+  /** Each advisor's chance this week of meeting one of their people, from the caseload as the week begins (advisors phase). */
+  meetChance: Float64Array;
   /** Last week's people waiting for a contact person, by priority weight (PRIORITY_BINS bins over 0..1). */
   waitingByWeight: Float64Array;
   /** This week's, being counted. */
@@ -52,6 +54,8 @@ export interface Model {
   /** Labour market: vacancies per week and this week's effective search, per level; hires so far per level (a tally). */
   vacancies: Float64Array;
   demand: Float64Array;
+  /** Scratch list of the people searching this week (labour-market phase). */
+  seekers: Int32Array;
   hires: Float64Array;
   /** Number of tracked agents (personas): ids 0..tracked-1. */
   tracked: number;
@@ -99,13 +103,14 @@ export function createModel(scenario: Scenario, opts: ModelOptions): Model {
     advisorLoad: new Int32Array(advisorCount),
     advisorPlaces: Float64Array.from({ length: advisorCount }, (_, v) => s.office.caseload * postShare(v)),
     advisorMeetings: Float64Array.from({ length: advisorCount }, (_, v) => perMeetings * postShare(v)),
+    meetChance: new Float64Array(advisorCount),
     waitingByWeight: new Float64Array(PRIORITY_BINS), waitingNext: new Float64Array(PRIORITY_BINS),
     placeChance: new Float64Array(PRIORITY_BINS),
     slotsLeft: new Float64Array(services.count),
     applicants: new Float64Array(services.count), applicantsLow: new Float64Array(services.count),
     budgetLeft: Infinity,
     vacancies: Float64Array.from(s.labourMarket.vacanciesPer1000, (v) => (v * n) / 1000),
-    demand: new Float64Array(NUM_LEVELS), hires: new Float64Array(NUM_LEVELS),
+    demand: new Float64Array(NUM_LEVELS), hires: new Float64Array(NUM_LEVELS), seekers: new Int32Array(n),
     tracked: s.personas.length,
     events: new EventLog(s.personas.length),
     serviceStarts: new Float64Array(services.count), serviceMismatched: new Float64Array(services.count),

@@ -44,13 +44,7 @@ export class Recorder {
     const menBase = base + (G - FROM_END_MEN) * NUM_STATES;
     const allBase = base + (G - FROM_END_ALL) * NUM_STATES;
     const c = this.counts;
-    for (let i = 0; i < m.n; i++) {
-      const st = a.state[i];
-      c[base + a.group[i] * NUM_STATES + st]++;
-      c[(a.rightsAtStart[i] ? rightsBase : noRightsBase) + st]++;
-      c[((a.flags[i] & F_WOMAN) !== 0 ? womenBase : menBase) + st]++;
-      c[allBase + st]++;
-    }
+    tallyStates(c, a.state, a.group, a.rightsAtStart, a.flags, m.n, base, rightsBase, noRightsBase, womenBase, menBase, allBase);
     if (w === 0) {
       for (let g = 0; g < G; g++) {
         let total = 0;
@@ -63,6 +57,20 @@ export class Recorder {
   /** Number of agents in `state` at `week` in group index `g`. */
   count(week: number, g: number, state: number): number {
     return this.counts[(week * this.groups + g) * NUM_STATES + state];
+  }
+}
+
+/** Count each person's state into their group, rights, gender and `all` rows of one week (a function of its own, so the loop stays optimised). */
+function tallyStates(
+  c: Uint32Array, state: Uint8Array, group: Uint8Array, rights: Uint8Array, flags: Uint16Array, n: number,
+  base: number, rightsBase: number, noRightsBase: number, womenBase: number, menBase: number, allBase: number,
+): void {
+  for (let i = 0; i < n; i++) {
+    const st = state[i];
+    c[base + group[i] * NUM_STATES + st]++;
+    c[(rights[i] ? rightsBase : noRightsBase) + st]++;
+    c[((flags[i] & F_WOMAN) !== 0 ? womenBase : menBase) + st]++;
+    c[allBase + st]++;
   }
 }
 

@@ -33,7 +33,7 @@ export interface Scenario {
   };
   labourMarket: {
     vacanciesPer1000: number[]; hireRate: number; languageRequired: number[]; recognitionPenalty: number; discrimination: number; barrierPenalty: number;
-    networkReferral: number; certificateValue: number; jobLoss: number; overqualifiedJobLoss: number; downgradeAfterWeeks: number;
+    networkReferral: number; certificateValue: number; jobLoss: number; barrierJobLoss: number; overqualifiedJobLoss: number; downgradeAfterWeeks: number;
     rightsAfterWeeksEmployed: number; temporaryShare: number; temporaryJobEnd: number; durationPenalty: number;
     durationPenaltyWeeks: number; agePenalty: number; incapacityPenalty: number;
   };

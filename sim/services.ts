@@ -33,6 +33,8 @@ export interface ServiceTable {
   longMask: number;
   shortMask: number;
   treatsMask: number;
+  /** For each entry of SERVICE_TYPES, the bit mask of the services of that type. */
+  typeMask: Int32Array;
 }
 
 export const typeIndex = (name: string) => SERVICE_TYPES.indexOf(name as (typeof SERVICE_TYPES)[number]);
@@ -47,10 +49,11 @@ export function compileServices(s: Scenario): ServiceTable {
     searchIntensity: new Float64Array(n), employabilityGain: new Float64Array(n), languageGain: new Float64Array(n),
     networkGain: new Float64Array(n), support: new Float64Array(n), peerGroup: new Uint8Array(n), treatsBarrier: new Uint8Array(n),
     entryAnyone: new Uint8Array(n), entryEntitlements: new Uint8Array(n), entryRoutes: new Uint8Array(n),
-    longMask: 0, shortMask: 0, treatsMask: 0,
+    longMask: 0, shortMask: 0, treatsMask: 0, typeMask: new Int32Array(SERVICE_TYPES.length),
   };
   s.services.forEach((x, i) => {
     t.type[i] = typeIndex(x.type);
+    t.typeMask[t.type[i]] |= 1 << i;
     t.long[i] = x.term === 'long' ? 1 : 0;
     if (x.term === 'long') t.longMask |= 1 << i; else t.shortMask |= 1 << i;
     t.weeks[i] = x.weeks;

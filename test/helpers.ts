@@ -30,7 +30,7 @@ export type BehaviourInput = typeof BEHAVIOUR;
 
 export const LABOUR = {
   vacanciesPer1000: [12, 8, 4], hireRate: 0.04, languageRequired: [0.2, 0.5, 0.75], recognitionPenalty: 0.5,
-  discrimination: 0.25, barrierPenalty: 0.5, networkReferral: 1, certificateValue: 0.125, jobLoss: 0.003, overqualifiedJobLoss: 2.5,
+  discrimination: 0.25, barrierPenalty: 0.5, networkReferral: 1, certificateValue: 0.125, jobLoss: 0.003, barrierJobLoss: 1, overqualifiedJobLoss: 2.5,
   downgradeAfterWeeks: 52, rightsAfterWeeksEmployed: 52, incapacityPenalty: 0.75,
   temporaryShare: 0, temporaryJobEnd: 0.0625, durationPenalty: 0, durationPenaltyWeeks: 40, agePenalty: 0,
 };

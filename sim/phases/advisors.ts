@@ -90,7 +90,13 @@ export function advisors(m: Model): void {
   const turnover = k.advisorTurnover, followUp = k.followUp, trustGain = b.trustGain, trustLoss = b.trustLossOnChange;
   const meetingCost = office.hoursPerMeeting * office.costPerAdvisorHour;
   let free = 0;
-  for (let v = 0; v < A; v++) if (load[v] < places[v]) free += places[v] - load[v];
+  const meetChance = m.meetChance;
+  for (let v = 0; v < A; v++) {
+    if (load[v] < places[v]) free += places[v] - load[v];
+    // the advisor's meetings fall on their people at random and nobody is met twice in a week: 1 − exp(−meetings per person),
+    // with the caseload as the week begins
+    meetChance[v] = -Math.expm1(-m.advisorMeetings[v] / (load[v] > 1 ? load[v] : 1));
+  }
   const chance = m.placeChance;
   placeChances(m.waitingByWeight, free, chance);
   const next = m.waitingNext;
@@ -106,7 +112,7 @@ export function advisors(m: Model): void {
     }
     if (adv >= 0) {
       a.advisorWeeks[i]++;
-      if (A > 1 && uniform(i, kTurn) < turnover) {
+      if (A > 1 && turnover > 0 && uniform(i, kTurn) < turnover) {
         // another advisor, drawn uniformly; if that caseload is full, the next one round with room; if none has room, no change
         const nextAdv = withRoom(load, places, (adv + 1 + Math.floor(uniform(i, kTurn2) * (A - 1))) % A);
         if (nextAdv >= 0 && nextAdv !== adv) {
@@ -121,7 +127,7 @@ export function advisors(m: Model): void {
     } else if (A > 0) {
       const bin = binOf(assignWeight(m, i));
       next[bin]++;
-      const found = uniform(i, kAssign) < chance[bin] ? withRoom(load, places, cursor) : -1;
+      const found = chance[bin] > 0 && uniform(i, kAssign) < chance[bin] ? withRoom(load, places, cursor) : -1;
       if (found >= 0) {
         adv = a.advisor[i] = found;
         a.advisorWeeks[i] = 0;
@@ -133,8 +139,7 @@ export function advisors(m: Model): void {
     let pMeet: number;
     const assessment = (a.flags[i] & F_ASSESSED) === 0;
     if (assessment) pMeet = 1; // everyone's right to a needs assessment, at the front desk, whatever the budget
-    // the advisor's meetings fall on their people at random and nobody is met twice in a week: 1 − exp(−meetings per person)
-    else if (adv >= 0 && m.budgetLeft > 0) pMeet = -Math.expm1(-m.advisorMeetings[adv] / (load[adv] > 1 ? load[adv] : 1));
+    else if (adv >= 0 && m.budgetLeft > 0) pMeet = meetChance[adv];
     else continue;
     if (uniform(i, kMeet) >= pMeet) continue;
     a.meetingsScheduled[i]++;
@@ -156,6 +161,13 @@ export function advisors(m: Model): void {
   m.waitingNext = last;
 }
 
+/** Bit mask of the services a person with these entitlements, on this route, may enter. */
+function entitledServices(t: Model['services'], entitlements: number, route: number): number {
+  let mask = 0;
+  for (let s = 0; s < t.count; s++) if (entitled(t, s, entitlements, route)) mask |= 1 << s;
+  return mask;
+}
+
 /** The first advisor from `start` round (wrapping) whose caseload has room, or −1 if none has. */
 export function withRoom(load: Int32Array, places: Float64Array, start: number): number {
   const A = load.length;
@@ -174,7 +186,7 @@ export function measureWaiting(m: Model): void {
 export function assignWeight(m: Model, i: number): number {
   const p = m.knobs.priorityByNeed;
   const rights = (m.agents.entitlements[i] & ECONOMIC_RIGHTS) !== 0 ? 1 : 0;
-  return (1 - p) * rights + p * assessedNeed(m, i);
+  return p === 0 ? rights : (1 - p) * rights + p * assessedNeed(m, i);
 }
 
 /** One attended meeting with the advisor, or the needs assessment at the front desk (`withContact` false: no trust is built with a contact person). */
@@ -207,11 +219,12 @@ export function meet(m: Model, i: number, withContact = m.agents.advisor[i] >= 0
     if (i < m.tracked) m.events.add(i, week, EV_DISCLOSED, 0, 0);
   }
   const route = m.groupRoute[a.group[i]];
-  const seen = fitMask(a, t, i, route, false);
-  let entitledMask = 0;
-  for (let s = 0; s < t.count; s++) if (entitled(t, s, a.entitlements[i], route)) entitledMask |= 1 << s;
+  // the fit as the advisor sees it and the services the person can get, worked out only when needed (each draw has its own stream)
+  let seen = -1, entitledMask = 0;
   // proactive information, face to face, about fitting services the person can get (F2, F10)
   if (uniform(i, m.keys.week[P_INFORM]) < k.proactiveInformation) {
+    seen = fitMask(a, t, i, route, false);
+    entitledMask = entitledServices(t, a.entitlements[i], route);
     const s = pickBit(seen & entitledMask & ~a.known[i], uniform(i, m.keys.week[P_INFORM_WHICH]));
     if (s >= 0) {
       a.known[i] |= 1 << s;
@@ -237,6 +250,10 @@ export function meet(m: Model, i: number, withContact = m.agents.advisor[i] >= 0
   // an offer of a measure (F4, F7); matched offers fit goals, level and barriers (F4, F5)
   if (a.pending[i] !== PENDING_NONE || m.budgetLeft <= 0) return;
   if (uniform(i, kOffer) >= k.offerRate) return;
+  if (seen < 0) {
+    seen = fitMask(a, t, i, route, false);
+    entitledMask = entitledServices(t, a.entitlements[i], route);
+  }
   let open = 0;
   for (let s = 0; s < t.count; s++) if (m.slotsLeft[s] > 0 && (entitledMask & (1 << s)) !== 0) open |= 1 << s;
   let candidates: number;

@@ -2,7 +2,7 @@ import { F_CARE, F_INSECURE_JOB, F_OVERQUALIFIED, F_PERSISTENT, F_SEARCHED_INFO,
 import { hasBarrier } from '../fit.ts';
 import {
   DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_ENTITLED, EV_HIRED, EV_LOST_JOB, FIRST_OUT, LONG_SERVICE, NO_SERVICE,
-  P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, P_TEMPORARY, QUAL_FOREIGN_UNRECOGNISED, seeksWork, SHORT_SERVICE, UNEMPLOYED,
+  P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, P_TEMPORARY, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
@@ -64,14 +64,17 @@ export const AGE_PENALTY_FULL = 65;
  * employability, language against what the level requires, recognition of a
  * foreign qualification (only at the person's own level and above basic),
  * discrimination, barriers, the gap since the last job or service (scarring),
- * age, referrals through the network and certificates.
+ * age, referrals through the network and certificates. It is `hireBase` (what
+ * does not depend on the level) times `levelFit`.
  */
 export function hireQuality(m: Model, hp: HireParams, i: number, level: number): number {
+  return hireBase(m, hp, i) * levelFit(m, hp, i, level);
+}
+
+/** The part of `hireQuality` that does not depend on the job's level. */
+export function hireBase(m: Model, hp: HireParams, i: number): number {
   const a = m.agents;
-  const req = hp.languageRequired[level];
-  const lang = a.language[i];
-  let q = a.employability[i] * (lang >= req ? 1 : lang / req);
-  if (level > 0 && level === a.education[i] && a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED) q *= hp.recognitionKeep;
+  let q = a.employability[i];
   if (m.groupDiscriminated[a.group[i]] === 1) q *= hp.discriminationKeep;
   const f = a.flags[i];
   if ((f & F_PERSISTENT) !== 0) q *= hp.incapacityKeep;
@@ -81,6 +84,15 @@ export function hireQuality(m: Model, hp: HireParams, i: number, level: number):
   const age = a.age[i];
   if (age > AGE_PENALTY_FROM) q *= 1 - hp.agePenalty * (age >= AGE_PENALTY_FULL ? 1 : (age - AGE_PENALTY_FROM) / (AGE_PENALTY_FULL - AGE_PENALTY_FROM));
   return q * (1 + hp.networkReferral * a.network[i]) * (1 + hp.certificateValue * a.certificates[i]);
+}
+
+/** The part of `hireQuality` that depends on the level: language against what it requires, and recognition at one's own level. */
+export function levelFit(m: Model, hp: HireParams, i: number, level: number): number {
+  const a = m.agents;
+  const req = hp.languageRequired[level];
+  const lang = a.language[i];
+  const q = lang >= req ? 1 : lang / req;
+  return level > 0 && level === a.education[i] && a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED ? q * hp.recognitionKeep : q;
 }
 
 /** Whether the person takes jobs below their level this week. */
@@ -125,45 +137,24 @@ export function labourMarket(m: Model): void {
   const hp = hireParams(m);
   const D = m.demand;
   D.fill(0);
-  for (let i = 0; i < m.n; i++) {
-    const st = a.state[i];
-    if (!seeksWork(st)) continue;
-    const intensity = searchIntensity(m, i);
-    const level = a.education[i];
-    const lower = level > 0 && takesLowerJobs(m, i);
-    // a referral adds to the search at its level (the advisor refers one level down only to people who take lower jobs)
-    const ref = a.referredLevel[i];
-    const qOwn = hireQuality(m, hp, i, level);
-    let own = intensity * qOwn;
-    if (ref === level) own += refWeight * qOwn;
-    let low = 0;
-    if (lower) {
-      const qLow = hireQuality(m, hp, i, level - 1);
-      low = intensity * qLow;
-      if (ref === level - 1) low += refWeight * qLow;
-    }
-    a.searchOwn[i] = own;
-    a.searchLow[i] = low;
-    D[level] += own;
-    if (level > 0) D[level - 1] += low;
-  }
-  const h0 = hiresPerSearch(hp.hireRate, m.vacancies[0], D[0]);
-  const h1 = hiresPerSearch(hp.hireRate, m.vacancies[1], D[1]);
-  const h2 = hiresPerSearch(hp.hireRate, m.vacancies[2], D[2]);
   const kHire = m.keys.week[P_HIRE];
   const kLower = m.keys.week[P_HIRE_LOWER];
   const kLoss = m.keys.week[P_JOB_LOSS];
   const kTemp = m.keys.week[P_TEMPORARY];
-  const jobLoss = lm.jobLoss, tempEnd = lm.temporaryJobEnd, overLoss = lm.overqualifiedJobLoss, tempShare = lm.temporaryShare;
-  const H = m.hires;
+  const jobLoss = lm.jobLoss, barrierLoss = lm.barrierJobLoss, tempEnd = lm.temporaryJobEnd, overLoss = lm.overqualifiedJobLoss, tempShare = lm.temporaryShare;
+  // first pass: jobs end; everyone else out of work searches, and is listed for the second pass
+  const seekers = m.seekers;
+  let count = 0;
   for (let i = 0; i < m.n; i++) {
     const st = a.state[i];
     if (st >= FIRST_OUT) continue;
     if (st === EMPLOYED) {
       a.weeksEmployed[i]++;
       const f = a.flags[i];
-      const pLoss = ((f & F_INSECURE_JOB) !== 0 ? tempEnd : jobLoss) * ((f & F_OVERQUALIFIED) !== 0 ? overLoss : 1) * (1 - 0.5 * a.employability[i]);
+      const pLoss = ((f & F_INSECURE_JOB) !== 0 ? tempEnd : jobLoss) * ((f & F_OVERQUALIFIED) !== 0 ? overLoss : 1) * (1 - 0.5 * a.employability[i])
+        * (hasBarrier(f, true) ? barrierLoss : 1);
       if (uniform(i, kLoss) < pLoss) {
+        // the week of losing a job is not a week of search
         a.state[i] = UNEMPLOYED;
         a.flags[i] &= ~(F_OVERQUALIFIED | F_INSECURE_JOB);
         if (i < m.tracked) m.events.add(i, week, EV_LOST_JOB, 0, 0);
@@ -175,6 +166,35 @@ export function labourMarket(m: Model): void {
       }
       continue;
     }
+    seekers[count++] = i;
+    const intensity = searchIntensity(m, i);
+    const level = a.education[i];
+    const lower = level > 0 && takesLowerJobs(m, i);
+    // a referral adds to the search at its level (the advisor refers one level down only to people who take lower jobs)
+    const ref = a.referredLevel[i];
+    const base = hireBase(m, hp, i);
+    const qOwn = base * levelFit(m, hp, i, level);
+    let own = intensity * qOwn;
+    if (ref === level) own += refWeight * qOwn;
+    let low = 0;
+    if (lower) {
+      const qLow = base * levelFit(m, hp, i, level - 1);
+      low = intensity * qLow;
+      if (ref === level - 1) low += refWeight * qLow;
+    }
+    a.searchOwn[i] = own;
+    a.searchLow[i] = low;
+    D[level] += own;
+    if (level > 0) D[level - 1] += low;
+  }
+  const h0 = hiresPerSearch(hp.hireRate, m.vacancies[0], D[0]);
+  const h1 = hiresPerSearch(hp.hireRate, m.vacancies[1], D[1]);
+  const h2 = hiresPerSearch(hp.hireRate, m.vacancies[2], D[2]);
+  const H = m.hires;
+  // second pass: the week's vacancies are filled from the searchers
+  for (let j = 0; j < count; j++) {
+    const i = seekers[j];
+    const st = a.state[i];
     a.weeksUnemployed[i]++;
     if (st === UNEMPLOYED || st === DISCOURAGED) a.weeksIdle[i]++;
     const level = a.education[i];

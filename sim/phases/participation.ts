@@ -6,6 +6,7 @@ import {
   QUAL_DOMESTIC, QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import { fitMask, hasBarrier, targetLevel } from '../fit.ts';
+import { showUpChance } from './advisors.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
 import { clamp01 } from '../clamp.ts';
@@ -42,12 +43,14 @@ export function participation(m: Model): void {
     a.cost[i] += t.costPerWeek[s];
     m.budgetLeft -= t.costPerWeek[s];
     const y = levelYield(m, i, s);
-    a.employability[i] = clamp01(a.employability[i] + t.employabilityGain[s] * y);
-    a.language[i] = clamp01(a.language[i] + t.languageGain[s]);
-    a.network[i] = clamp01(a.network[i] + t.networkGain[s]);
+    // the week's gains come in proportion to the share of its sessions the person attends (F11, F13)
+    const att = showUpChance(m, i);
+    a.employability[i] = clamp01(a.employability[i] + t.employabilityGain[s] * y * att);
+    a.language[i] = clamp01(a.language[i] + t.languageGain[s] * att);
+    a.network[i] = clamp01(a.network[i] + t.networkGain[s] * att);
     if (t.peerGroup[s]) {
-      a.shame[i] = clamp01(a.shame[i] - b.peerSupport);
-      a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + b.peerSupport);
+      a.shame[i] = clamp01(a.shame[i] - b.peerSupport * att);
+      a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + b.peerSupport * att);
     }
     const f = a.flags[i];
     const untreated = (f & F_BARRIER_TREATED) === 0;

@@ -131,6 +131,7 @@ const labourMarket = obj({
   durationPenalty: share(0.3, 'How much a long gap out of work (no job and no service) cuts hiring chances once it reaches `durationPenaltyWeeks` (scarring; Kroft, Lange & Notowidigdo 2013; Eriksson & Rooth 2014).'),
   durationPenaltyWeeks: int(39, 1, 520, 'weeks', 'Weeks of gap at which the duration penalty is full; it grows in proportion before.'),
   agePenalty: share(0.4, 'How much employers discount applicants aged 65 compared with 50 or younger, in proportion between (Carlsson & Eriksson 2019).'),
+  barrierJobLoss: num(3, 1, 10, 'multiplier', 'Job loss is this many times higher for a person with a health or life barrier that no service has worked on, or a persistent one: without support at work, ordinary jobs often break down (F13; OECD 2012, Sick on the Job?: people with a mental disorder are about twice, with a severe one six to seven times, as likely to be unemployed).'),
   overqualifiedJobLoss: num(2.5, 1, 10, 'multiplier', 'Jobs below one’s level are more often part-time and temporary: job loss is this many times higher (F9).'),
   downgradeAfterWeeks: int(52, 0, 520, 'weeks', 'After this many weeks without work, people who want a career also take jobs below their level; others after a quarter of it. Activity targets shorten both (F7).'),
   rightsAfterWeeksEmployed: int(52, 1, 520, 'weeks', 'Weeks of work that give a right to unemployment benefit on losing the job.'),

@@ -24,7 +24,7 @@ describe('group plateaus (Statistics Norway; Nossen & Gjerde 2022)', () => {
       expect(y2, `year 2: ${y2.toFixed(3)}`).toBeGreaterThan(0.25);
       expect(y2, `year 2: ${y2.toFixed(3)}`).toBeLessThan(0.55);
       expect(y5, `year 5: ${y5.toFixed(3)}`).toBeGreaterThan(0.45);
-      expect(y5, `year 5: ${y5.toFixed(3)}`).toBeLessThan(0.70);
+      expect(y5, `year 5: ${y5.toFixed(3)}`).toBeLessThan(0.67);
     });
   }
   for (const p of ['rotating-advisors', 'same-advisor']) {
@@ -43,9 +43,9 @@ describe('group plateaus (Statistics Norway; Nossen & Gjerde 2022)', () => {
       }
       // Nossen & Gjerde 2022: 18 % (work assessment allowance) and about 40 % (social assistance) in work after five years
       expect(waa / waaN, `work assessment allowance: ${(waa / waaN).toFixed(3)}`).toBeGreaterThan(0.1);
-      expect(waa / waaN, `work assessment allowance: ${(waa / waaN).toFixed(3)}`).toBeLessThan(0.35);
+      expect(waa / waaN, `work assessment allowance: ${(waa / waaN).toFixed(3)}`).toBeLessThan(0.3);
       expect(sa / saN, `social assistance: ${(sa / saN).toFixed(3)}`).toBeGreaterThan(0.3);
-      expect(sa / saN, `social assistance: ${(sa / saN).toFixed(3)}`).toBeLessThan(0.55);
+      expect(sa / saN, `social assistance: ${(sa / saN).toFixed(3)}`).toBeLessThan(0.5);
       expect(waa / waaN).toBeLessThan(sa / saN);
     });
   }

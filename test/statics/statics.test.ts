@@ -113,10 +113,9 @@ describe('relationships, peers and recognition (F11, F13, F14)', () => {
     expect(e.att.ci95[0], `attendance: ${show(e.att)}`).toBeGreaterThan(0);
     return e.emp;
   };
-  it('peer work groups raise attendance and, through it, employment at year 5 by at least 0.5 pp (vulnerable-youth, rotating advisors)', () => {
+  it('peer work groups raise attendance and, through it, employment at year 5 by at least 1 pp (vulnerable-youth, rotating advisors)', () => {
     const emp = youthEffect({ peerSupport: 0, attendancePressure: 0 }, 'rotating-advisors');
-    // the model gives about 0.9 pp here, short of the 1 pp aimed at (docs/MODEL.md, calibration log): the test asserts what holds
-    expect(emp.mean, `employment: ${show(emp)}`).toBeGreaterThanOrEqual(0.005);
+    expect(emp.mean, `employment: ${show(emp)}`).toBeGreaterThanOrEqual(0.01);
     expect(emp.ci95[0], `employment: ${show(emp)}`).toBeGreaterThan(0);
   });
   it('recognition raises attendance and employment at year 5 by at least 1 pp (vulnerable-youth, same advisor)', () => {

@@ -20,7 +20,7 @@ import {
 
 const LM: LabourInput = {
   vacanciesPer1000: [1000, 1000, 1000], hireRate: 1, languageRequired: [0.25, 0.5, 0.75], recognitionPenalty: 0.5,
-  discrimination: 0.25, barrierPenalty: 0.5, incapacityPenalty: 0.75, networkReferral: 1, certificateValue: 0.125, jobLoss: 0.2,
+  discrimination: 0.25, barrierPenalty: 0.5, incapacityPenalty: 0.75, networkReferral: 1, certificateValue: 0.125, jobLoss: 0.2, barrierJobLoss: 1,
   overqualifiedJobLoss: 10, downgradeAfterWeeks: 52, rightsAfterWeeksEmployed: 52, temporaryShare: 0, temporaryJobEnd: 0.5,
   durationPenalty: 0, durationPenaltyWeeks: 40, agePenalty: 0,
 };
@@ -364,5 +364,22 @@ describe('labour market phase', () => {
     expect(lost).toBeGreaterThan(0);
     expect(lost).toBeLessThan(17);
     expect(a.weeksUnemployed[3]).toBe(0); // the week of losing a job is not counted as searching
+  });
+
+  it('job loss × barrierJobLoss for an untreated or persistent barrier; a treated one holds like any other job', () => {
+    const m = model({ lm: { jobLoss: 0.1, barrierJobLoss: 4, temporaryJobEnd: 0 }, agents: 40 });
+    const a = m.agents;
+    const kinds = [0, F_HEALTH_BARRIER, F_HEALTH_BARRIER | F_BARRIER_TREATED, F_HEALTH_BARRIER | F_PERSISTENT | F_BARRIER_TREATED, F_HIDDEN_BARRIER];
+    for (let i = 0; i < 40; i++) { a.state[i] = EMPLOYED; a.employability[i] = 0.5; a.weeksEmployed[i] = 5; a.flags[i] = kinds[i % 5]; }
+    setWeek(m, 3);
+    labourMarket(m);
+    let extra = 0;
+    for (let i = 0; i < 40; i++) {
+      const times = [1, 4, 1, 4, 4][i % 5];
+      const l = draw(m, i, P_JOB_LOSS) < 0.1 * times * 0.75;
+      expect(a.state[i], `agent ${i}`).toBe(l ? UNEMPLOYED : EMPLOYED);
+      if (times > 1 && l && draw(m, i, P_JOB_LOSS) >= 0.1 * 0.75) extra++;
+    }
+    expect(extra).toBeGreaterThan(0); // some lost a job only because of the barrier
   });
 });

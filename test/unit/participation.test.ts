@@ -8,6 +8,7 @@ import {
 import { fitMask } from '../../sim/fit.ts';
 import type { Model } from '../../sim/model.ts';
 import { DISCOURAGED_SEARCH, searchIntensity } from '../../sim/phases/labour.ts';
+import { showUpChance } from '../../sim/phases/advisors.ts';
 import { levelYield, participation } from '../../sim/phases/participation.ts';
 import { uniform } from '../../sim/rng.ts';
 import { bit, CATALOGUE, eventsOf, f32, makeModel, S, service, setWeek, type BehaviourInput, type ServiceInput } from '../helpers.ts';
@@ -36,16 +37,37 @@ describe('participation phase: weekly gains', () => {
     for (let i = 0; i < 3; i++) { a.education[i] = 2; a.language[i] = 0.5; a.network[i] = 0.5; place(m, i, S.jobSearch, 2 - i, 3); }
     place(m, 3, S.language, 0, 3); a.education[3] = 2; // not levelled: full gains
     expect([0, 1, 2, 3].map((i) => levelYield(m, i, a.service[i]))).toEqual([1, 0.25, 0.0625, 1]);
+    const att = [0, 1, 2, 3].map((i) => showUpChance(m, i));
+    expect(att[0]).toBeGreaterThan(0.5);
+    expect(att[0]).toBeLessThan(1);
     participation(m);
-    expect(Array.from(a.employability.subarray(0, 3))).toEqual([f32(0.5 + 0.0625), f32(0.5 + 0.0625 * 0.25), f32(0.5 + 0.0625 * 0.0625)]);
-    // language and network gains are not scaled by the level
-    expect(Array.from(a.language.subarray(0, 3))).toEqual([f32(0.53125), f32(0.53125), f32(0.53125)]);
-    expect(Array.from(a.network.subarray(0, 3))).toEqual([f32(0.515625), f32(0.515625), f32(0.515625)]);
-    expect(a.employability[3]).toBe(f32(0.5 + 0.01));
+    expect(Array.from(a.employability.subarray(0, 3))).toEqual([f32(0.5 + 0.0625 * 1 * att[0]), f32(0.5 + 0.0625 * 0.25 * att[1]), f32(0.5 + 0.0625 * 0.0625 * att[2])]);
+    // language and network gains are not scaled by the level, only by attendance
+    expect(Array.from(a.language.subarray(0, 3))).toEqual([0, 1, 2].map((i) => f32(0.5 + 0.03125 * att[i])));
+    expect(Array.from(a.network.subarray(0, 3))).toEqual([0, 1, 2].map((i) => f32(0.5 + 0.015625 * att[i])));
+    expect(a.employability[3]).toBe(f32(0.5 + 0.01 * 1 * att[3]));
     expect(a.language[3]).toBe(f32(1)); // clamped at 1
     expect(Array.from(a.cost.subarray(0, 4))).toEqual([1500, 1500, 1500, 1000]);
     expect(Array.from(a.serviceWeeksLeft.subarray(0, 4))).toEqual([2, 2, 2, 2]);
     expect(a.cost[4] + a.cost[5]).toBe(0); // not in a service
+  });
+
+  it('gains come in proportion to attendance: trust raises it, shame and an untreated barrier lower it, a peer group holds people in', () => {
+    const m = model({ attendancePressure: 0.5, peerSupport: 0 });
+    const a = m.agents;
+    for (let i = 0; i < 4; i++) { place(m, i, S.jobSearch, 0, 5); a.trust[i] = 0; a.shame[i] = 0; a.selfEfficacy[i] = 0.5; }
+    a.trust[1] = 0.8; a.shame[2] = 0.5; a.flags[3] = F_HEALTH_BARRIER;
+    place(m, 4, S.workGroup, 0, 5); a.trust[4] = 0; a.shame[4] = 0; a.selfEfficacy[4] = 0.5;
+    const base = m.scenario.behaviour.showUpBase + 0.1 * 0.5;
+    const att = [base, base + 0.25 * 0.8, base - 0.3 * 0.5, base - 0.1, base + 0.5 * (1 - base)];
+    for (let i = 0; i < 5; i++) expect(showUpChance(m, i), `agent ${i}`).toBeCloseTo(Math.min(0.99, att[i]), 6);
+    const before = Array.from(a.employability.subarray(0, 5));
+    participation(m);
+    const gain = (i: number) => (a.employability[i] - before[i]) / m.services.employabilityGain[a.service[i]];
+    expect(gain(1)).toBeGreaterThan(gain(0));
+    expect(gain(2)).toBeLessThan(gain(0));
+    expect(gain(3)).toBeLessThan(gain(0));
+    for (let i = 0; i < 5; i++) expect(gain(i), `agent ${i}`).toBeCloseTo(Math.min(0.99, att[i]), 5);
   });
 
   it('a formal-qualification service fits one step above the person\'s level', () => {
@@ -62,9 +84,10 @@ describe('participation phase: weekly gains', () => {
     const a = m.agents;
     place(m, 0, S.workGroup, 0, 10); a.shame[0] = 0.5; a.selfEfficacy[0] = 0.5;
     place(m, 1, S.vocational, 1, 10); a.shame[1] = 0.5; a.selfEfficacy[1] = 0.5;
+    const att = showUpChance(m, 0);
     participation(m);
-    expect(a.shame[0]).toBe(f32(0.4375));
-    expect(a.selfEfficacy[0]).toBe(f32(0.5625));
+    expect(a.shame[0]).toBe(f32(0.5 - 0.0625 * att));
+    expect(a.selfEfficacy[0]).toBe(f32(0.5 + 0.0625 * att));
     expect(a.shame[1]).toBe(0.5);
     expect(a.selfEfficacy[1]).toBe(0.5);
   });
@@ -130,6 +153,7 @@ describe('participation phase: completion', () => {
     const m = model();
     const a = m.agents;
     place(m, 0, S.office, 0, 1); a.education[0] = 0; a.refused[0] = bit(S.language); a.certificates[0] = 2; a.fit[0] = 0;
+    const att = showUpChance(m, 0);
     participation(m);
     expect(a.certificates[0]).toBe(3);
     expect(a.state[0]).toBe(UNEMPLOYED);
@@ -137,7 +161,7 @@ describe('participation phase: completion', () => {
     expect(a.refused[0]).toBe(0);
     expect(a.fit[0]).toBe(fitMask(a, m.services, 0, 0, true));
     expect(a.fit[0]).not.toBe(0);
-    expect(a.employability[0]).toBe(f32(0.5 + 0.01)); // a short service: no completion bonus
+    expect(a.employability[0]).toBe(f32(0.5 + 0.01 * 1 * att)); // a short service: no completion bonus
     expect(a.selfEfficacy[0]).toBe(f32(0.5 + 0.05));
     expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.office, Q_CERTIFICATE]]);
   });
@@ -157,13 +181,14 @@ describe('participation phase: completion', () => {
     const a = m.agents;
     place(m, 0, S.vocational, 1, 1); a.education[0] = 0; a.foreignQual[0] = QUAL_FOREIGN_UNRECOGNISED;
     place(m, 1, S.vocational, 0, 1); a.education[1] = 0; // level 0: one step off, no qualification
+    const att = [0, 1].map((i) => showUpChance(m, i));
     participation(m);
     expect(a.education[0]).toBe(1);
     expect(a.foreignQual[0]).toBe(QUAL_DOMESTIC);
-    expect(a.employability[0]).toBe(f32(0.5 + 0.0625));
+    expect(a.employability[0]).toBe(f32(0.5 + 0.0625 * 1 * att[0]));
     expect(a.longStarted[0]).toBe(0); // enrol counts starts, completion does not
     expect(a.education[1]).toBe(0);
-    expect(a.employability[1]).toBe(f32(0.5 + 0.0625 * 0.25));
+    expect(a.employability[1]).toBe(f32(0.5 + 0.0625 * 0.25 * att[1]));
     expect(eventsOf(m, 0)).toEqual([[EV_COMPLETED, S.vocational, Q_FORMAL]]);
   });
 
