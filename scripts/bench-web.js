@@ -6,6 +6,7 @@
  *   3. the agent animation with 10,000 agents per panel (target: at least 30 frames per second)
  */
 import { cpus } from 'node:os';
+import { findChromium } from './chromium.js';
 import { startSite } from './web.js';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -44,7 +45,7 @@ const fps = await b.page.evaluate(() => window.__pathways.agents().measureFps(50
 const agents = await b.page.evaluate(() => window.__pathways.data.history[0].agents);
 await b.page.close();
 
-console.log(`bench:web — headless Chromium (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}), ${cpus().length} cores, ${b.workers} workers; median of ${REPEATS} runs after the first load`);
+console.log(`bench:web — headless Chromium (${findChromium()}), ${cpus().length} cores, ${b.workers} workers; median of ${REPEATS} runs after the first load`);
 console.log('');
 console.log('| what | median | runs (s) | first load: page, workers and run (s) | target |');
 console.log('| --- | --- | --- | --- | --- |');

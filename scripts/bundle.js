@@ -2,6 +2,7 @@
 // Under tsx every imported binding costs a getter call; the bundle runs at full speed.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,11 +59,35 @@ export function modelFingerprint() {
  * Make sure `outfile` is an up-to-date bundle of `entry` (paths relative to the
  * repository root or absolute). The new bundle is written under a temporary
  * name in the same folder and renamed into place, so parallel callers never
- * see a half-written file. Returns the absolute path of the bundle.
+ * see a half-written file. When the folder cannot be written (a read-only
+ * checkout), the bundle goes to cacheDir() instead. Returns the absolute path
+ * of the bundle.
  */
 export async function ensureBundle(entry, outfile) {
   const out = resolve(ROOT, outfile);
   if (!isStale(out)) return out;
+  // A read-only checkout (after npm ci): build into a cache folder of this checkout instead.
+  const cached = join(cacheDir(), basename(out));
+  if (!isStale(cached)) return cached;
+  const js = await build(entry, out);
+  try {
+    return commit(out, js);
+  } catch (err) {
+    if (!UNWRITABLE.has(err && err.code)) throw err;
+    return commit(cached, js);
+  }
+}
+
+/** Errors that mean "this folder cannot be written here". */
+const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EDQUOT']);
+
+/** The bundle cache of this checkout when its dist/ cannot be written: <tmpdir>/activation-pathways-<hash of the checkout's path>. */
+export function cacheDir() {
+  return join(tmpdir(), `activation-pathways-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
+}
+
+/** The bundle's code and when its build started. */
+async function build(entry, out) {
   const started = new Date();
   const { build } = await import('esbuild');
   const result = await build({
@@ -78,11 +103,15 @@ export async function ensureBundle(entry, outfile) {
     // seedrandom is CommonJS and calls require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __pathwaysRequire } from 'module'; const require = __pathwaysRequire(import.meta.url);" },
   });
-  const js = result.outputFiles.find((f) => f.path === out) ?? result.outputFiles[0];
+  return { contents: (result.outputFiles.find((f) => f.path === out) ?? result.outputFiles[0]).contents, started };
+}
+
+/** Write the bundle under a temporary name and rename it into place. */
+function commit(out, { contents, started }) {
   mkdirSync(dirname(out), { recursive: true });
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    writeFileSync(tmp, js.contents);
+    writeFileSync(tmp, contents);
     // Date the bundle by when the build started: a source saved during the build still counts as newer.
     utimesSync(tmp, started, started);
     renameSync(tmp, out);

@@ -1,13 +1,15 @@
 /**
- * Build the page and serve it locally, and launch Debian's Chromium: shared
- * by the end-to-end tests and `npm run bench:web`. No other host is contacted;
- * every request the page makes is recorded so tests can check that.
+ * Build the page and serve it locally, and launch the Chromium that
+ * scripts/chromium.js finds: shared by the end-to-end tests and `npm run
+ * bench:web`. No other host is contacted; every request the page makes is
+ * recorded so tests can check that.
  */
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './chromium.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -44,16 +46,12 @@ export function serve(dir) {
   }));
 }
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Launch headless Chromium, or explain how to get it. */
+/** Launch headless Chromium (found by scripts/chromium.js), or explain in one line how to get it. */
 export async function launch() {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH`);
-  }
+  const executablePath = ensureChromium();
   const { chromium } = await import('playwright-core');
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }

@@ -2,6 +2,7 @@ import { NUM_STATES, STATE_NAMES } from './constants.ts';
 import { journey, type JourneyEvent } from './events.ts';
 import { METRICS, summarise, type MetricName, type Summary } from './metrics.ts';
 import { createModel, step, type Model } from './model.ts';
+import { outputGroupNames } from './record.ts';
 import type { Knobs, Scenario } from './scenario.ts';
 import { estimate, type Estimate } from './stats.ts';
 
@@ -43,6 +44,19 @@ export interface RunResult {
   groupSizes: number[];
   journeys: { name: string; events: JourneyEvent[] }[];
   detail: RunDetail;
+}
+
+/**
+ * About how many bytes `compare` keeps for its results: every RunResult
+ * (weekly counts by group and state, first jobs by week, the personas'
+ * journeys, summaries and flows) until the end. Measured on the shipped
+ * scenarios to within about 15%; the model's own memory (per agent, freed
+ * after each run) is not counted.
+ */
+export function keptBytes(s: Pick<Scenario, 'groups' | 'personas'>, runs: number, weeks: number): number {
+  const groups = outputGroupNames(s).length;
+  const perRun = weeks * groups * NUM_STATES * 4 + weeks * 16 + s.personas.length * weeks * 16 + groups * 4096 + 32 * 1024;
+  return runs * perRun;
 }
 
 /** Registration, 13 and 26 weeks, then each whole year up to `weeks` (always ending at `weeks`). */

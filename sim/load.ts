@@ -1,10 +1,10 @@
 /** Loading scenarios in Node: a shipped name or a path to a JSON file. Not for the browser (uses node:fs). */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { SHIPPED } from '../scenarios/index.ts';
-import { looksLikePath, parseJson, ScenarioLoadError } from './json.ts';
+import { looksLikePath, MAX_INPUT_BYTES, mib, parseJson, ScenarioLoadError } from './json.ts';
 import { parseScenario, type Scenario } from './scenario.ts';
 
-export { parseJson, lineColumn, looksLikePath, ScenarioLoadError } from './json.ts';
+export { parseJson, lineColumn, looksLikePath, MAX_INPUT_BYTES, ScenarioLoadError } from './json.ts';
 
 export const shippedNames = (): string[] => Object.keys(SHIPPED);
 
@@ -17,19 +17,59 @@ export function isFile(path: string): boolean {
   }
 }
 
-/** Read and parse a JSON file; a problem is one line naming the `kind` of file, the path and what went wrong. */
-export function readJsonFile(path: string, kind: string): unknown {
-  let text: string;
+/** What a path that is not a regular file is, for messages. */
+function fileKind(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The text of a file the user gave (JSON or CSV): only a regular file of at
+ * most MAX_INPUT_BYTES is read (a FIFO would hang, /dev/zero never ends). A
+ * problem is one line naming the `kind` of file, the path and what went wrong.
+ */
+export function readUserFile(path: string, kind: string): string {
+  const where = `${kind} file ${path}`;
   try {
-    if (statSync(path).isDirectory()) throw new ScenarioLoadError(`${kind} file ${path}: is a folder, not a file`);
-    text = readFileSync(path, 'utf8');
+    // stat before open: opening a FIFO blocks until someone writes to it
+    const st = statSync(path);
+    if (st.isDirectory()) throw new ScenarioLoadError(`${where}: is a folder, not a file`);
+    if (!st.isFile()) throw new ScenarioLoadError(`${where}: is not a regular file (it is ${fileKind(st)}); give a file`);
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const now = fstatSync(fd);
+      if (!now.isFile()) throw new ScenarioLoadError(`${where}: is not a regular file (it is ${fileKind(now)}); give a file`);
+      const tooBig = (size: number) => new ScenarioLoadError(`${where}: is ${size} bytes, more than the limit of ${mib(MAX_INPUT_BYTES)}`);
+      if (now.size > MAX_INPUT_BYTES) throw tooBig(now.size);
+      // read in chunks, at most one byte over the limit, in case the file grows while it is read
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const chunk = Buffer.alloc(Math.min(1 << 20, MAX_INPUT_BYTES + 1 - total));
+        const got = readSync(fd, chunk, 0, chunk.length, null);
+        if (got === 0) break;
+        chunks.push(chunk.subarray(0, got));
+        total += got;
+        if (total > MAX_INPUT_BYTES) throw tooBig(total);
+      }
+      return Buffer.concat(chunks, total).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
     if (err instanceof ScenarioLoadError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ScenarioLoadError(`${kind} file ${path}: not found`);
-    throw new ScenarioLoadError(`${kind} file ${path}: cannot be read (${code ?? (err as Error).message})`);
+    if (code === 'ENOENT') throw new ScenarioLoadError(`${where}: not found`);
+    throw new ScenarioLoadError(`${where}: cannot be read (${code ?? (err as Error).message})`);
   }
-  return parseJson(text.replace(/^\uFEFF/, ''), `${kind} file ${path}`);
+}
+
+/** Read and parse a JSON file; a problem is one line naming the `kind` of file, the path and what went wrong. */
+export function readJsonFile(path: string, kind: string): unknown {
+  return parseJson(readUserFile(path, kind).replace(/^\uFEFF/, ''), `${kind} file ${path}`);
 }
 
 /**

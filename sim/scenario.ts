@@ -1,4 +1,4 @@
-import { resolve, ValidationError, type FieldError } from './schema/dsl.ts';
+import { ownValue, resolve, ValidationError, type FieldError } from './schema/dsl.ts';
 import { KNOBS, PERSONALISED, SCENARIO, STANDARDISED, type Knobs } from './schema/scenario.ts';
 import { DERIVED_GROUPS, type EntitlementName, type Route } from './constants.ts';
 
@@ -99,7 +99,7 @@ function checkConsistency(s: Scenario, errors: FieldError[]): void {
     while (base !== undefined) {
       if (seen.has(base)) { err(`policies.${name}.base`, `${JSON.stringify(def.base)} leads to a cycle of bases`); break; }
       seen.add(base);
-      if (base in s.policies) base = s.policies[base].base;
+      if (Object.hasOwn(s.policies, base)) base = s.policies[base].base;
       else if (base === 'standardised' || base === 'personalised') base = undefined;
       else { err(`policies.${name}.base`, `${JSON.stringify(def.base)} is not a policy; known: ${policyNames(s).join(', ')}`); break; }
     }
@@ -116,12 +116,14 @@ export function policyNames(s: Scenario): string[] {
 /** The full set of knobs of a named policy of the scenario. */
 export function resolvePolicy(s: Scenario, name: string): Knobs {
   const presets: Record<string, Knobs> = { standardised: STANDARDISED, personalised: PERSONALISED };
-  const def = s.policies[name];
+  // own properties only: a name such as "toString" or "__proto__" is not a policy
+  const def = ownValue(s.policies, name);
+  const preset = ownValue(presets, name);
   if (def === undefined) {
-    if (name in presets) return { ...presets[name] };
+    if (preset !== undefined) return { ...preset };
     throw new ValidationError([{ path: 'policy', message: `${JSON.stringify(name)} is not a policy of scenario ${s.name}; known: ${policyNames(s).join(', ')}` }], 'input');
   }
-  const base = def.base !== undefined ? resolvePolicy(s, def.base) : { ...(presets[name] ?? STANDARDISED) };
+  const base = def.base !== undefined ? resolvePolicy(s, def.base) : { ...(preset ?? STANDARDISED) };
   for (const k of Object.keys(KNOBS.fields) as (keyof Knobs)[]) if (def[k] !== undefined) base[k] = def[k] as number;
   return base;
 }

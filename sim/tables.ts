@@ -38,13 +38,28 @@ export function runTables(runs: RunResult[]): Table[] {
   ];
 }
 
-export const csvCell = (v: Cell) =>
-  typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/** Text that a spreadsheet would read as a formula (OWASP CSV injection): it starts with =, +, -, @, tab or carriage return. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell: a number as JavaScript writes it (empty when not finite;
+ * negative numbers stay numbers), text quoted when it holds a quote, comma or
+ * line break. Text that a spreadsheet would run as a formula gets a leading
+ * single quote, as OWASP recommends, so `=HYPERLINK(...)` in a persona's name
+ * stays text. Every CSV the project writes goes through this.
+ */
+export function csvCell(v: Cell): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const text = FORMULA.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+/** One CSV line (without its newline). */
+export const csvRow = (cells: readonly Cell[]): string => cells.map(csvCell).join(',');
 export const jsonCell = (v: Cell) => (typeof v === 'number' && !Number.isFinite(v) ? 'null' : JSON.stringify(v));
 
 /** A table as CSV text (header line, then one line per row). */
 export function tableCsv(t: Table): string {
-  const lines = [t.columns.join(',')];
-  for (const row of t.rows) lines.push(row.map(csvCell).join(','));
+  const lines = [csvRow(t.columns)];
+  for (const row of t.rows) lines.push(csvRow(row));
   return lines.join('\n') + '\n';
 }

@@ -6,7 +6,6 @@
  */
 import { groupName } from './names.ts';
 import { elementMaker as el } from './dom.ts';
-import './views.css';
 import type { PageData } from './data.ts';
 import { AgentsLayout, BAND_HEADER, capacities, geometry, paintDots, pixel, stateCounts, type Frame } from './agents-layout.ts';
 import { GROUP_NOTE, LEFT_TEXT, STATE_TEXT, texts, type Lang } from './i18n.ts';

@@ -5,13 +5,14 @@ import { renderErrors, renderHeader, renderInfo, renderTabs } from './chrome.ts'
 import { renderControls, type ControlsContext } from './controls.ts';
 import { pageData, type PageData } from './data.ts';
 import { h } from './dom.ts';
+import { download } from './export.ts';
 import { num } from './i18n.ts';
-import { errorLines, planOf, scenarioOf } from './plan.ts';
+import { cappedLines, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
-import type { Settings } from './settings.ts';
+import { MAX_LINK_CHARS, type Settings } from './settings.ts';
 import type { StoryFocus } from './story-steps.ts';
 import { UI } from './text.ts';
-import { fromQuery, toQuery } from './url.ts';
+import { fromQuery, packScenario, toQuery } from './url.ts';
 import { renderView, type ShownView } from './view.ts';
 
 /** What a test or benchmark can reach: window.__pathways. */
@@ -29,13 +30,22 @@ export interface PageHandle {
 const RESULT_KEYS = ['scenario', 'custom', 'a', 'b', 'seed', 'replications', 'agents', 'weeks'] as const;
 const resultKey = (s: Settings) => JSON.stringify(RESULT_KEYS.map((k) => s[k]));
 
-export function startApp(root: HTMLElement): PageHandle {
+/** A loaded scenario in the link: its compressed form for the hash, or, when that is longer than MAX_LINK_CHARS, its length. */
+type CustomLink = { hash: string; tooLong?: undefined } | { hash?: undefined; tooLong: number };
+
+async function customLink(text: string): Promise<CustomLink> {
+  const hash = await packScenario(text);
+  return hash.length <= MAX_LINK_CHARS ? { hash } : { tooLong: hash.length };
+}
+
+export async function startApp(root: HTMLElement): Promise<PageHandle> {
   const shippedNames = Object.keys(SHIPPED);
   const shipped = shippedNames.map((name) => ({ name, title: (SHIPPED[name] as { title?: string }).title ?? name }));
-  const parsed = fromQuery(location.search, location.hash, shippedNames);
+  const parsed = await fromQuery(location.search, location.hash, shippedNames);
   let settings = parsed.settings;
   const linkErrors = parsed.errors;
   let fileName: string | undefined = settings.scenario === 'custom' ? 'shared-link.json' : undefined;
+  let link: CustomLink | undefined = settings.custom !== undefined ? await customLink(settings.custom) : undefined;
   let scenario: Scenario | undefined;
   let scenarioErrors: string[] = [];
   let runError: string[] = [];
@@ -87,7 +97,7 @@ export function startApp(root: HTMLElement): PageHandle {
   }
 
   function pushUrl(): void {
-    const url = toQuery(settings);
+    const url = toQuery(settings, link?.hash);
     if (url !== location.search + location.hash) history.replaceState(null, '', url);
   }
 
@@ -113,7 +123,8 @@ export function startApp(root: HTMLElement): PageHandle {
 
   const controlsContext = (): ControlsContext => ({
     settings, scenario, shipped, fileName, running, onChange: set,
-    onFile: (name: string, text: string) => {
+    onFile: async (name: string, text: string) => {
+      link = await customLink(text);
       fileName = name;
       linkErrors.length = 0;
       set({ scenario: 'custom', custom: text, persona: undefined }, true);
@@ -124,7 +135,12 @@ export function startApp(root: HTMLElement): PageHandle {
 
   function renderFrame(): void {
     const stale = !!data && !running && dataSettings !== undefined && resultKey(dataSettings) !== resultKey(settings);
-    renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale);
+    const source = `scenario ${settings.scenario === 'custom' ? fileName ?? 'loaded file' : settings.scenario}`;
+    const capped = scenario ? cappedLines(sizesOf(settings, scenario).capped, source) : [];
+    const tooLong = settings.scenario === 'custom' && settings.custom !== undefined && link?.tooLong !== undefined
+      ? { chars: link.tooLong, max: MAX_LINK_CHARS, download: () => download(fileName ?? 'scenario.json', settings.custom ?? '', 'application/json') }
+      : undefined;
+    renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale, { capped, tooLong });
     renderInfo(el.info, scenario, settings.lang);
   }
 
@@ -216,9 +232,12 @@ export function startApp(root: HTMLElement): PageHandle {
     linkErrors.push(`link: persona: ${JSON.stringify(settings.persona)} is not allowed; expected one of ${scenario.personas.map((p) => p.name).join(', ') || '(this scenario has no personas)'}`);
     settings.persona = undefined;
   }
+  // a link opens with a run only when it is small: a large one waits for a click on Run
+  const first = scenario ? (() => { try { return planOf(settings, scenario!).plan; } catch { return undefined; } })() : undefined;
+  if (first && isLarge(first)) status = [document.createTextNode(UI(settings.lang).notStarted(first.agents, first.weeks, first.replications))];
   renderAll();
   pushUrl();
-  if (scenario) run().catch(() => undefined);
+  if (scenario && !(first && isLarge(first))) run().catch(() => undefined);
 
   return {
     get settings() { return settings; },

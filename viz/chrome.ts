@@ -1,7 +1,7 @@
 /** The page's frame: header, scenario Info, error boxes and tabs. Plain functions of what they show. */
 import type { Scenario } from '../sim/index.ts';
 import { h } from './dom.ts';
-import { LANGS, type Lang } from './i18n.ts';
+import { count, LANGS, type Lang } from './i18n.ts';
 import { VIEWS, type Settings, type View } from './settings.ts';
 import { UI } from './text.ts';
 
@@ -41,16 +41,29 @@ export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang)
     h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try));
 }
 
+/** Notes that are neither errors nor link problems: sizes capped at the page's limits, a file too large for a link. */
+export interface FrameNotes {
+  /** One line per size of the scenario capped at the page's LIMITS. */
+  capped: string[];
+  /** The loaded file is too large for a link: its compressed length, the limit, and how to download it. */
+  tooLong?: { chars: number; max: number; download(): void };
+}
+
 /** Error and warning boxes; rebuilt (and so announced) only when their content changes. */
-export function renderErrors(el: HTMLElement, lang: Lang, scenarioErrors: string[], runError: string[], linkErrors: string[], stale: boolean): void {
-  const key = JSON.stringify([lang, scenarioErrors, runError, linkErrors, stale]);
+export function renderErrors(el: HTMLElement, lang: Lang, scenarioErrors: string[], runError: string[], linkErrors: string[], stale: boolean, notes: FrameNotes = { capped: [] }): void {
+  const key = JSON.stringify([lang, scenarioErrors, runError, linkErrors, stale, notes.capped, notes.tooLong?.chars]);
   if (el.dataset.shown === key) return;
   el.dataset.shown = key;
   const T = UI(lang);
   const problems = [...scenarioErrors, ...runError];
+  const tooLong = notes.tooLong;
   el.replaceChildren(...[
     problems.length ? h('div', { class: 'error', role: 'alert' }, h('strong', {}, T.errorsTitle), h('ul', {}, ...problems.map((e) => h('li', {}, e)))) : undefined,
     linkErrors.length ? h('div', { class: 'warning', role: 'alert' }, T.linkErrors, h('ul', {}, ...linkErrors.map((e) => h('li', {}, e)))) : undefined,
+    notes.capped.length ? h('div', { class: 'warning capped', role: 'alert' }, T.capped, h('ul', {}, ...notes.capped.map((e) => h('li', {}, e)))) : undefined,
+    tooLong ? h('div', { class: 'warning too-long', role: 'alert' },
+      h('p', {}, T.tooLong(count(tooLong.chars, lang), count(tooLong.max, lang))),
+      h('button', { type: 'button', id: 'download-scenario', onclick: () => tooLong.download() }, T.downloadScenario)) : undefined,
     stale ? h('p', { class: 'stale' }, T.stale) : undefined,
   ].filter((x) => x !== undefined));
 }

@@ -3,8 +3,8 @@ import { KNOBS, policyNames, resolvePolicy, type Knobs, type NumberSpec, type Sc
 import { h } from './dom.ts';
 import { num, type Lang } from './i18n.ts';
 import { KNOB_TEXT } from './knob-text.ts';
-import { policyLabel } from './plan.ts';
-import { KNOB_NAMES, type PolicyChoice, type Settings } from './settings.ts';
+import { policyLabel, sizesOf } from './plan.ts';
+import { KNOB_NAMES, LIMITS, type PolicyChoice, type Settings, type SizeField } from './settings.ts';
 import { UI } from './text.ts';
 
 export interface ControlsContext {
@@ -94,24 +94,29 @@ function runPanel(ctx: ControlsContext): HTMLElement {
   const st = ctx.settings;
   const T = UI(st.lang);
   const s = ctx.scenario;
-  const intField = (id: string, label: string, value: number | undefined, min: number, max: number, placeholder: string, apply: (v: number | undefined) => Partial<Settings>) =>
-    h('div', { class: 'field inline' }, h('label', { for: id }, label), h('input', {
-      id, type: 'number', min, max, step: 1, value: value ?? '', placeholder, inputmode: 'numeric',
+  // the scenario's sizes as the page uses them (capped at LIMITS) show as placeholders
+  const used = s ? sizesOf({ ...st, seed: undefined, replications: undefined, agents: undefined, weeks: undefined }, s).sizes : undefined;
+  const intField = (field: SizeField, label: string) => {
+    const [min, max] = LIMITS[field];
+    const placeholder = used ? `${used[field]}` : T.scenarioDefault;
+    return h('div', { class: 'field inline' }, h('label', { for: field }, label), h('input', {
+      id: field, type: 'number', min, max, step: 1, value: st[field] ?? '', placeholder, inputmode: 'numeric',
       onchange: (e) => {
         const el = e.target as HTMLInputElement;
         const v = el.value === '' ? undefined : Math.round(Number(el.value));
         const ok = v === undefined ? placeholder !== '' : Number.isFinite(v) && v >= min && v <= max;
         el.setCustomValidity(ok ? '' : `${label}: ${min}–${max}`);
         el.reportValidity();
-        if (ok) ctx.onChange(apply(v));
+        if (ok) ctx.onChange({ [field]: v });
       },
     }));
+  };
   return h('fieldset', { class: 'run' },
     h('legend', {}, T.runSettings),
-    intField('seed', T.seed, st.seed, 0, 4294967295, s ? `${s.seed}` : T.scenarioDefault, (v) => ({ seed: v })),
-    intField('replications', T.replications, st.replications, 1, 100, s ? `${s.replications}` : T.scenarioDefault, (v) => ({ replications: v })),
-    intField('agents', T.agents, st.agents, 1, 200000, s ? `${s.agents}` : T.scenarioDefault, (v) => ({ agents: v })),
-    intField('weeks', T.weeks, st.weeks, 1, 1560, s ? `${s.weeks}` : T.scenarioDefault, (v) => ({ weeks: v })),
+    intField('seed', T.seed),
+    intField('replications', T.replications),
+    intField('agents', T.agents),
+    intField('weeks', T.weeks),
     h('div', { class: 'buttons' },
       h('button', { id: 'run', type: 'button', class: 'primary', disabled: !s || ctx.running, onclick: () => ctx.onRun() }, ctx.running ? T.running : T.run),
       h('button', { id: 'cancel', type: 'button', disabled: !ctx.running, onclick: () => ctx.onCancel() }, T.cancel)),

@@ -23,6 +23,12 @@ export function num(x: number, lang: Lang, digits = 2): string {
   return lang === 'nb' ? s.replace('.', ',') : s;
 }
 
+/** A whole number with the language's thousands separator: 200,000 (en), 200 000 (nb). */
+export function count(x: number, lang: Lang): string {
+  const s = Math.round(x).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nb' ? '\u00a0' : ',');
+  return s;
+}
+
 type StateName = (typeof STATE_NAMES)[number];
 type ReasonName = Exclude<(typeof REASON_NAMES)[number], ''>;
 

@@ -5,7 +5,6 @@
  */
 import { groupName } from './names.ts';
 import { elementMaker as el } from './dom.ts';
-import './views.css';
 import type { PageData } from './data.ts';
 import { LEFT_TEXT, STATE_TEXT, texts, type Lang } from './i18n.ts';
 import { STATE_COLOURS } from './palette.ts';

@@ -1,8 +1,8 @@
 import { startApp } from './app.ts';
-import './style.css';
 
 declare global {
-  interface Window { __pathways: ReturnType<typeof startApp> }
+  interface Window { __pathways: Awaited<ReturnType<typeof startApp>> }
 }
 
-window.__pathways = startApp(document.getElementById('app')!);
+// set once the link is read (a scenario in it is unpacked first)
+window.__pathways = await startApp(document.getElementById('app')!);

@@ -5,7 +5,7 @@ import {
 } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
 import type { RunPlan } from './runner.ts';
-import type { PolicyChoice, Settings } from './settings.ts';
+import { AUTO_RUN_PERSON_WEEKS, LIMITS, type PolicyChoice, type Settings, type SizeField } from './settings.ts';
 
 /** Agents whose weekly states are kept for the animation. */
 export const HISTORY_AGENTS = 20_000;
@@ -52,6 +52,39 @@ export function policyKeys(a: PolicyChoice, b: PolicyChoice): [string, string] {
   return [key('A', a), key('B', b)];
 }
 
+/** A scenario's own size above the page's LIMITS: the value it asks for and the value the page uses. */
+export interface Capped { field: SizeField; value: number; used: number }
+
+/**
+ * The sizes a run uses: the settings' (already within LIMITS, as the link and
+ * the fields check them), else the scenario's, capped at the same LIMITS; and
+ * which of the scenario's were capped.
+ */
+export function sizesOf(settings: Settings, s: Scenario): { sizes: Record<SizeField, number>; capped: Capped[] } {
+  const capped: Capped[] = [];
+  const size = (field: SizeField): number => {
+    const [lo, hi] = LIMITS[field];
+    const own = settings[field];
+    if (own !== undefined) return Math.min(hi, Math.max(lo, own));
+    const used = Math.min(hi, Math.max(lo, s[field]));
+    if (used !== s[field]) capped.push({ field, value: s[field], used });
+    return used;
+  };
+  return { sizes: { seed: size('seed'), replications: size('replications'), agents: size('agents'), weeks: size('weeks') }, capped };
+}
+
+/** One line per capped size, naming the field, the value and what the page allows. */
+export function cappedLines(capped: Capped[], source: string): string[] {
+  const n = (x: number) => x.toLocaleString('en');
+  return capped.map((c) => `${source}: ${c.field}: ${n(c.value)} is more than this page runs (at most ${n(LIMITS[c.field][1])}); ${n(c.used)} used`);
+}
+
+/** Person-weeks of a run (people × weeks × replications × 2 policies). */
+export const personWeeks = (p: Pick<RunPlan, 'agents' | 'weeks' | 'replications'>): number => p.agents * p.weeks * p.replications * 2;
+
+/** A run too large to start without a click (AUTO_RUN_PERSON_WEEKS). */
+export const isLarge = (p: Pick<RunPlan, 'agents' | 'weeks' | 'replications'>): boolean => personWeeks(p) > AUTO_RUN_PERSON_WEEKS;
+
 export function planOf(settings: Settings, s: Scenario): { plan: RunPlan; labels: [string, string] } {
   const names = policyNames(s);
   for (const side of ['a', 'b'] as const) {
@@ -65,11 +98,11 @@ export function planOf(settings: Settings, s: Scenario): { plan: RunPlan; labels
   const label = (c: PolicyChoice) => `${policyLabel(s, c.base, settings.lang)}${changed(c) ? '*' : ''}`;
   let labels: [string, string] = [label(settings.a), label(settings.b)];
   if (labels[0] === labels[1]) labels = [`A: ${labels[0]}`, `B: ${labels[1]}`];
-  const agents = settings.agents ?? s.agents;
+  const { seed, replications, weeks, agents } = sizesOf(settings, s).sizes;
   return {
     plan: {
-      scenario: s, policies, knobs: [knobs(settings.a), knobs(settings.b)], seed: settings.seed ?? s.seed, replications: settings.replications ?? s.replications,
-      weeks: settings.weeks ?? s.weeks, agents, historyAgents: Math.min(agents, HISTORY_AGENTS),
+      scenario: s, policies, knobs: [knobs(settings.a), knobs(settings.b)], seed, replications,
+      weeks, agents, historyAgents: Math.min(agents, HISTORY_AGENTS),
     },
     labels,
   };

@@ -4,7 +4,8 @@
  * &a.exploration=0.5&seed=1&reps=10&agents=300&weeks=156&lang=nb&view=story&step=2
  * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
-import { KNOBS, type Knobs } from '../sim/index.ts';
+import { KNOBS, type Knobs, type NumberSpec } from '../sim/index.ts';
+import { SCENARIO } from '../sim/schema/scenario.ts';
 import type { GroupMetric } from './data.ts';
 import type { Lang } from './i18n.ts';
 
@@ -43,3 +44,41 @@ export const DEFAULTS: Settings = {
   scenario: 'classroom', a: { base: 'standardised', knobs: {} }, b: { base: 'personalised', knobs: {} },
   lang: 'en', view: 'compare', step: 0, projector: false,
 };
+
+/** The run sizes a person can set, each as [min, max]. */
+export type SizeField = 'seed' | 'replications' | 'agents' | 'weeks';
+const core = (f: SizeField): readonly [number, number] => {
+  const spec = SCENARIO.fields[f] as NumberSpec;
+  return [spec.min, spec.max];
+};
+
+/**
+ * The page's limits on a run, the one definition the link (url.ts), the run
+ * fields (controls.ts) and a scenario's own sizes (plan.ts) all read. Seed and
+ * weeks are the core's (the scenario schema's); people and replications are
+ * the page's own, lower than the core's, because a browser tab holds every
+ * run in memory: a scenario asking for more runs at these sizes, and says so.
+ */
+export const LIMITS: Record<SizeField, readonly [number, number]> = {
+  seed: core('seed'),
+  replications: [1, 100],
+  agents: [1, 200_000],
+  weeks: core('weeks'),
+};
+
+/**
+ * Person-weeks (people × weeks × replications × 2 policies) above which a run
+ * starts only with a click on Run, never by opening a link: about 20 seconds
+ * of work on a four-core laptop.
+ */
+export const AUTO_RUN_PERSON_WEEKS = 100_000_000;
+
+/**
+ * The longest scenario part of a link (#custom=..., compressed) the page
+ * makes: longer links are cut off or refused by many browsers, mail and chat
+ * programs, so above it the page offers the file instead.
+ */
+export const MAX_LINK_CHARS = 32_000;
+
+/** The largest scenario file a link may unpack to (characters): a link cannot make the page unpack more. */
+export const MAX_SCENARIO_CHARS = 20_000_000;

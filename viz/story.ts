@@ -3,7 +3,6 @@
  * "try this" and a button that applies the step's settings. The page owns
  * running and showing results; this module only calls `onApply`.
  */
-import './story.css';
 import { texts, type Lang } from './i18n.ts';
 import type { Settings } from './settings.ts';
 import { STORY_STEPS, stepText, type StoryFocus } from './story-steps.ts';

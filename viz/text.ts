@@ -1,6 +1,6 @@
 /** The page's own words (the views and charts keep theirs next to their code). */
 import type { MetricName } from '../sim/index.ts';
-import { texts } from './i18n.ts';
+import { count, texts } from './i18n.ts';
 
 export const UI = texts({
   title: 'Activation pathways',
@@ -28,6 +28,10 @@ export const UI = texts({
   exportFailed: 'Export failed',
   errorsTitle: 'This scenario cannot be run',
   linkErrors: 'Parts of the link were not understood and their defaults are used:',
+  capped: 'This scenario asks for more than a browser tab can hold, so the page runs it smaller (the command line runs it at full size):',
+  tooLong: (chars: string, max: string) => `This scenario file is too large to travel in a link (${chars} characters, compressed; a link holds at most ${max}), so the address bar does not carry it. To share this run, send the file along with the link.`,
+  downloadScenario: 'Download the scenario file',
+  notStarted: (agents: number, weeks: number, reps: number) => `This link asks for a large run (${count(agents, 'en')} people × ${count(weeks, 'en')} weeks × ${count(reps, 'en')} replications × 2 policies), so it did not start on opening. Press Run to start it (Cancel stops it), or first set fewer people or replications under Run.`,
   care: 'The model illustrates mechanisms and tests hypotheses; it does not predict what will happen to real individuals. It holds no personal data.',
   noResults: 'No results yet: press Run.',
 }, {
@@ -56,6 +60,10 @@ export const UI = texts({
   exportFailed: 'Eksporten mislyktes',
   errorsTitle: 'Dette scenariet kan ikke kjøres',
   linkErrors: 'Deler av lenken ble ikke forstått, og standardverdiene brukes:',
+  capped: 'Dette scenariet ber om mer enn en nettleserfane kan romme, så siden kjører det i mindre skala (kommandolinjen kjører det i full størrelse):',
+  tooLong: (chars: string, max: string) => `Denne scenariofilen er for stor til å sendes i en lenke (${chars} tegn komprimert; en lenke rommer høyst ${max}), så adresselinjen tar den ikke med. For å dele kjøringen: send filen sammen med lenken.`,
+  downloadScenario: 'Last ned scenariofilen',
+  notStarted: (agents: number, weeks: number, reps: number) => `Denne lenken ber om en stor kjøring (${count(agents, 'nb')} personer × ${count(weeks, 'nb')} uker × ${count(reps, 'nb')} replikasjoner × 2 politikker), så den startet ikke da siden åpnet. Trykk Kjør for å starte den (Avbryt stopper den), eller sett først færre personer eller replikasjoner under Kjøring.`,
   care: 'Modellen illustrerer mekanismer og tester hypoteser; den forutsier ikke hva som vil skje med virkelige personer. Den inneholder ingen personopplysninger.',
   noResults: 'Ingen resultater ennå: trykk Kjør.',
 });

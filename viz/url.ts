@@ -1,17 +1,22 @@
 /**
  * Settings to and from the address bar. Everything that changes a result is
- * in the link; a loaded scenario file travels in the hash as base64url JSON.
- * Bad values in a link are reported (field, value, what is allowed) and the
- * default is used instead.
+ * in the link; a loaded scenario file travels in the hash, compressed
+ * (#custom=deflate.BASE64URL; older links' #custom=BASE64URL JSON still
+ * open). Bad values in a link are reported (field, value, what is allowed)
+ * and the default is used instead.
  */
 import { KNOBS, type NumberSpec } from '../sim/index.ts';
 import { GROUP_METRICS, type GroupMetric } from './data.ts';
 import { LANGS, type Lang } from './i18n.ts';
 import { STORY_STEPS } from './story-steps.ts';
-import { DEFAULTS, KNOB_NAMES, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
+import { DEFAULTS, KNOB_NAMES, LIMITS, MAX_SCENARIO_CHARS, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
 
-
-export function toQuery(s: Settings): string {
+/**
+ * The link for settings `s`. A loaded scenario goes in the hash as
+ * `customHash` (from `packScenario(s.custom)`); without it the link names
+ * `scenario=custom` only (a file too large for a link).
+ */
+export function toQuery(s: Settings, customHash?: string): string {
   const q = new URLSearchParams();
   q.set('scenario', s.scenario);
   for (const side of ['a', 'b'] as const) {
@@ -28,14 +33,15 @@ export function toQuery(s: Settings): string {
   if (s.measure) q.set('measure', s.measure);
   if (s.view === 'story') q.set('step', String(s.step + 1));
   if (s.projector) q.set('projector', '1');
-  const hash = s.scenario === 'custom' && s.custom ? `#custom=${encodeBase64Url(s.custom)}` : '';
+  const hash = s.scenario === 'custom' && s.custom && customHash ? `#custom=${customHash}` : '';
   return `?${q.toString()}${hash}`;
 }
 
-/** Integer fields of a link and their ranges: the schema's, except the page's own limits on people (memory) and replications. */
-const INTS = { seed: [0, 4294967295], reps: [1, 100], agents: [1, 200_000], weeks: [1, 1560], step: [1, STORY_STEPS.length] } as const;
+/** Integer fields of a link and their ranges: the page's LIMITS (settings.ts), and the story's steps. */
+const INTS = { seed: LIMITS.seed, reps: LIMITS.replications, agents: LIMITS.agents, weeks: LIMITS.weeks, step: [1, STORY_STEPS.length] } as const;
 
-export function fromQuery(search: string, hash: string, shipped: string[]): { settings: Settings; errors: string[] } {
+/** Settings from a link (search and hash); resolves once a compressed scenario in the hash is unpacked. */
+export async function fromQuery(search: string, hash: string, shipped: string[]): Promise<{ settings: Settings; errors: string[] }> {
   const q = new URLSearchParams(search);
   const errors: string[] = [];
   const s: Settings = structuredClone(DEFAULTS);
@@ -52,13 +58,14 @@ export function fromQuery(search: string, hash: string, shipped: string[]): { se
   const scenario = q.get('scenario');
   if (scenario !== null) {
     if (shipped.includes(scenario) || (scenario === 'custom' && custom)) s.scenario = scenario;
+    else if (scenario === 'custom') errors.push('link: scenario: "custom" needs the scenario file, which this link does not carry (it was too large for a link); load the file with “Load a scenario file”');
     else bad('scenario', scenario, `one of ${shipped.join(', ')}`);
   }
   if (s.scenario === 'custom' && custom) {
     try {
-      s.custom = decodeBase64Url(custom);
-    } catch {
-      bad('custom', custom.slice(0, 20), 'a scenario encoded by this page');
+      s.custom = await unpackScenario(custom);
+    } catch (err) {
+      bad('custom', custom.length > 20 ? `${custom.slice(0, 20)}…` : custom, err instanceof RangeError ? err.message : 'a scenario file encoded by this page');
       s.scenario = DEFAULTS.scenario;
     }
   }
@@ -100,14 +107,55 @@ export function fromQuery(search: string, hash: string, shipped: string[]): { se
   return { settings: s, errors };
 }
 
-function encodeBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+const PACKED = 'deflate.';
+
+/** A scenario file for a link: deflate-raw compressed, base64url, marked `deflate.` (a character base64url never uses). */
+export async function packScenario(text: string): Promise<string> {
+  const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return PACKED + toBase64Url(new Uint8Array(await new Response(stream).arrayBuffer()));
+}
+
+/**
+ * The scenario file in a link: compressed (`deflate.…`), or an older link's
+ * base64url JSON. Throws on anything else, and with a RangeError when it
+ * unpacks to more than MAX_SCENARIO_CHARS (a link must not fill the memory).
+ */
+export async function unpackScenario(value: string): Promise<string> {
+  if (!value.startsWith(PACKED)) return utf8(fromBase64Url(value));
+  const stream = new Blob([fromBase64Url(value.slice(PACKED.length))]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value: chunk } = await reader.read();
+    if (done) break;
+    size += chunk.length;
+    if (size > MAX_SCENARIO_CHARS * 3) {
+      await reader.cancel();
+      throw new RangeError(`a scenario file of at most ${MAX_SCENARIO_CHARS.toLocaleString('en')} characters`);
+    }
+    parts.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  const text = utf8(bytes);
+  if (text.length > MAX_SCENARIO_CHARS) throw new RangeError(`a scenario file of at most ${MAX_SCENARIO_CHARS.toLocaleString('en')} characters`);
+  return text;
+}
+
+function toBase64Url(bytes: Uint8Array): string {
   let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function decodeBase64Url(s: string): string {
+function fromBase64Url(s: string): Uint8Array<ArrayBuffer> {
   const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
+
+const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);

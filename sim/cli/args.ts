@@ -96,13 +96,14 @@ export function parseArgs(command: string, spec: CommandSpec, argv: string[]): P
     if (!token.startsWith('--')) throw new UsageError(`unknown option ${token} for ${command}; see pathways ${command} --help`);
     const eq = token.indexOf('=');
     const name = token.slice(2, eq < 0 ? undefined : eq);
-    const opt = spec.options[name];
+    // own properties only: --constructor or --toString is not an option
+    const opt = Object.hasOwn(spec.options, name) ? spec.options[name] : undefined;
     if (!opt) {
       const hint = suggest(name, [...Object.keys(spec.options), 'help'], '--');
       throw new UsageError(`unknown option --${name} for ${command}${hint}; see pathways ${command} --help`);
     }
     const repeatable = opt.kind === 'string' && opt.repeat === true;
-    if (name in options && !repeatable) throw new UsageError(`--${name}: given more than once`);
+    if (Object.hasOwn(options, name) && !repeatable) throw new UsageError(`--${name}: given more than once`);
     if (opt.kind === 'flag') {
       if (eq >= 0) throw new UsageError(`--${name}: takes no value`);
       options[name] = true;
@@ -113,7 +114,7 @@ export function parseArgs(command: string, spec: CommandSpec, argv: string[]): P
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw = argv[++i];
     else throw new UsageError(`--${name}: needs a value (${opt.arg})`);
     const value = checkValue(name, opt, raw);
-    options[name] = repeatable && name in options ? `${options[name]};${value}` : value;
+    options[name] = repeatable && Object.hasOwn(options, name) ? `${options[name]};${value}` : value;
   }
   if (!help) {
     const rest = spec.positional.at(-1)?.endsWith('...') ?? false;

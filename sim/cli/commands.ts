@@ -1,7 +1,7 @@
 /** The commands: scenarios, validate, run, compare. Each returns its exit code. */
 import { basename } from 'node:path';
 import { SHIPPED } from '../../scenarios/index.ts';
-import { compare, type CompareResult, type RunResult } from '../ensemble.ts';
+import { compare, keptBytes, type CompareResult, type RunResult } from '../ensemble.ts';
 import { loadScenario } from '../load.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
 import { UsageError, type Parsed } from './args.ts';
@@ -37,6 +37,18 @@ function checkPolicy(s: Scenario, flag: string, name: string): string {
   const known = policyNames(s);
   if (!known.includes(name)) throw new UsageError(`--${flag}: ${JSON.stringify(name)} is not a policy of scenario ${s.name}; known: ${known.join(', ')}`);
   return name;
+}
+
+/** The most memory the results of one `run` or `compare` may keep (they are kept until the files and tables are written). */
+export const MAX_KEPT_BYTES = 2 * 1024 ** 3;
+const gib = (bytes: number) => `${+(bytes / 1024 ** 3).toFixed(1)} GiB`;
+
+/** Refuse up front (before anything runs) a job whose results would not fit in memory, with the estimate and the limit. */
+function checkMemory(u: Setup, policies: number): void {
+  const runs = u.replications * policies;
+  const bytes = keptBytes(u.s, runs, u.weeks);
+  if (bytes <= MAX_KEPT_BYTES) return;
+  throw new UsageError(`--replications: ${u.replications} replications × ${policies} ${policies === 1 ? 'policy' : 'policies'} × ${u.weeks} weeks would keep about ${gib(bytes)} of results in memory; the limit is ${gib(MAX_KEPT_BYTES)}: use fewer replications or weeks (at most about ${Math.max(1, Math.floor((MAX_KEPT_BYTES / bytes) * u.replications))} replications at ${u.weeks} weeks)`);
 }
 
 interface Setup {
@@ -85,6 +97,7 @@ export function runCommand({ options }: Parsed): number {
   const u = setup('run', options);
   if (options.policy === undefined) throw new UsageError(`run: --policy is required; known: ${policyNames(u.s).join(', ')}`);
   const policy = checkPolicy(u.s, 'policy', String(options.policy));
+  checkMemory(u, 1);
   const { result, runs } = simulate(`run ${u.s.name} ${policy}`, u, [policy]);
   const wrote = writeFiles(u, runs);
   const est = result.policies[policy];
@@ -114,6 +127,7 @@ export function compareCommand({ options }: Parsed): number {
   for (const p of policies) checkPolicy(u.s, 'policies', p);
   const dup = policies.find((p, i) => policies.indexOf(p) !== i);
   if (dup !== undefined) throw new UsageError(`--policies: ${JSON.stringify(dup)} is given more than once`);
+  checkMemory(u, policies.length);
   const { result, runs } = simulate(`compare ${u.s.name}`, u, policies);
   const wrote = writeFiles(u, runs, [{ name: 'compare', json: result }]);
   if (u.json) {

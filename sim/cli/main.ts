@@ -9,6 +9,7 @@ import { COMMANDS, mainHelp } from './specs.ts';
 import { hypothesisCommand } from './hypothesis.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { sensitivityCommand } from './sensitivity.ts';
+import { installInterruptHandlers } from './cleanup.ts';
 
 const HANDLERS: Record<string, (p: Parsed) => number | Promise<number>> = {
   scenarios: scenariosCommand, validate: validateCommand, run: runCommand, compare: compareCommand,
@@ -65,10 +66,24 @@ export async function main(argv: string[]): Promise<number> {
 // A sweep's worker threads load this bundle again (sim/sweep/worker.ts): only the main thread runs the command.
 const { isMainThread } = await import('node:worker_threads');
 if (isMainThread) {
-  // Output piped into `head` and closed early is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  // Output piped into `head` and closed early is not an error (quiet, as Unix tools do); a full disk is one line, exit 1.
+  const outputFailed = (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    try {
+      fail(`could not write the output: ${oneLine(err.message ?? String(err))}`);
+    } catch {
+      // stderr is gone too
+    }
+    process.exit(1);
+  };
+  process.stdout.on('error', outputFailed);
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
+  installInterruptHandlers();
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (err) {
+    // a synchronous write to stdout (a file, /dev/full) throws instead of emitting 'error'
+    if (err && typeof (err as NodeJS.ErrnoException).code === 'string') outputFailed(err as NodeJS.ErrnoException);
     throw err;
-  });
-  process.exitCode = await main(process.argv.slice(2));
+  }
 }

@@ -1,7 +1,7 @@
 /** Output files (--out DIR): tidy rows as CSV or JSON, written atomically. */
-import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { csvCell, jsonCell, type Format, type Table } from '../tables.ts';
+import { csvRow, jsonCell, type Format, type Table } from '../tables.ts';
 import { UsageError } from './args.ts';
 
 export { runTables, type Cell, type Format, type Table } from '../tables.ts';
@@ -34,8 +34,8 @@ class ChunkWriter {
 function writeTable(fd: number, t: Table, format: Format): void {
   const w = new ChunkWriter(fd);
   if (format === 'csv') {
-    w.write(t.columns.join(',') + '\n');
-    for (const row of t.rows) w.write(row.map(csvCell).join(',') + '\n');
+    w.write(csvRow(t.columns) + '\n');
+    for (const row of t.rows) w.write(csvRow(row) + '\n');
   } else {
     const keys = t.columns.map((c) => JSON.stringify(c) + ':');
     let first = true;
@@ -49,22 +49,39 @@ function writeTable(fd: number, t: Table, format: Format): void {
   w.flush();
 }
 
-/** Fail early (before a long run) when DIR cannot be an output folder. */
+/**
+ * Fail early (before a long run) when DIR cannot be an output folder: DIR or
+ * the nearest folder above it that exists must be a writable folder, and
+ * neither DIR nor a folder on the way may be a symbolic link to nothing.
+ */
 export function checkOutDir(dir: string): void {
+  const bad = (why: string) => new UsageError(`--out: ${JSON.stringify(dir)} is not allowed; ${why}`);
   let path = resolve(dir);
   for (;;) {
     try {
       const st = statSync(path);
-      if (!st.isDirectory()) throw new UsageError(`--out: ${JSON.stringify(dir)} is not allowed; ${path === resolve(dir) ? 'it is a file' : `${path} is a file`}, expected a folder`);
+      if (!st.isDirectory()) throw bad(`${path === resolve(dir) ? 'it is a file' : `${path} is a file`}, expected a folder`);
       accessSync(path, constants.W_OK);
       return;
     } catch (err) {
       if (err instanceof UsageError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new UsageError(`--out: ${JSON.stringify(dir)} is not allowed; ${path} cannot be written (${code})`);
+      // ENOTDIR: a file on the way, which the folder above reports
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw bad(`${path} cannot be written (${code})`);
+      const link = danglingTarget(path);
+      if (link !== undefined) throw bad(`${path} is a symbolic link to ${link}, which does not exist`);
       if (dirname(path) === path) return;
       path = dirname(path);
     }
+  }
+}
+
+/** Where `path` points when it is a symbolic link whose target does not exist; otherwise undefined. */
+function danglingTarget(path: string): string | undefined {
+  try {
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

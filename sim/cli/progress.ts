@@ -1,4 +1,4 @@
-/** Progress on stderr (runs done / total, rate, time left), only when stderr is a terminal. */
+/** Progress on stderr (runs, or other units, done / total, rate, time left), only when stderr is a terminal. */
 
 export interface Progress {
   onProgress?: (done: number, total: number) => void;
@@ -9,7 +9,7 @@ export interface Progress {
 const duration = (s: number) =>
   !Number.isFinite(s) ? '?' : s < 60 ? `${Math.ceil(s)} s` : s < 3600 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${(s / 3600).toFixed(1)} h`;
 
-export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progress(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'runs'): Progress {
   if (!stream.isTTY) return { end: () => {} };
   const start = Date.now();
   let last = 0;
@@ -21,7 +21,7 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
     const secs = (now - start) / 1000;
     const rate = done / Math.max(secs, 1e-3);
     const left = (total - done) / rate;
-    stream.write(`\r\x1b[K${label}: ${done}/${total} runs, ${rate < 10 ? rate.toFixed(2) : rate.toFixed(0)} runs/s, ${done < total ? `about ${duration(left)} left` : `done in ${duration(secs)}`}`);
+    stream.write(`\r\x1b[K${label}: ${done}/${total} ${unit}, ${rate < 10 ? rate.toFixed(2) : rate.toFixed(0)} ${unit}/s, ${done < total ? `about ${duration(left)} left` : `done in ${duration(secs)}`}`);
     shown = true;
   };
   return {

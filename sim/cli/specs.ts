@@ -6,7 +6,11 @@ import { MERGE_SPEC, SWEEP_SPEC } from './sweep.ts';
 import { SENSITIVITY_SPEC } from './sensitivity.ts';
 
 
-export const COMMANDS: Record<string, CommandSpec> = {
+/**
+ * The commands by name. Without a prototype, so a name such as "constructor"
+ * or "toString" looked up here is simply not a command.
+ */
+export const COMMANDS: Record<string, CommandSpec> = Object.assign(Object.create(null) as Record<string, CommandSpec>, {
   scenarios: {
     usage: 'pathways scenarios [--json]',
     summary: 'List the shipped scenarios: name, agents, weeks and title.',
@@ -44,7 +48,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   sweep: SWEEP_SPEC,
   merge: MERGE_SPEC,
   sensitivity: SENSITIVITY_SPEC,
-};
+});
 
 export function mainHelp(): string {
   const names = Object.keys(COMMANDS);

@@ -8,6 +8,7 @@ import { JOURNAL, mergeShards, META, prepare, runPrepared, RUNS, SweepError, Swe
 import { UsageError, type CommandSpec, type Parsed } from './args.ts';
 import { checkOutDir, OutputError } from './output.ts';
 import { progress } from './progress.ts';
+import { onInterrupt } from './cleanup.ts';
 
 export const SWEEP_SPEC: CommandSpec = {
   usage: 'pathways sweep --scenario NAME|FILE --vary NAME=lo:hi:step|NAME=v1,v2,... [--vary ...] [--design grid|lhs --samples N] [--policies A,B] [--replications N] [--agents N] [--weeks N] [--seed N] [--metrics m1,m2] [--groups all|every] [--workers N] [--shard i/n] --out DIR',
@@ -96,6 +97,21 @@ function parseShard(raw: unknown): [number, number] | undefined {
   return [i, n];
 }
 
+/** A note on stderr: one line, the command goes on. */
+const note = (line: string) => process.stderr.write(`pathways: note: ${line}\n`);
+
+/** Plans with at least this many points to check say so before the check (it takes about 1 ms a point). */
+const BIG_PLAN = 10_000;
+
+/** Worker threads: --workers, at most the processors (at least 2), with a note when capped; default: the processors. */
+export function workerCount(asked: number | undefined, cores = availableParallelism()): number {
+  if (asked === undefined) return Math.max(1, cores);
+  const most = Math.max(2, cores);
+  if (asked <= most) return asked;
+  note(`--workers ${asked} is more than the ${cores} processor${cores === 1 ? '' : 's'} here; using ${most}`);
+  return most;
+}
+
 const duration = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
 export async function sweepCommand({ options: o }: Parsed): Promise<number> {
@@ -114,24 +130,26 @@ export async function sweepCommand({ options: o }: Parsed): Promise<number> {
     groups: o.groups as 'all' | 'every' | undefined,
   };
   const shard = parseShard(o.shard);
-  const prepared = await cli(() => prepare(spec));
+  const checking = progress(`sweep ${spec.scenario}: checking the design points`, process.stderr, 'points');
+  const prepared = await cli(() => prepare(spec, (d, t) => {
+    if (d === 0 && t >= BIG_PLAN) note(`sweep: checking ${t} design points against the scenario's schema before the first run (about ${Math.ceil(t / 1000)} s)`);
+    checking.onProgress?.(d, t);
+  })).finally(() => checking.end());
   const { plan } = prepared;
   if (o['dry-run']) {
     print(JSON.stringify({ ...plan, shard: shard ? { index: shard[0], count: shard[1] } : null }, null, 2));
     return 0;
   }
   const dir = out as string;
-  const workers = (o.workers as number | undefined) ?? Math.max(1, availableParallelism());
+  const workers = workerCount(o.workers as number | undefined);
   const label = `sweep ${plan.scenario.name}${shard ? ` shard ${shard[0]}/${shard[1]}` : ''}`;
   const bar = progress(label);
   let done = 0;
-  const onInterrupt = () => {
+  const forget = onInterrupt(() => {
     bar.end();
     const kept = done === 0 ? 'before a new run finished' : `after ${done} new run${done === 1 ? '' : 's'}, kept in ${join(dir, JOURNAL)}`;
     process.stderr.write(`pathways: sweep interrupted ${kept}; run the same command to resume\n`);
-    process.exit(130);
-  };
-  process.once('SIGINT', onInterrupt);
+  });
   const start = Date.now();
   let r;
   try {
@@ -141,9 +159,13 @@ export async function sweepCommand({ options: o }: Parsed): Promise<number> {
         done = d;
         bar.onProgress?.(d, t);
       },
+      onNote: (line) => {
+        bar.end();
+        note(line);
+      },
     }));
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    forget();
     bar.end();
   }
   const ran = r.runs - r.skipped;
@@ -163,7 +185,7 @@ export async function mergeCommand({ options: o, positional }: Parsed): Promise<
   checkOutDir(out);
   const dirs = positional.flatMap((p) => p.split(',')).filter((p) => p !== '');
   if (dirs.length === 0) throw new UsageError(`merge: no shard folders given; usage: ${MERGE_SPEC.usage}`);
-  const r = await cli(() => mergeShards(dirs, out));
+  const r = await cli(() => mergeShards(dirs, out, note));
   print(`merged ${r.shards} shard${r.shards === 1 ? '' : 's'}: ${r.runs} runs; wrote ${join(out, RUNS)} (${r.rows} rows) and ${join(out, META)}`);
   return 0;
 }

@@ -103,6 +103,14 @@ export function describeAllowed(spec: Spec): string {
   }
 }
 
+/** `obj[key]` when `key` is `obj`'s own property, else undefined (never a member of Object.prototype). */
+export const ownValue = <T>(obj: Record<string, T>, key: string): T | undefined => (Object.hasOwn(obj, key) ? obj[key] : undefined);
+
+/** Set `obj[key]` as an own property, also for a key such as "__proto__" (which plain assignment would turn into a prototype). */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 const join = (path: string, key: string | number) =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
@@ -155,12 +163,13 @@ export function resolve(spec: Spec, value: unknown, path: string, errors: FieldE
       }
       const input = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
+      // own properties only: "__proto__", "constructor", "toString" ... are on every object, not fields
       for (const key of Object.keys(input)) {
-        if (!(key in spec.fields))
+        if (!Object.hasOwn(spec.fields, key))
           errors.push({ path: join(path, key), message: `is not a known field; known fields here: ${Object.keys(spec.fields).join(', ')}` });
       }
       for (const [key, fieldSpec] of Object.entries(spec.fields)) {
-        const v = input[key];
+        const v = ownValue(input, key);
         if (v === undefined && !(spec.required ?? []).includes(key) && !('default' in fieldSpec && fieldSpec.default !== undefined)
           && fieldSpec.kind !== 'object') continue; // optional without default
         out[key] = resolve(fieldSpec, v, join(path, key), errors);
@@ -173,7 +182,7 @@ export function resolve(spec: Spec, value: unknown, path: string, errors: FieldE
         return value;
       }
       const out: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value as Record<string, unknown>)) out[key] = resolve(spec.values, v, join(path, key), errors);
+      for (const [key, v] of Object.entries(value as Record<string, unknown>)) setOwn(out, key, resolve(spec.values, v, join(path, key), errors));
       return out;
     }
   }

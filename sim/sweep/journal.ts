@@ -4,12 +4,16 @@
  * runs finish. A line counts only when it is complete and its checksum
  * matches, so a torn last line (a killed process, a full disk, a power cut)
  * is recognised, dropped, and its run done again.
+ *
+ * The journal is read line by line, never whole: what stays in memory is an
+ * index (byte offset and length of each run's line, 12 bytes a run), so a
+ * journal of 10,000,000 runs is resumed in bounded memory.
  */
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { SweepIOError } from './errors.ts';
-import { readIfExists, writeAll, writeAtomic } from './files.ts';
+import { CHUNK, LineReader, RangeReader, sizeOf, writeAll, writeAtomic } from './files.ts';
 import type { RunRows } from './types.ts';
 
 export const JOURNAL = 'journal.jsonl';
@@ -36,52 +40,114 @@ export function decodeRecord(line: string): { id: number; rows: RunRows } | unde
   }
 }
 
+/** Where each run's record is in the journal (ids 0 to runs - 1): byte offset and length, -1 when the run is not done. */
+export class JournalIndex {
+  readonly offsets: Float64Array;
+  readonly lengths: Uint32Array;
+  /** Runs with a record. */
+  count = 0;
+  /** Rows of all records. */
+  rows = 0;
+  constructor(readonly runs: number) {
+    this.offsets = new Float64Array(runs).fill(-1);
+    this.lengths = new Uint32Array(runs);
+  }
+  has(id: number): boolean {
+    return this.offsets[id] >= 0;
+  }
+  set(id: number, offset: number, length: number, rows: number): void {
+    if (!this.has(id)) this.count++;
+    this.offsets[id] = offset;
+    this.lengths[id] = length;
+    this.rows += rows;
+  }
+}
+
 export interface Journal {
-  /** Intact records of runs that belong here, by id, in file order (the first record of an id wins). */
-  records: Map<number, RunRows>;
+  /** Intact records of runs that belong here (the first record of an id wins). */
+  index: JournalIndex;
   /** Lines that were torn, damaged, duplicated or of runs that do not belong here. */
   dropped: number;
 }
 
-/** Read the journal of `dir`, keeping the records whose id passes `belongs`. */
-export function readJournal(dir: string, belongs: (id: number) => boolean): Journal {
-  const text = readIfExists(join(dir, JOURNAL)) ?? '';
-  const records = new Map<number, RunRows>();
+/** Read the journal of `dir` line by line, keeping the records of ids 0 to runs - 1 that pass `belongs`. */
+export function readJournal(dir: string, runs: number, belongs: (id: number) => boolean, chunkSize = CHUNK): Journal {
+  const index = new JournalIndex(runs);
   let dropped = 0;
-  const lines = text.split('\n');
-  // The piece after the last newline is a record cut short (or nothing).
-  if (lines.pop() !== '') dropped++;
-  for (const line of lines) {
+  const reader = LineReader.open(join(dir, JOURNAL), chunkSize);
+  if (!reader) return { index, dropped };
+  for (let line = reader.next(); line !== undefined; line = reader.next()) {
     const r = decodeRecord(line);
-    if (r && belongs(r.id) && !records.has(r.id)) records.set(r.id, r.rows);
+    if (r && r.id >= 0 && r.id < runs && belongs(r.id) && !index.has(r.id)) index.set(r.id, reader.offset, reader.bytes, r.rows.length);
     else dropped++;
   }
-  return { records, dropped };
+  // The piece after the last newline is a record cut short (or nothing).
+  if (reader.tail !== '') dropped++;
+  return { index, dropped };
 }
 
-/** Rewrite the journal with only the given records (atomically), so new records append after intact ones. */
-export function rewriteJournal(dir: string, records: Map<number, RunRows>): void {
-  writeAtomic(join(dir, JOURNAL), (put) => {
-    for (const [id, rows] of records) put(encodeRecord(id, rows));
-  });
+/** Rewrite the journal with only the records of `index` (atomically, in file order, streamed), so new records append after intact ones. Returns the new index. */
+export function rewriteJournal(dir: string, index: JournalIndex, chunkSize = CHUNK): JournalIndex {
+  const path = join(dir, JOURNAL);
+  const next = new JournalIndex(index.runs);
+  const reader = LineReader.open(path, chunkSize);
+  let at = 0;
+  try {
+    writeAtomic(path, (put) => {
+      for (let line = reader?.next(); line !== undefined; line = reader?.next()) {
+        const id = Number(/^[0-9a-f]{8} \{"id":(\d+),/.exec(line)?.[1]);
+        if (!(id >= 0 && id < index.runs) || index.offsets[id] !== reader!.offset) continue;
+        put(line + '\n');
+        next.set(id, at, reader!.bytes, 0);
+        at += reader!.bytes;
+      }
+    });
+  } finally {
+    reader?.close();
+  }
+  next.rows = index.rows;
+  return next;
 }
 
-/** Appends records, one write per record. */
+/** Reads the records of an index back, mostly in file order. */
+export class JournalReader {
+  private reader: RangeReader | undefined;
+  constructor(private readonly dir: string, private readonly index: JournalIndex) {}
+  rows(id: number): RunRows {
+    if (!this.index.has(id)) throw new Error(`run ${id} has no result`);
+    this.reader ??= new RangeReader(join(this.dir, JOURNAL));
+    const line = this.reader.read(this.index.offsets[id], this.index.lengths[id]);
+    const r = decodeRecord(line.endsWith('\n') ? line.slice(0, -1) : line);
+    if (!r || r.id !== id) throw new SweepIOError(`${join(this.dir, JOURNAL)} changed while the sweep ran (run ${id}); run the command again`);
+    return r.rows;
+  }
+  close(): void {
+    this.reader?.close();
+    this.reader = undefined;
+  }
+}
+
+/** Appends records, one write per record, and adds them to `index`. */
 export class JournalWriter {
   private fd: number;
-  constructor(private readonly dir: string) {
+  private size: number;
+  constructor(private readonly dir: string, private readonly index?: JournalIndex) {
     try {
       this.fd = openSync(join(dir, JOURNAL), 'a');
+      this.size = sizeOf(this.fd);
     } catch (err) {
       throw new SweepIOError(`could not open ${join(dir, JOURNAL)}: ${(err as Error).message}`);
     }
   }
   append(id: number, rows: RunRows): void {
+    const buf = Buffer.from(encodeRecord(id, rows), 'utf8');
     try {
-      writeAll(this.fd, encodeRecord(id, rows));
+      writeAll(this.fd, buf);
     } catch (err) {
       throw new SweepIOError(`could not write ${join(this.dir, JOURNAL)}: ${(err as Error).message}`);
     }
+    this.index?.set(id, this.size, buf.length, rows.length);
+    this.size += buf.length;
   }
   close(): void {
     try {

@@ -9,7 +9,7 @@
  * (`labourMarket.vacanciesPer1000.2`).
  */
 import { suggest } from '../cli/args.ts';
-import { describeAllowed, ValidationError, type NumberSpec, type Spec } from '../schema/dsl.ts';
+import { describeAllowed, ownValue, ValidationError, type NumberSpec, type Spec } from '../schema/dsl.ts';
 import { KNOBS, SCENARIO } from '../schema/scenario.ts';
 import { parseScenario, type Knobs, type Scenario } from '../scenario.ts';
 import { SweepError } from './errors.ts';
@@ -84,7 +84,7 @@ export function locate(s: Scenario, name: string): Target {
     }
     return { name, kind: 'knob', spec: KNOBS.fields[segs[1]] as NumberSpec, path: [segs[1]] };
   }
-  if (NOT_VARIED[segs[0]]) throw fail(`cannot be varied; ${NOT_VARIED[segs[0]]}`);
+  if (Object.hasOwn(NOT_VARIED, segs[0])) throw fail(`cannot be varied; ${NOT_VARIED[segs[0]]}`);
   let spec: Spec = SCENARIO;
   let value: unknown = s;
   const path: (string | number)[] = [];
@@ -95,7 +95,7 @@ export function locate(s: Scenario, name: string): Target {
       const fields: string[] = Object.keys(spec.fields);
       if (!fields.includes(seg)) throw fail(`${JSON.stringify(seg)} is not a field of ${here}${suggest(seg, fields)}; fields: ${fields.join(', ')}`);
       spec = spec.fields[seg];
-      value = (value as Record<string, unknown> | undefined)?.[seg];
+      value = value === undefined ? undefined : ownValue(value as Record<string, unknown>, seg);
       path.push(seg);
     } else if (spec.kind === 'array') {
       const list = (value ?? []) as unknown[];
@@ -118,7 +118,7 @@ export function locate(s: Scenario, name: string): Target {
       const keys = Object.keys((value ?? {}) as object);
       if (!keys.includes(seg)) throw fail(`${here} has no entry ${JSON.stringify(seg)}; entries: ${keys.join(', ') || 'none'}`);
       spec = spec.values;
-      value = (value as Record<string, unknown>)[seg];
+      value = ownValue(value as Record<string, unknown>, seg);
       path.push(seg);
     } else {
       throw fail(`${here} is a single value; it has no field ${JSON.stringify(seg)}`);

@@ -1,27 +1,34 @@
-/** runSweep: plan, check the folder, resume from the journal, run the rest in parallel, write runs.csv. */
+/** runSweep: plan, lock and check the folder, resume from the journal, run the rest in parallel, write runs.csv. */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SweepError } from './errors.ts';
-import { ensureDir, readIfExists } from './files.ts';
-import { JOURNAL, JournalWriter, readJournal, rewriteJournal } from './journal.ts';
+import { ensureDir, lockFolder, removeStaleTemps } from './files.ts';
+import { JOURNAL, JournalReader, JournalWriter, readJournal, rewriteJournal } from './journal.ts';
 import { checkShard, inShard, metaDiff, prepare, shardIds, type Prepared } from './plan.ts';
 import { runPool } from './pool.ts';
-import { csvHeader, META, readMeta, RUNS, writeMeta, writeRuns } from './store.ts';
+import { checkRuns, META, readMeta, RUNS, writeMeta, writeRuns } from './store.ts';
 import type { RunSweepOptions, RunSweepResult, SweepMeta, SweepSpec } from './types.ts';
+
+/** Options of runPrepared beyond RunSweepOptions. */
+export interface RunOptions extends RunSweepOptions {
+  /** A one-line note (a stale lock taken over, a runs.csv rebuilt, stale temporary files removed). */
+  onNote?: (line: string) => void;
+}
 
 /**
  * Run a sweep (or one shard of it) into `opts.out`. Resumable: runs already in
- * the folder's journal are not run again; a folder holding a different sweep
- * is refused. When every run is done, runs.csv is written, sorted by run id,
- * so it is the same whatever the number of workers and interruptions.
+ * the folder's journal are not run again; a folder holding a different sweep,
+ * or in use by another sweep, is refused. When every run is done, runs.csv is
+ * written, sorted by run id, so it is the same whatever the number of workers
+ * and interruptions.
  */
-export async function runSweep(spec: SweepSpec, opts: RunSweepOptions): Promise<RunSweepResult & { rows: number }> {
+export async function runSweep(spec: SweepSpec, opts: RunOptions): Promise<RunSweepResult & { rows: number }> {
   return runPrepared(prepare(spec), opts);
 }
 
 /** runSweep for a spec already prepared (the CLI checks the spec before it shows progress). */
-export async function runPrepared({ plan, base }: Prepared, opts: RunSweepOptions): Promise<RunSweepResult & { rows: number }> {
+export async function runPrepared({ plan, base }: Prepared, opts: RunOptions): Promise<RunSweepResult & { rows: number }> {
   const shard = checkShard(opts.shard);
   const workers = opts.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 0) throw new SweepError(`--workers: ${workers} is not allowed; expected an integer of 0 or more`);
@@ -29,6 +36,20 @@ export async function runPrepared({ plan, base }: Prepared, opts: RunSweepOption
   const meta: SweepMeta = { ...plan, shard: shard ? { index: shard[0], count: shard[1], runs: ids.length } : null };
   const dir = resolve(opts.out);
   ensureDir(dir);
+  const unlock = lockFolder(dir, '--out', opts.onNote);
+  try {
+    const stale = removeStaleTemps(dir);
+    if (stale.length) opts.onNote?.(`--out: removed ${stale.length} temporary file${stale.length === 1 ? '' : 's'} left by an interrupted run (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''})`);
+    return await locked(plan, base, opts, { dir, ids, meta, shard, workers });
+  } finally {
+    unlock();
+  }
+}
+
+async function locked(
+  plan: Prepared['plan'], base: Prepared['base'], opts: RunOptions,
+  { dir, ids, meta, shard, workers }: { dir: string; ids: number[]; meta: SweepMeta; shard: [number, number] | undefined; workers: number },
+): Promise<RunSweepResult & { rows: number }> {
   const old = readMeta(dir);
   if (old) {
     const diff = metaDiff(old, meta, true);
@@ -39,27 +60,42 @@ export async function runPrepared({ plan, base }: Prepared, opts: RunSweepOption
     if (orphan) throw new SweepError(`--out: ${opts.out} holds ${orphan} but no ${META}, so it cannot be checked against this sweep; use another folder, or delete it to start again`);
     writeMeta(dir, meta);
   }
-  const csv = readIfExists(join(dir, RUNS));
-  if (csv !== undefined) {
-    if (!csv.startsWith(csvHeader(plan))) throw new SweepError(`--out: ${join(opts.out, RUNS)} does not have this sweep's columns; use another folder, or delete it to start again`);
-    return { dir, runs: ids.length, skipped: ids.length, rows: Math.max(0, csv.split('\n').length - 2) };
+
+  const journal = readJournal(dir, plan.runs, (id) => inShard(id, shard));
+  const index = journal.dropped ? rewriteJournal(dir, journal.index) : journal.index;
+  const todo = ids.filter((id) => !index.has(id));
+  const finished = existsSync(join(dir, RUNS));
+  if (finished) {
+    if (todo.length === 0) {
+      const reader = new JournalReader(dir, index);
+      try {
+        const check = checkRuns(dir, plan, ids, (id) => reader.rows(id));
+        if ('rows' in check) return { dir, runs: ids.length, skipped: ids.length, rows: check.rows };
+        if (check.why.includes('columns')) throw new SweepError(`--out: ${join(opts.out, RUNS)} does not have this sweep's columns; use another folder, or delete it to start again`);
+        opts.onNote?.(`--out: ${join(opts.out, RUNS)} does not match the journal (${check.why}); rebuilding it`);
+      } finally {
+        reader.close();
+      }
+    } else {
+      opts.onNote?.(`--out: ${join(opts.out, RUNS)} is there but ${todo.length} of ${ids.length} runs are not in the journal; running them and rebuilding it`);
+    }
   }
 
-  const journal = readJournal(dir, (id) => id >= 0 && id < plan.runs && inShard(id, shard));
-  if (journal.dropped) rewriteJournal(dir, journal.records);
-  const records = journal.records;
-  const todo = ids.filter((id) => !records.has(id));
   let done = 0;
-  const writer = new JournalWriter(dir);
+  const writer = new JournalWriter(dir, index);
   try {
     await runPool(plan, base, todo, workers, (id, rows) => {
       writer.append(id, rows);
-      records.set(id, rows);
       opts.onProgress?.(++done, todo.length);
     });
   } finally {
     writer.close();
   }
-  const rows = writeRuns(dir, plan, ids, records);
-  return { dir, runs: ids.length, skipped: ids.length - todo.length, rows };
+  const reader = new JournalReader(dir, index);
+  try {
+    const rows = writeRuns(dir, plan, ids, (id) => reader.rows(id));
+    return { dir, runs: ids.length, skipped: ids.length - todo.length, rows };
+  } finally {
+    reader.close();
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { replicateSeed } from '../rng.ts';
 import { csvCell } from '../tables.ts';
 import { SweepError } from './errors.ts';
-import { readIfExists, writeAtomic } from './files.ts';
+import { LineReader, readIfExists, writeAtomic } from './files.ts';
 import { runOf } from './plan.ts';
 import type { RunRows, SweepMeta, SweepPlan, SweepRow } from './types.ts';
 
@@ -43,19 +43,47 @@ export function runLines(plan: SweepPlan, id: number, rows: RunRows): string {
 
 export const csvHeader = (plan: SweepPlan) => plan.columns.map(csvCell).join(',') + '\n';
 
-/** Write runs.csv (atomically): the header, then each run's rows in the order of `ids`. Returns the number of rows. */
-export function writeRuns(dir: string, plan: SweepPlan, ids: number[], records: Map<number, RunRows>): number {
+/** Write runs.csv (atomically): the header, then each run's rows in the order of `ids`, taken from `rowsOf`. Returns the number of rows. */
+export function writeRuns(dir: string, plan: SweepPlan, ids: number[], rowsOf: (id: number) => RunRows): number {
   let rows = 0;
   writeAtomic(join(dir, RUNS), (put) => {
     put(csvHeader(plan));
     for (const id of ids) {
-      const r = records.get(id);
-      if (!r) throw new Error(`run ${id} has no result`);
+      const r = rowsOf(id);
       put(runLines(plan, id, r));
       rows += r.length;
     }
   });
   return rows;
+}
+
+/**
+ * Whether `dir`/runs.csv is exactly what writeRuns would write for these runs
+ * (compared line by line as it streams, so a truncated or damaged file is
+ * found). Returns its number of rows, or why it is not.
+ */
+export function checkRuns(dir: string, plan: SweepPlan, ids: number[], rowsOf: (id: number) => RunRows): { rows: number } | { why: string } {
+  const reader = LineReader.open(join(dir, RUNS));
+  if (!reader) return { why: 'it is missing' };
+  try {
+    if (reader.next() + '\n' !== csvHeader(plan)) return { why: 'it does not have this sweep\'s columns' };
+    let rows = 0;
+    for (const id of ids) {
+      const want = runLines(plan, id, rowsOf(id));
+      for (let at = 0; at < want.length; ) {
+        const nl = want.indexOf('\n', at);
+        const line = reader.next();
+        if (line === undefined) return { why: `it ends before run ${id} (${rows} rows; truncated?)` };
+        if (line !== want.slice(at, nl)) return { why: `row ${rows + 1} (run ${id}) differs from the journal` };
+        rows++;
+        at = nl + 1;
+      }
+    }
+    if (reader.next() !== undefined || reader.tail !== '') return { why: `it has more than the ${rows} rows of the journal` };
+    return { rows };
+  } finally {
+    reader.close();
+  }
 }
 
 /** The cells of one CSV line (quoted cells with "" escapes). */
@@ -70,30 +98,39 @@ export function csvCells(line: string): string[] {
   return cells;
 }
 
-/** The lines of runs.csv after the header, or undefined when the sweep has not finished (no runs.csv). */
-export function readRunLines(dir: string): { header: string; lines: string[] } | undefined {
-  const text = readIfExists(join(dir, RUNS));
-  if (text === undefined) return undefined;
-  const lines = text.split('\n');
-  if (lines.pop() !== '') throw new SweepError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
-  const header = lines.shift() ?? '';
-  return { header: header + '\n', lines };
+/**
+ * runs.csv of `dir` as a line reader positioned after the header, or undefined
+ * when the sweep has not finished (no runs.csv). Read to the end, a reader
+ * whose `tail` is not '' means the file does not end with a newline.
+ */
+export function openRuns(dir: string): { header: string; reader: LineReader } | undefined {
+  const reader = LineReader.open(join(dir, RUNS));
+  if (!reader) return undefined;
+  const header = reader.next();
+  if (header === undefined) {
+    reader.close();
+    throw new SweepError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
+  }
+  return { header: header + '\n', reader };
 }
 
-/** The rows of a finished sweep (or merge) in `dir`, in run order. */
+/** The rows of a finished sweep (or merge) in `dir`, in run order (runs.csv read line by line). */
 export function readRuns(dir: string): SweepRow[] {
   const meta = readMeta(dir);
   if (!meta) throw new SweepError(`${dir} is not a sweep folder (no ${META})`);
-  const csv = readRunLines(dir);
+  const csv = openRuns(dir);
   if (!csv) throw new SweepError(`${dir}: the sweep has not finished (no ${RUNS}); run its command again to finish it`);
   const names = meta.parameters.map((p) => p.name);
   const k = names.length;
-  return csv.lines.map((line) => {
+  const num = (s: string) => (s === '' ? NaN : Number(s));
+  const out: SweepRow[] = [];
+  for (let line = csv.reader.next(); line !== undefined; line = csv.reader.next()) {
     const c = csvCells(line);
-    const num = (s: string) => (s === '' ? NaN : Number(s));
-    return {
+    out.push({
       run: num(c[0]), point: num(c[1]), params: Object.fromEntries(names.map((n, i) => [n, num(c[2 + i])])),
       replicate: num(c[2 + k]), seed: num(c[3 + k]), policy: c[4 + k], group: c[5 + k], metric: c[6 + k], value: num(c[7 + k]),
-    };
-  });
+    });
+  }
+  if (csv.reader.tail !== '') throw new SweepError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
+  return out;
 }

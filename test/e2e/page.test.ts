@@ -5,9 +5,11 @@
  * test/artifacts/main-view.png for review.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, watchProblems } from '../../scripts/web.js';
@@ -37,6 +39,19 @@ async function open(query = ''): Promise<{ page: Page; problems: string[] }> {
 /** Wait until no run is going on and results are shown. */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });
+}
+
+/** A scenario file as a link's hash carries it: deflate-raw, base64url, marked `deflate.`. */
+const packed = (text: string) => `deflate.${deflateRawSync(Buffer.from(text, 'utf8')).toString('base64url')}`;
+const classroom = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', 'classroom.json'), 'utf8'));
+
+/** Screenshots of a page state at the two sizes reviewed (test/artifacts/NAME-WIDTH.png). */
+async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  for (const [width, height] of [[1400, 900], [1280, 720]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: join(artifacts, `${name}-${width}.png`) });
+  }
 }
 
 const compareOf = (page: Page) => page.evaluate(() => JSON.stringify(window.__pathways.data!.compare));
@@ -224,6 +239,98 @@ describe('the page in Chromium', () => {
     const lines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('replicate,policy,group,metric,value');
     expect(lines.length).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a link whose scenario asks for 20 million people does not start on opening, and says what was capped and why', async () => {
+    const huge = JSON.stringify({ ...classroom(), agents: 20_000_000, replications: 10_000 });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems = watchProblems(page, site.url);
+    await page.goto(`${site.url}?scenario=custom#custom=${packed(huge)}`);
+    await page.waitForFunction(() => window.__pathways !== undefined);
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => [window.__pathways.running, window.__pathways.runs.length, window.__pathways.data === undefined])).toEqual([false, 0, true]);
+    expect(await page.locator('#errors .capped li').allTextContents()).toEqual([
+      'scenario shared-link.json: replications: 10,000 is more than this page runs (at most 100); 100 used',
+      'scenario shared-link.json: agents: 20,000,000 is more than this page runs (at most 200,000); 200,000 used',
+    ]);
+    expect(await page.locator('#errors .capped').textContent()).toMatch(/command line runs it at full size/);
+    expect(await page.locator('#status').textContent()).toMatch(/200,000 people × 156 weeks × 100 replications × 2 policies\), so it did not start on opening\. Press Run/);
+    expect(await page.locator('#agents').getAttribute('placeholder')).toBe('200000');
+    expect(await page.locator('#replications').getAttribute('placeholder')).toBe('100');
+    await screenshots(page, 'capped-link');
+    // a click starts it, at the capped size; Cancel stops it
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.locator('#run').click();
+    await expect.poll(() => page.locator('#status progress').getAttribute('max')).toBe('200');
+    await page.locator('#cancel').click();
+    await expect.poll(() => page.evaluate(() => window.__pathways.running)).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a loaded file travels compressed in the link; one too large for a link is offered as a file, saying why', async () => {
+    const { page, problems } = await open('?scenario=classroom&reps=2');
+    const small = JSON.stringify({ ...classroom(), title: 'Kontor på Ås' }, null, 2);
+    await page.locator('#scenario-file').setInputFiles({ name: 'as.json', mimeType: 'application/json', buffer: Buffer.from(small) });
+    await expect.poll(() => page.url()).toContain('#custom=deflate.');
+    expect(page.url().length).toBeLessThan(Buffer.from(small).toString('base64url').length / 2);
+    const again = await browser.newPage();
+    await again.goto(page.url());
+    await settled(again);
+    expect(await again.evaluate(() => window.__pathways.settings.custom)).toBe(small);
+    await again.close();
+    // an older link, uncompressed, still opens
+    const old = await browser.newPage();
+    await old.goto(`${site.url}?scenario=custom&reps=2#custom=${Buffer.from(small).toString('base64url')}`);
+    await settled(old);
+    expect(await old.evaluate(() => window.__pathways.settings.custom)).toBe(small);
+    await old.close();
+    // a 3 MB scenario file (a long Info text that does not compress): no link can carry it
+    const big = JSON.stringify({ ...classroom(), info: { ...classroom().info, what: randomBytes(2_250_000).toString('base64') } });
+    expect(big.length).toBeGreaterThan(3_000_000);
+    await page.locator('#scenario-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+    const note = page.locator('#errors .too-long');
+    await expect.poll(() => note.count()).toBe(1);
+    expect(await note.textContent()).toMatch(/^This scenario file is too large to travel in a link \([\d,]+ characters, compressed; a link holds at most 32,000\), so the address bar does not carry it\. To share this run, send the file along with the link\./);
+    expect(page.url()).toMatch(/\?scenario=custom&/);
+    expect(page.url()).not.toContain('#');
+    expect(await page.evaluate(() => window.__pathways.settings.custom?.length)).toBe(big.length);
+    await screenshots(page, 'too-large-link');
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#download-scenario').click()]);
+    expect(file.suggestedFilename()).toBe('big.json');
+    expect(readFileSync((await file.path())!, 'utf8')).toBe(big);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('the built page has a Content-Security-Policy, and running a scenario and opening every view breaks none of it', async () => {
+    const html = await (await fetch(site.url)).text();
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toMatch(/(^|; )default-src 'self'(;|$)/);
+    expect(csp).toMatch(/(^|; )img-src 'self' data: blob:(;|$)/);
+    expect(csp).toMatch(/(^|; )worker-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} ${e.sample} (${e.sourceFile}:${e.lineNumber})`));
+    });
+    const problems = watchProblems(page, site.url);
+    await page.goto(`${site.url}?scenario=classroom&reps=2`);
+    await settled(page);
+    for (const view of ['agents', 'journey', 'story', 'compare']) {
+      await page.locator(`#tab-${view}`).click();
+      await page.waitForTimeout(300);
+    }
+    await Promise.all([page.waitForEvent('download'), page.locator('#chart-employment .chart-tools button', { hasText: 'PNG' }).click()]);
+    await page.locator('#scenario-file').setInputFiles({ name: 'c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(classroom())) });
+    await page.locator('#run').click();
+    await settled(page);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

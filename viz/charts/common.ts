@@ -99,7 +99,8 @@ export function textWidth(s: string, size = 10): number {
 
 export function svgEl<K extends keyof SVGElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
   const e = doc.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  // style through the CSSOM: the page's Content-Security-Policy refuses style attributes
+  for (const [k, v] of Object.entries(attrs)) if (k === 'style') e.style.cssText = String(v); else e.setAttribute(k, String(v));
   return e;
 }
 
