@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readl
 import { dirname, join, resolve } from 'node:path';
 import { csvRow, jsonCell, type Format, type Table } from '../tables.ts';
 import { UsageError } from './args.ts';
+import { removeStaleTemps } from '../sweep/files.ts';
 
 export { runTables, type Cell, type Format, type Table } from '../tables.ts';
 
@@ -98,6 +99,7 @@ export function writeOutputs(dir: string, format: Format, tables: Table[], extra
   } catch (err) {
     throw new OutputError(`could not create the output folder ${dir}: ${(err as Error).message}`);
   }
+  removeStaleTemps(dir); // left by an earlier run of this tool that was killed
   const tag = `${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
   const jobs = [
     ...tables.map((t) => ({ file: `${t.name}.${format}`, write: (fd: number) => writeTable(fd, t, format) })),

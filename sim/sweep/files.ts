@@ -12,6 +12,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SweepError, SweepIOError } from './errors.ts';
+import { MAX_INPUT_BYTES, mib } from '../json.ts';
 
 let counter = 0;
 
@@ -172,8 +173,13 @@ export function writeAtomic(path: string, write: (put: (text: string) => void) =
 /** The text of a (small) file, or undefined when it does not exist. Large files: LineReader. */
 export function readIfExists(path: string): string | undefined {
   try {
+    // the sweep's small files (sweep.json): a FIFO or a huge file put in their place is refused, not read
+    const st = statSync(path);
+    if (!st.isFile()) throw new SweepIOError(`${path} is not a regular file`);
+    if (st.size > MAX_INPUT_BYTES) throw new SweepIOError(`${path} is ${mib(st.size)}, more than the ${mib(MAX_INPUT_BYTES)} allowed`);
     return readFileSync(path, 'utf8');
   } catch (err) {
+    if (err instanceof SweepIOError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SweepIOError(`could not read ${path}: ${(err as Error).message}`);
   }

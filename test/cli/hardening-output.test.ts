@@ -1,6 +1,6 @@
 /** Hardening (issue 9): CSV cells that a spreadsheet would run as formulas, and jobs too big for memory. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, tableCsv } from '../../sim/tables.ts';
@@ -69,5 +69,19 @@ describe('jobs too big for memory', () => {
   it('refuses run with too many replications the same way', () => {
     const line = expectUsageError(quick(['run', '--scenario', 'classroom', '--policy', 'standardised', '--agents', '5', '--weeks', '1560', '--replications', '10000'], 20_000));
     expect(line).toMatch(/10000 replications × 1 policy × 1560 weeks would keep about \d+(\.\d+)? GiB of results in memory; the limit is 2 GiB/);
+  });
+
+  it('run --out removes temporary files a killed earlier run left behind, and only those', () => {
+    const out = join(tmp.dir, 'stale-out');
+    mkdirSync(out, { recursive: true });
+    // a PID far above any live one: the process that wrote it is gone
+    const stale = join(out, '.summary.csv.999999999.abc123.tmp'), keep = join(out, '.notes.txt');
+    writeFileSync(stale, 'half a table');
+    writeFileSync(keep, 'mine');
+    const r = pathways(['run', '--scenario', 'classroom', '--policy', 'standardised', '--agents', '50', '--weeks', '8', '--replications', '1', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(keep)).toBe(true);
+    expect(existsSync(join(out, 'summary.csv'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../cli/helpers.ts';
-import { LineReader, LOCK, lockFolder, removeStaleTemps, tempPath } from '../../sim/sweep/files.ts';
+import { LineReader, LOCK, lockFolder, readIfExists, removeStaleTemps, tempPath } from '../../sim/sweep/files.ts';
 import { encodeRecord, JOURNAL, JournalReader, readJournal } from '../../sim/sweep/journal.ts';
 import { prepare } from '../../sim/sweep/plan.ts';
 import type { RunRows } from '../../sim/sweep/types.ts';
@@ -108,5 +108,21 @@ describe('a large plan', () => {
     prepare({ scenario: 'classroom', agents: 100, weeks: 10, replications: 1, design: { kind: 'lhs', samples: 30 }, vary: ['office.caseload=35:140'] }, (d, t) => calls.push([d, t]));
     expect(calls[0]).toEqual([0, 30]);
     expect(calls.at(-1)).toEqual([30, 30]);
+  });
+});
+
+describe('the sweep folder\'s small files', () => {
+  it('a FIFO or a folder in place of sweep.json is refused at once, not read; a missing one is undefined', () => {
+    const d = join(tmp.dir, 'fifo-sweep');
+    mkdirSync(d, { recursive: true });
+    expect(readIfExists(join(d, 'sweep.json'))).toBeUndefined();
+    mkdirSync(join(d, 'folder.json'));
+    expect(() => readIfExists(join(d, 'folder.json'))).toThrow(/is not a regular file/);
+    try {
+      execFileSync('mkfifo', [join(d, 'sweep.json')]);
+    } catch {
+      return; // no mkfifo here: the folder case above still covers the rule
+    }
+    expect(() => readIfExists(join(d, 'sweep.json'))).toThrow(/sweep\.json is not a regular file/);
   });
 });
