@@ -3,7 +3,7 @@ import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readl
 import { dirname, join, resolve } from 'node:path';
 import { csvRow, jsonCell, type Format, type Table } from '../tables.ts';
 import { UsageError } from './args.ts';
-import { removeStaleTemps } from '../sweep/files.ts';
+import { fsyncDir, removeStaleTemps, tempDone, tempPath } from '../sweep/files.ts';
 
 export { runTables, type Cell, type Format, type Table } from '../tables.ts';
 
@@ -100,11 +100,10 @@ export function writeOutputs(dir: string, format: Format, tables: Table[], extra
     throw new OutputError(`could not create the output folder ${dir}: ${(err as Error).message}`);
   }
   removeStaleTemps(dir); // left by an earlier run of this tool that was killed
-  const tag = `${process.pid}.${Math.random().toString(36).slice(2, 8)}`;
   const jobs = [
     ...tables.map((t) => ({ file: `${t.name}.${format}`, write: (fd: number) => writeTable(fd, t, format) })),
     ...extra.map((e) => ({ file: `${e.name}.json`, write: (fd: number) => writeSync(fd, JSON.stringify(e.json, null, 2) + '\n') })),
-  ].map((j) => ({ ...j, tmp: join(dir, `.${j.file}.${tag}.tmp`), final: join(dir, j.file) }));
+  ].map((j) => ({ ...j, tmp: tempPath(join(dir, j.file)), final: join(dir, j.file) }));
   const renamed: string[] = [];
   try {
     for (const j of jobs) {
@@ -117,8 +116,10 @@ export function writeOutputs(dir: string, format: Format, tables: Table[], extra
     }
     for (const j of jobs) {
       renameSync(j.tmp, j.final);
+      tempDone(j.tmp);
       renamed.push(j.final);
     }
+    fsyncDir(dir);
   } catch (err) {
     for (const p of [...jobs.map((j) => j.tmp), ...renamed]) {
       try {
@@ -127,6 +128,7 @@ export function writeOutputs(dir: string, format: Format, tables: Table[], extra
         // not there
       }
     }
+    for (const j of jobs) tempDone(j.tmp);
     if (created) rmSync(created, { recursive: true, force: true });
     throw new OutputError(`could not write the output files to ${dir}: ${(err as Error).message}`);
   }

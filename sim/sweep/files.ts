@@ -12,7 +12,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { SweepError, SweepIOError } from './errors.ts';
-import { MAX_INPUT_BYTES, mib } from '../json.ts';
+import { readUserFile } from '../load.ts';
 
 let counter = 0;
 
@@ -173,15 +173,16 @@ export function writeAtomic(path: string, write: (put: (text: string) => void) =
 /** The text of a (small) file, or undefined when it does not exist. Large files: LineReader. */
 export function readIfExists(path: string): string | undefined {
   try {
-    // the sweep's small files (sweep.json): a FIFO or a huge file put in their place is refused, not read
-    const st = statSync(path);
-    if (!st.isFile()) throw new SweepIOError(`${path} is not a regular file`);
-    if (st.size > MAX_INPUT_BYTES) throw new SweepIOError(`${path} is ${mib(st.size)}, more than the ${mib(MAX_INPUT_BYTES)} allowed`);
-    return readFileSync(path, 'utf8');
+    statSync(path);
   } catch (err) {
-    if (err instanceof SweepIOError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SweepIOError(`could not read ${path}: ${(err as Error).message}`);
+  }
+  // the one reader of files a user can put in place: regular files within the size limit only
+  try {
+    return readUserFile(path, 'sweep');
+  } catch (err) {
+    throw new SweepIOError((err as Error).message);
   }
 }
 

@@ -117,12 +117,12 @@ describe('the sweep folder\'s small files', () => {
     mkdirSync(d, { recursive: true });
     expect(readIfExists(join(d, 'sweep.json'))).toBeUndefined();
     mkdirSync(join(d, 'folder.json'));
-    expect(() => readIfExists(join(d, 'folder.json'))).toThrow(/is not a regular file/);
+    expect(() => readIfExists(join(d, 'folder.json'))).toThrow(/folder\.json: is a folder, not a file/);
     try {
       execFileSync('mkfifo', [join(d, 'sweep.json')]);
     } catch {
       return; // no mkfifo here: the folder case above still covers the rule
     }
-    expect(() => readIfExists(join(d, 'sweep.json'))).toThrow(/sweep\.json is not a regular file/);
+    expect(() => readIfExists(join(d, 'sweep.json'))).toThrow(/sweep\.json: is not a regular file \(it is a FIFO/);
   });
 });
