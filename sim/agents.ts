@@ -61,7 +61,7 @@ export interface Agents {
   weeksEmployed: Uint16Array;
   /** Weeks out of work and in no service since the last job or completed service: the gap employers see. */
   weeksIdle: Uint16Array;
-  /** Level of a vacancy the advisor referred the person to this week, or PENDING_NONE (job brokering). */
+  /** Level of a vacancy the advisor referred the person to this week, or PENDING_NONE (job brokering); the week's job search uses it up. */
   referredLevel: Uint8Array;
   /** Scratch for the labour market: this week's effective search at the own level and one level down. */
   searchOwn: Float32Array;

@@ -54,8 +54,8 @@ export interface Model {
   /** Labour market: vacancies per week and this week's effective search, per level; hires so far per level (a tally). */
   vacancies: Float64Array;
   demand: Float64Array;
-  /** Scratch list of the people searching this week (labour-market phase). */
-  seekers: Int32Array;
+  /** Scratch list of the people who may be hired this week (labour-market phase). */
+  hireCandidates: Int32Array;
   hires: Float64Array;
   /** Number of tracked agents (personas): ids 0..tracked-1. */
   tracked: number;
@@ -110,7 +110,7 @@ export function createModel(scenario: Scenario, opts: ModelOptions): Model {
     applicants: new Float64Array(services.count), applicantsLow: new Float64Array(services.count),
     budgetLeft: Infinity,
     vacancies: Float64Array.from(s.labourMarket.vacanciesPer1000, (v) => (v * n) / 1000),
-    demand: new Float64Array(NUM_LEVELS), hires: new Float64Array(NUM_LEVELS), seekers: new Int32Array(n),
+    demand: new Float64Array(NUM_LEVELS), hires: new Float64Array(NUM_LEVELS), hireCandidates: new Int32Array(n),
     tracked: s.personas.length,
     events: new EventLog(s.personas.length),
     serviceStarts: new Float64Array(services.count), serviceMismatched: new Float64Array(services.count),

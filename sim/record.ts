@@ -24,12 +24,15 @@ export class Recorder {
   /** Weeks the counts have room for. */
   readonly weeks: number;
   readonly size: Uint32Array;
+  /** Scratch: this week's count per (scenario group, rights at start, gender) cell and state. */
+  private readonly cells: Uint32Array;
   constructor(s: Scenario, weeks: number) {
     this.groupNames = outputGroupNames(s);
     this.groups = this.groupNames.length;
     this.weeks = weeks;
     this.counts = new Uint32Array(weeks * this.groups * NUM_STATES);
     this.size = new Uint32Array(this.groups);
+    this.cells = new Uint32Array(s.groups.length * 4 * NUM_STATES);
   }
 
   record(m: Model): void {
@@ -37,14 +40,27 @@ export class Recorder {
     if (w >= this.weeks) return;
     const a = m.agents;
     const G = this.groups;
-    const base = w * G * NUM_STATES;
-    const rightsBase = base + (G - FROM_END_RIGHTS) * NUM_STATES;
-    const noRightsBase = base + (G - FROM_END_NO_RIGHTS) * NUM_STATES;
-    const womenBase = base + (G - FROM_END_WOMEN) * NUM_STATES;
-    const menBase = base + (G - FROM_END_MEN) * NUM_STATES;
-    const allBase = base + (G - FROM_END_ALL) * NUM_STATES;
+    const cells = this.cells;
+    cells.fill(0);
+    tallyCells(cells, a.state, a.group, a.rightsAtStart, a.flags, m.n);
+    // each cell (group, rights at start, gender) adds to its group's row, its rights row, its gender row and `all`
     const c = this.counts;
-    tallyStates(c, a.state, a.group, a.rightsAtStart, a.flags, m.n, base, rightsBase, noRightsBase, womenBase, menBase, allBase);
+    const base = w * G * NUM_STATES;
+    const allBase = base + (G - FROM_END_ALL) * NUM_STATES;
+    for (let cell = 0; cell < cells.length / NUM_STATES; cell++) {
+      const g = cell >> 2;
+      const groupBase = base + g * NUM_STATES;
+      const rightsBase = base + (G - ((cell & 2) !== 0 ? FROM_END_RIGHTS : FROM_END_NO_RIGHTS)) * NUM_STATES;
+      const genderBase = base + (G - ((cell & 1) !== 0 ? FROM_END_WOMEN : FROM_END_MEN)) * NUM_STATES;
+      for (let st = 0; st < NUM_STATES; st++) {
+        const x = cells[cell * NUM_STATES + st];
+        if (x === 0) continue;
+        c[groupBase + st] += x;
+        c[rightsBase + st] += x;
+        c[genderBase + st] += x;
+        c[allBase + st] += x;
+      }
+    }
     if (w === 0) {
       for (let g = 0; g < G; g++) {
         let total = 0;
@@ -60,17 +76,16 @@ export class Recorder {
   }
 }
 
-/** Count each person's state into their group, rights, gender and `all` rows of one week (a function of its own, so the loop stays optimised). */
-function tallyStates(
-  c: Uint32Array, state: Uint8Array, group: Uint8Array, rights: Uint8Array, flags: Uint16Array, n: number,
-  base: number, rightsBase: number, noRightsBase: number, womenBase: number, menBase: number, allBase: number,
-): void {
+/**
+ * Count each person's state into their cell: (scenario group, economic rights
+ * at start, woman), cell = group·4 + rights·2 + woman. One increment per
+ * person; the output rows are sums of cells (a function of its own, so the
+ * loop stays optimised).
+ */
+function tallyCells(cells: Uint32Array, state: Uint8Array, group: Uint8Array, rights: Uint8Array, flags: Uint16Array, n: number): void {
   for (let i = 0; i < n; i++) {
-    const st = state[i];
-    c[base + group[i] * NUM_STATES + st]++;
-    c[(rights[i] ? rightsBase : noRightsBase) + st]++;
-    c[((flags[i] & F_WOMAN) !== 0 ? womenBase : menBase) + st]++;
-    c[allBase + st]++;
+    const cell = (group[i] << 2) | (rights[i] !== 0 ? 2 : 0) | ((flags[i] & F_WOMAN) !== 0 ? 1 : 0);
+    cells[cell * NUM_STATES + state[i]]++;
   }
 }
 

@@ -35,7 +35,12 @@ export interface ServiceTable {
   treatsMask: number;
   /** For each entry of SERVICE_TYPES, the bit mask of the services of that type. */
   typeMask: Int32Array;
+  /** The services a person may enter, as a bit mask, by route and entitlement bits: entitledMask[route * ENTITLEMENT_SETS + ent] (from `entitled`). */
+  entitledMask: Uint16Array;
 }
+
+/** Number of distinct sets of entitlement bits. */
+export const ENTITLEMENT_SETS = 1 << ENTITLEMENT_NAMES.length;
 
 export const typeIndex = (name: string) => SERVICE_TYPES.indexOf(name as (typeof SERVICE_TYPES)[number]);
 
@@ -50,6 +55,7 @@ export function compileServices(s: Scenario): ServiceTable {
     networkGain: new Float64Array(n), support: new Float64Array(n), peerGroup: new Uint8Array(n), treatsBarrier: new Uint8Array(n),
     entryAnyone: new Uint8Array(n), entryEntitlements: new Uint8Array(n), entryRoutes: new Uint8Array(n),
     longMask: 0, shortMask: 0, treatsMask: 0, typeMask: new Int32Array(SERVICE_TYPES.length),
+    entitledMask: new Uint16Array(ROUTES.length * ENTITLEMENT_SETS),
   };
   s.services.forEach((x, i) => {
     t.type[i] = typeIndex(x.type);
@@ -79,8 +85,18 @@ export function compileServices(s: Scenario): ServiceTable {
       else t.entryRoutes[i] |= 1 << ROUTES.indexOf(e as never);
     }
   });
+  for (let route = 0; route < ROUTES.length; route++) {
+    for (let ent = 0; ent < ENTITLEMENT_SETS; ent++) {
+      let mask = 0;
+      for (let k = 0; k < n; k++) if (entitled(t, k, ent, route)) mask |= 1 << k;
+      t.entitledMask[route * ENTITLEMENT_SETS + ent] = mask;
+    }
+  }
   return t;
 }
+
+/** Bit mask of the services a person with entitlement bits `ent`, on route index `route`, may enter. */
+export const entitledServices = (t: ServiceTable, ent: number, route: number): number => t.entitledMask[route * ENTITLEMENT_SETS + ent];
 
 /** Whether a person with entitlement bits `ent` and route index `route` may enter service `s` (F1). */
 export function entitled(t: ServiceTable, s: number, ent: number, route: number): boolean {

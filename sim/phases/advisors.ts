@@ -10,7 +10,7 @@ import {
 import { fitMask, hasVisibleBarrier, targetLevel } from '../fit.ts';
 import type { Model } from '../model.ts';
 import { uniform } from '../rng.ts';
-import { entitled, pickBit } from '../services.ts';
+import { entitledServices, pickBit } from '../services.ts';
 import { clamp01 } from '../clamp.ts';
 import { takesLowerJobs } from './labour.ts';
 import { INITIAL_TRUST } from '../init.ts';
@@ -104,8 +104,8 @@ export function advisors(m: Model): void {
   let cursor = 0;
   for (let i = 0; i < m.n; i++) {
     let adv = a.advisor[i];
-    a.flags[i] &= ~F_MET_THIS_WEEK;
-    a.referredLevel[i] = PENDING_NONE;
+    const f0 = a.flags[i];
+    if ((f0 & F_MET_THIS_WEEK) !== 0) a.flags[i] = f0 & ~F_MET_THIS_WEEK; // written only when it changes
     if (!seeksWork(a.state[i])) {
       if (adv >= 0) { load[adv]--; a.advisor[i] = -1; }
       continue;
@@ -159,13 +159,6 @@ export function advisors(m: Model): void {
   const last = m.waitingByWeight;
   m.waitingByWeight = next;
   m.waitingNext = last;
-}
-
-/** Bit mask of the services a person with these entitlements, on this route, may enter. */
-function entitledServices(t: Model['services'], entitlements: number, route: number): number {
-  let mask = 0;
-  for (let s = 0; s < t.count; s++) if (entitled(t, s, entitlements, route)) mask |= 1 << s;
-  return mask;
 }
 
 /** The first advisor from `start` round (wrapping) whose caseload has room, or −1 if none has. */

@@ -26,7 +26,8 @@ export function information(m: Model): void {
   const week = m.week;
   a.knownPrev.set(a.known);
   for (let i = 0; i < m.n; i++) {
-    a.flags[i] &= ~F_SEARCHED_INFO;
+    const f = a.flags[i];
+    if ((f & F_SEARCHED_INFO) !== 0) a.flags[i] = f & ~F_SEARCHED_INFO; // written only when it changes
     const st = a.state[i];
     if (st !== UNEMPLOYED && st !== DISCOURAGED) continue;
     const missing = a.fit[i] & ~a.known[i];

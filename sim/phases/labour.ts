@@ -1,7 +1,7 @@
 import { F_CARE, F_INSECURE_JOB, F_OVERQUALIFIED, F_PERSISTENT, F_SEARCHED_INFO, PENDING_NONE } from '../agents.ts';
 import { hasBarrier } from '../fit.ts';
 import {
-  DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_ENTITLED, EV_HIRED, EV_LOST_JOB, FIRST_OUT, LONG_SERVICE, NO_SERVICE,
+  DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_ENTITLED, EV_HIRED, EV_LOST_JOB, LONG_SERVICE, NO_SERVICE,
   P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, P_TEMPORARY, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import type { Model } from '../model.ts';
@@ -10,27 +10,7 @@ import { uniform } from '../rng.ts';
 /** Share of full-time job search a discouraged person still does. */
 export const DISCOURAGED_SEARCH = 0.15;
 
-/**
- * Job search effort this week (lock-in, F2, F14; Schiprowski 2020): full when
- * searching, the service's intensity in a measure (lock-in), low when
- * discouraged, none in work; times the person's agency (self-efficacy), less
- * for care duties, more after meetings that monitor the search.
- */
-export function searchIntensity(m: Model, i: number): number {
-  const a = m.agents;
-  const b = m.scenario.behaviour;
-  const st = a.state[i];
-  let s: number;
-  if (st === UNEMPLOYED) s = (a.flags[i] & F_SEARCHED_INFO) !== 0 ? 1 - b.infoSearchCost : 1;
-  else if (st === SHORT_SERVICE || st === LONG_SERVICE) s = m.services.searchIntensity[a.service[i]];
-  else if (st === DISCOURAGED) s = DISCOURAGED_SEARCH;
-  else return 0;
-  s *= 1 - b.selfEfficacySearch * (1 - a.selfEfficacy[i]);
-  if ((a.flags[i] & F_CARE) !== 0) s *= 1 - b.careSearchCost;
-  return s * (1 + a.push[i]);
-}
-
-/** Labour-market constants of a model, read once per phase rather than per agent. */
+/** Labour-market and search constants of a model, read once per phase rather than per agent. */
 export interface HireParams {
   hireRate: number;
   languageRequired: Float64Array;
@@ -43,16 +23,54 @@ export interface HireParams {
   durationPenalty: number;
   durationWeeks: number;
   agePenalty: number;
+  /** Search intensity per service (lock-in). */
+  serviceIntensity: Float64Array;
+  infoKeep: number; // 1 - infoSearchCost
+  selfEfficacySearch: number;
+  careKeep: number; // 1 - careSearchCost
+  downgradeAfterWeeks: number;
+  acceptPressure: number;
 }
 
 export function hireParams(m: Model): HireParams {
   const lm = m.scenario.labourMarket;
+  const b = m.scenario.behaviour;
   return {
     hireRate: lm.hireRate, languageRequired: Float64Array.from(lm.languageRequired),
     recognitionKeep: 1 - lm.recognitionPenalty, discriminationKeep: 1 - lm.discrimination, barrierKeep: 1 - lm.barrierPenalty, incapacityKeep: 1 - lm.incapacityPenalty,
     networkReferral: lm.networkReferral, certificateValue: lm.certificateValue,
     durationPenalty: lm.durationPenalty, durationWeeks: lm.durationPenaltyWeeks, agePenalty: lm.agePenalty,
+    serviceIntensity: m.services.searchIntensity, infoKeep: 1 - b.infoSearchCost, selfEfficacySearch: b.selfEfficacySearch,
+    careKeep: 1 - b.careSearchCost, downgradeAfterWeeks: lm.downgradeAfterWeeks, acceptPressure: m.knobs.acceptPressure,
   };
+}
+
+/*
+ * Each rule below is one scalar function of the person's values (the phase's
+ * loop reads its arrays once and passes the values in), with a wrapper
+ * `(m, i)` that reads person i, for the other phases and the tests.
+ */
+
+/**
+ * Job search effort this week (lock-in, F2, F14; Schiprowski 2020): full when
+ * searching, the service's intensity in a measure (lock-in), low when
+ * discouraged, none in work; times the person's agency (self-efficacy), less
+ * for care duties, more after meetings that monitor the search.
+ */
+export function intensityOf(hp: HireParams, st: number, flags: number, selfEfficacy: number, push: number, service: number): number {
+  let s: number;
+  if (st === UNEMPLOYED) s = (flags & F_SEARCHED_INFO) !== 0 ? hp.infoKeep : 1;
+  else if (st === SHORT_SERVICE || st === LONG_SERVICE) s = hp.serviceIntensity[service];
+  else if (st === DISCOURAGED) s = DISCOURAGED_SEARCH;
+  else return 0;
+  s *= 1 - hp.selfEfficacySearch * (1 - selfEfficacy);
+  if ((flags & F_CARE) !== 0) s *= hp.careKeep;
+  return s * (1 + push);
+}
+
+export function searchIntensity(m: Model, i: number): number {
+  const a = m.agents;
+  return intensityOf(hireParams(m), a.state[i], a.flags[i], a.selfEfficacy[i], a.push[i], a.service[i]);
 }
 
 /** Age from which employers discount applicants, and the age at which the discount is full (Carlsson & Eriksson 2019). */
@@ -71,37 +89,51 @@ export function hireQuality(m: Model, hp: HireParams, i: number, level: number):
   return hireBase(m, hp, i) * levelFit(m, hp, i, level);
 }
 
-/** The part of `hireQuality` that does not depend on the job's level. */
-export function hireBase(m: Model, hp: HireParams, i: number): number {
-  const a = m.agents;
-  let q = a.employability[i];
-  if (m.groupDiscriminated[a.group[i]] === 1) q *= hp.discriminationKeep;
-  const f = a.flags[i];
-  if ((f & F_PERSISTENT) !== 0) q *= hp.incapacityKeep;
-  else if (hasBarrier(f, true)) q *= hp.barrierKeep;
-  const gap = a.weeksIdle[i];
+/** The part of `hireQuality` that does not depend on the job's level (`discriminated`: the person's group faces discrimination). */
+export function hireBaseOf(
+  hp: HireParams, employability: number, discriminated: boolean, flags: number, gap: number, age: number, network: number, certificates: number,
+): number {
+  let q = employability;
+  if (discriminated) q *= hp.discriminationKeep;
+  if ((flags & F_PERSISTENT) !== 0) q *= hp.incapacityKeep;
+  else if (hasBarrier(flags, true)) q *= hp.barrierKeep;
   if (gap > 0) q *= 1 - hp.durationPenalty * (gap >= hp.durationWeeks ? 1 : gap / hp.durationWeeks);
-  const age = a.age[i];
   if (age > AGE_PENALTY_FROM) q *= 1 - hp.agePenalty * (age >= AGE_PENALTY_FULL ? 1 : (age - AGE_PENALTY_FROM) / (AGE_PENALTY_FULL - AGE_PENALTY_FROM));
-  return q * (1 + hp.networkReferral * a.network[i]) * (1 + hp.certificateValue * a.certificates[i]);
+  return q * (1 + hp.networkReferral * network) * (1 + hp.certificateValue * certificates);
 }
 
-/** The part of `hireQuality` that depends on the level: language against what it requires, and recognition at one's own level. */
+export function hireBase(m: Model, hp: HireParams, i: number): number {
+  const a = m.agents;
+  return hireBaseOf(hp, a.employability[i], m.groupDiscriminated[a.group[i]] === 1, a.flags[i], a.weeksIdle[i], a.age[i], a.network[i], a.certificates[i]);
+}
+
+/**
+ * The part of `hireQuality` that depends on the level: language against what
+ * it requires, and recognition at one's own level (`unrecognised`: a foreign
+ * qualification not recognised, and `level` is the person's own level).
+ */
+export function levelFitOf(hp: HireParams, level: number, language: number, unrecognised: boolean): number {
+  const req = hp.languageRequired[level];
+  const q = language >= req ? 1 : language / req;
+  return level > 0 && unrecognised ? q * hp.recognitionKeep : q;
+}
+
 export function levelFit(m: Model, hp: HireParams, i: number, level: number): number {
   const a = m.agents;
-  const req = hp.languageRequired[level];
-  const lang = a.language[i];
-  const q = lang >= req ? 1 : lang / req;
-  return level > 0 && level === a.education[i] && a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED ? q * hp.recognitionKeep : q;
+  return levelFitOf(hp, level, a.language[i], level === a.education[i] && a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED);
+}
+
+/** Whether a person at `level`, out of work for `weeksUnemployed` weeks, takes jobs below their level (`ambition`: wants long-term education). */
+export function takesLower(level: number, weeksUnemployed: number, ambition: boolean, downgradeAfterWeeks: number, acceptPressure: number): boolean {
+  if (level === 0) return false;
+  // a career takes longer to give up; pressure to take any job shortens the wait (F7)
+  return weeksUnemployed >= downgradeAfterWeeks * (ambition ? 1 : 0.25) * (1 - acceptPressure);
 }
 
 /** Whether the person takes jobs below their level this week. */
 export function takesLowerJobs(m: Model, i: number): boolean {
   const a = m.agents;
-  if (a.education[i] === 0) return false;
-  // a career takes longer to give up; pressure to take any job shortens the wait (F7)
-  const patience = m.scenario.labourMarket.downgradeAfterWeeks * (a.ambition[i] ? 1 : 0.25);
-  return a.weeksUnemployed[i] >= patience * (1 - m.knobs.acceptPressure);
+  return takesLower(a.education[i], a.weeksUnemployed[i], a.ambition[i] !== 0, m.scenario.labourMarket.downgradeAfterWeeks, m.knobs.acceptPressure);
 }
 
 /**
@@ -130,73 +162,114 @@ export function hiresPerSearch(hireRate: number, vacancies: number, demand: numb
  * weeks of work earn a right to unemployment benefit.
  */
 export function labourMarket(m: Model): void {
-  const a = m.agents;
-  const lm = m.scenario.labourMarket;
-  const refWeight = m.scenario.office.referralWeight;
-  const week = m.week;
   const hp = hireParams(m);
-  const D = m.demand;
-  D.fill(0);
+  // search comes before any job ends: the week of losing a job is not a week of search
+  const count = search(m, hp);
+  jobsEnd(m);
+  fillVacancies(m, count, hp.hireRate);
+}
+
+/**
+ * Everyone out of work searches: effective search at their own level and one
+ * level down, summed into `m.demand`. A week of search is a week more out of
+ * work. The week's hire draws are made here too: since a level's hires per
+ * unit of search never exceed `hireRate` (`hiresPerSearch`), only people whose
+ * draw is below their search times `hireRate` can be hired this week. They
+ * are listed in `m.hireCandidates` (the count is returned) for `fillVacancies`,
+ * which compares the same draws with the week's actual hires per search.
+ */
+export function search(m: Model, hp: HireParams): number {
+  const a = m.agents;
+  const refWeight = m.scenario.office.referralWeight;
+  const hireRate = hp.hireRate;
   const kHire = m.keys.week[P_HIRE];
   const kLower = m.keys.week[P_HIRE_LOWER];
-  const kLoss = m.keys.week[P_JOB_LOSS];
-  const kTemp = m.keys.week[P_TEMPORARY];
-  const jobLoss = lm.jobLoss, barrierLoss = lm.barrierJobLoss, tempEnd = lm.temporaryJobEnd, overLoss = lm.overqualifiedJobLoss, tempShare = lm.temporaryShare;
-  // first pass: jobs end; everyone else out of work searches, and is listed for the second pass
-  const seekers = m.seekers;
+  const D = m.demand;
+  D.fill(0);
+  const candidates = m.hireCandidates;
+  // the person arrays, read once here rather than per person (the loop is the model's hottest)
+  const state = a.state, flags = a.flags, selfEfficacy = a.selfEfficacy, push = a.push, service = a.service, education = a.education;
+  const ambition = a.ambition, weeksUnemployed = a.weeksUnemployed, referredLevel = a.referredLevel, employability = a.employability;
+  const group = a.group, weeksIdle = a.weeksIdle, age = a.age, network = a.network, certificates = a.certificates, language = a.language;
+  const foreignQual = a.foreignQual, searchOwn = a.searchOwn, searchLow = a.searchLow, discriminated = m.groupDiscriminated;
+  const downgrade = hp.downgradeAfterWeeks, pressure = hp.acceptPressure;
   let count = 0;
   for (let i = 0; i < m.n; i++) {
-    const st = a.state[i];
-    if (st >= FIRST_OUT) continue;
-    if (st === EMPLOYED) {
-      a.weeksEmployed[i]++;
-      const f = a.flags[i];
-      const pLoss = ((f & F_INSECURE_JOB) !== 0 ? tempEnd : jobLoss) * ((f & F_OVERQUALIFIED) !== 0 ? overLoss : 1) * (1 - 0.5 * a.employability[i])
-        * (hasBarrier(f, true) ? barrierLoss : 1);
-      if (uniform(i, kLoss) < pLoss) {
-        // the week of losing a job is not a week of search
-        a.state[i] = UNEMPLOYED;
-        a.flags[i] &= ~(F_OVERQUALIFIED | F_INSECURE_JOB);
-        if (i < m.tracked) m.events.add(i, week, EV_LOST_JOB, 0, 0);
-        if (a.weeksEmployed[i] >= lm.rightsAfterWeeksEmployed && (a.entitlements[i] & ENT_UNEMPLOYMENT_BENEFIT) === 0) {
-          a.entitlements[i] |= ENT_UNEMPLOYMENT_BENEFIT;
-          if (i < m.tracked) m.events.add(i, week, EV_ENTITLED, ENT_UNEMPLOYMENT_BENEFIT, 0);
-        }
-        a.weeksEmployed[i] = 0;
-      }
-      continue;
-    }
-    seekers[count++] = i;
-    const intensity = searchIntensity(m, i);
-    const level = a.education[i];
-    const lower = level > 0 && takesLowerJobs(m, i);
+    const st = state[i];
+    if (st >= EMPLOYED) continue; // in work or out of the labour force
+    const f = flags[i];
+    const intensity = intensityOf(hp, st, f, selfEfficacy[i], push[i], service[i]);
+    const level = education[i];
+    const lower = takesLower(level, weeksUnemployed[i], ambition[i] !== 0, downgrade, pressure);
     // a referral adds to the search at its level (the advisor refers one level down only to people who take lower jobs)
-    const ref = a.referredLevel[i];
-    const base = hireBase(m, hp, i);
-    const qOwn = base * levelFit(m, hp, i, level);
+    const ref = referredLevel[i];
+    if (ref !== PENDING_NONE) referredLevel[i] = PENDING_NONE; // a referral is this week's
+    const base = hireBaseOf(hp, employability[i], discriminated[group[i]] === 1, f, weeksIdle[i], age[i], network[i], certificates[i]);
+    const lang = language[i];
+    const qOwn = base * levelFitOf(hp, level, lang, foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED);
     let own = intensity * qOwn;
     if (ref === level) own += refWeight * qOwn;
     let low = 0;
     if (lower) {
-      const qLow = base * levelFit(m, hp, i, level - 1);
+      const qLow = base * levelFitOf(hp, level - 1, lang, false);
       low = intensity * qLow;
       if (ref === level - 1) low += refWeight * qLow;
     }
-    a.searchOwn[i] = own;
-    a.searchLow[i] = low;
     D[level] += own;
     if (level > 0) D[level - 1] += low;
+    weeksUnemployed[i]++;
+    if (st === UNEMPLOYED || st === DISCOURAGED) weeksIdle[i]++;
+    searchOwn[i] = own;
+    searchLow[i] = low;
+    // compared as stored (single precision), as fillVacancies compares them
+    if (uniform(i, kHire) < searchOwn[i] * hireRate || (low > 0 && uniform(i, kLower) < searchLow[i] * hireRate)) candidates[count++] = i;
   }
-  const h0 = hiresPerSearch(hp.hireRate, m.vacancies[0], D[0]);
-  const h1 = hiresPerSearch(hp.hireRate, m.vacancies[1], D[1]);
-  const h2 = hiresPerSearch(hp.hireRate, m.vacancies[2], D[2]);
+  return count;
+}
+
+/** Jobs end at a weekly rate, higher for insecure jobs, jobs below one's level and untreated barriers; enough weeks of work earn a right to unemployment benefit. */
+export function jobsEnd(m: Model): void {
+  const a = m.agents;
+  const lm = m.scenario.labourMarket;
+  const week = m.week;
+  const kLoss = m.keys.week[P_JOB_LOSS];
+  const jobLoss = lm.jobLoss, barrierLoss = lm.barrierJobLoss, tempEnd = lm.temporaryJobEnd, overLoss = lm.overqualifiedJobLoss;
+  const rightsAfter = lm.rightsAfterWeeksEmployed;
+  const state = a.state, flags = a.flags, weeksEmployed = a.weeksEmployed, employability = a.employability;
+  for (let i = 0; i < m.n; i++) {
+    if (state[i] !== EMPLOYED) continue;
+    weeksEmployed[i]++;
+    const f = flags[i];
+    const pLoss = ((f & F_INSECURE_JOB) !== 0 ? tempEnd : jobLoss) * ((f & F_OVERQUALIFIED) !== 0 ? overLoss : 1) * (1 - 0.5 * employability[i])
+      * (hasBarrier(f, true) ? barrierLoss : 1);
+    if (uniform(i, kLoss) >= pLoss) continue;
+    state[i] = UNEMPLOYED;
+    flags[i] = f & ~(F_OVERQUALIFIED | F_INSECURE_JOB);
+    if (i < m.tracked) m.events.add(i, week, EV_LOST_JOB, 0, 0);
+    if (weeksEmployed[i] >= rightsAfter && (a.entitlements[i] & ENT_UNEMPLOYMENT_BENEFIT) === 0) {
+      a.entitlements[i] |= ENT_UNEMPLOYMENT_BENEFIT;
+      if (i < m.tracked) m.events.add(i, week, EV_ENTITLED, ENT_UNEMPLOYMENT_BENEFIT, 0);
+    }
+    weeksEmployed[i] = 0;
+  }
+}
+
+/** The week's vacancies at each level are filled from the people `search` listed (`hiresPerSearch`); a hire at one's own level comes first. */
+export function fillVacancies(m: Model, count: number, hireRate: number): void {
+  const a = m.agents;
+  const week = m.week;
+  const D = m.demand;
+  const kHire = m.keys.week[P_HIRE];
+  const kLower = m.keys.week[P_HIRE_LOWER];
+  const kTemp = m.keys.week[P_TEMPORARY];
+  const tempShare = m.scenario.labourMarket.temporaryShare;
+  const candidates = m.hireCandidates;
+  const h0 = hiresPerSearch(hireRate, m.vacancies[0], D[0]);
+  const h1 = hiresPerSearch(hireRate, m.vacancies[1], D[1]);
+  const h2 = hiresPerSearch(hireRate, m.vacancies[2], D[2]);
   const H = m.hires;
-  // second pass: the week's vacancies are filled from the searchers
   for (let j = 0; j < count; j++) {
-    const i = seekers[j];
-    const st = a.state[i];
-    a.weeksUnemployed[i]++;
-    if (st === UNEMPLOYED || st === DISCOURAGED) a.weeksIdle[i]++;
+    const i = candidates[j];
     const level = a.education[i];
     const hOwn = level === 0 ? h0 : level === 1 ? h1 : h2;
     let hiredAt = -1;

@@ -30,37 +30,44 @@ export function relationships(m: Model): void {
   const kHealth = m.keys.week[P_HEALTH_EXIT];
   const kEducation = m.keys.week[P_EDUCATION_EXIT];
   const kMove = m.keys.week[P_MOVE_AWAY];
-  const keepPush = 1 - b.monitoringDecay, keepSkill = 1 - b.skillDecay;
+  const keepPush = 1 - b.monitoringDecay, keepSkill = 1 - b.skillDecay, trustDecay = b.trustDecay, shameRise = b.shameRise;
+  const healthExit = b.healthExit, educationAgeMax = b.educationAgeMax, educationExit = b.educationExit;
+  const recoverChance = b.recoverChance, resumeAt = b.discouragedBelow + 0.05;
   const birthday = m.week % 52 === 51;
+  const state = a.state, age = a.age, shame = a.shame, selfEfficacy = a.selfEfficacy, push = a.push, flags = a.flags, trust = a.trust;
+  const entitlements = a.entitlements, employability = a.employability, weeksUnemployed = a.weeksUnemployed, group = a.group;
+  const moveAway = m.groupMoveAway;
   for (let i = 0; i < m.n; i++) {
-    const st = a.state[i];
-    if (birthday && a.age[i] < 255) a.age[i]++;
+    const st = state[i];
+    if (birthday && age[i] < 255) age[i]++;
     if (st >= FIRST_OUT) continue;
     if (st === EMPLOYED) {
-      a.shame[i] = clamp01(a.shame[i] - 0.02);
-      a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + 0.005);
+      // written only while they change: most people in work have long reached 0 shame and full self-efficacy
+      const sh = shame[i], se = selfEfficacy[i];
+      if (sh > 0) shame[i] = sh > 0.02 ? sh - 0.02 : 0;
+      if (se < 1) selfEfficacy[i] = se < 0.995 ? se + 0.005 : 1;
       continue;
     }
-    a.push[i] *= keepPush;
-    const met = (a.flags[i] & F_MET_THIS_WEEK) !== 0;
-    if (!met) a.trust[i] -= b.trustDecay * a.trust[i];
-    if ((a.entitlements[i] & ECONOMIC_RIGHTS) !== 0) a.shame[i] = clamp01(a.shame[i] + b.shameRise * (1 - a.shame[i]));
-    a.selfEfficacy[i] *= 1 - 0.004 * a.shame[i];
+    push[i] *= keepPush;
+    const met = (flags[i] & F_MET_THIS_WEEK) !== 0;
+    if (!met) trust[i] -= trustDecay * trust[i];
+    if ((entitlements[i] & ECONOMIC_RIGHTS) !== 0) shame[i] = clamp01(shame[i] + shameRise * (1 - shame[i]));
+    selfEfficacy[i] *= 1 - 0.004 * shame[i];
     if (st !== UNEMPLOYED && st !== DISCOURAGED) continue; // in a service
-    a.employability[i] *= keepSkill;
+    employability[i] *= keepSkill;
     let out = 0;
-    if (a.weeksUnemployed[i] >= HEALTH_EXIT_AFTER_WEEKS && hasBarrier(a.flags[i], true) && uniform(i, kHealth) < b.healthExit) out = HEALTH_BENEFIT;
-    else if (a.age[i] < b.educationAgeMax && uniform(i, kEducation) < b.educationExit) out = IN_EDUCATION;
-    else if (uniform(i, kMove) < m.groupMoveAway[a.group[i]]) out = MOVED_AWAY;
+    if (weeksUnemployed[i] >= HEALTH_EXIT_AFTER_WEEKS && hasBarrier(flags[i], true) && uniform(i, kHealth) < healthExit) out = HEALTH_BENEFIT;
+    else if (age[i] < educationAgeMax && uniform(i, kEducation) < educationExit) out = IN_EDUCATION;
+    else if (uniform(i, kMove) < moveAway[group[i]]) out = MOVED_AWAY;
     if (out !== 0) {
-      a.state[i] = out;
+      state[i] = out;
       a.pending[i] = PENDING_NONE;
       if (i < m.tracked) m.events.add(i, m.week, EV_LEFT, out, 0);
       continue;
     }
-    if (st === DISCOURAGED && uniform(i, kRecover) < b.recoverChance * a.selfEfficacy[i] * (met ? 4 : 1)) {
-      a.state[i] = UNEMPLOYED;
-      if (a.selfEfficacy[i] < b.discouragedBelow + 0.05) a.selfEfficacy[i] = clamp01(b.discouragedBelow + 0.05);
+    if (st === DISCOURAGED && uniform(i, kRecover) < recoverChance * selfEfficacy[i] * (met ? 4 : 1)) {
+      state[i] = UNEMPLOYED;
+      if (selfEfficacy[i] < resumeAt) selfEfficacy[i] = clamp01(resumeAt);
       if (i < m.tracked) m.events.add(i, m.week, EV_RESUMED, 0, 0);
     }
   }

@@ -15,6 +15,7 @@ import type { Model } from '../../sim/model.ts';
 import {
   advisors, assessedNeed, assignWeight, measureWaiting, meet, placeChances, PRIORITY_BINS, showUpChance,
 } from '../../sim/phases/advisors.ts';
+import { labourMarket } from '../../sim/phases/labour.ts';
 import { uniform } from '../../sim/rng.ts';
 import type { Knobs } from '../../sim/scenario.ts';
 import { pickBit } from '../../sim/services.ts';
@@ -789,14 +790,13 @@ describe('meet: monitoring, referrals and exploration', () => {
     expect([a.referredLevel[0], a.referredLevel[1]]).toEqual([PENDING_NONE, 0]);
   });
 
-  it('referral with a chance: the draw decides; the advisors phase clears last week\'s referral', () => {
+  it('referral with a chance: the draw decides; the week\'s job search uses it up', () => {
     const m = model({ agents: 20, office: { referralChance: 0.5, hoursPerWeek: 0 } });
     const a = m.agents;
     setWeek(m, 4);
     for (let i = 0; i < 20; i++) meet(m, i);
     for (let i = 0; i < 20; i++) expect(a.referredLevel[i]).toBe(draw(m, i, P_REFER) < 0.5 ? 0 : PENDING_NONE);
-    a.flags.fill(F_ASSESSED); // no meetings this week (no hours, no one to assess)
-    advisors(m);
+    labourMarket(m);
     expect(Array.from(a.referredLevel)).toEqual(new Array(20).fill(PENDING_NONE));
   });
 

@@ -3,12 +3,13 @@ import { F_EXPLORED, PENDING_NONE } from '../../sim/agents.ts';
 import {
   DISCOURAGED, ENT_UNEMPLOYMENT_BENEFIT, EV_APPLIED, EV_DISCOURAGED, EV_REJECTED, EV_STARTED, LONG_SERVICE, P_APPLY,
   P_APPLY_WHICH, P_CAPACITY, P_DECIDE, QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED, REASON_ALREADY_HOLDS, REASON_LEVEL,
-  PERIOD_WEEKS, REASON_NO_BUDGET, REASON_NO_CAPACITY, REASON_NOT_ENTITLED, REASON_NOT_PRIORITY, SHORT_SERVICE, UNEMPLOYED,
+  PERIOD_WEEKS, REASON_NO_BUDGET, REASON_NO_CAPACITY, REASON_NOT_ENTITLED, REASON_NOT_PRIORITY, ROUTES, SHORT_SERVICE, UNEMPLOYED,
 } from '../../sim/constants.ts';
 import type { Model } from '../../sim/model.ts';
 import { applications, BY_ADVISOR, BY_PERSON, enrol, firstTier, refusalReason, reject, WAITING } from '../../sim/phases/applications.ts';
-import type { Knobs } from '../../sim/scenario.ts';
-import { pickBit } from '../../sim/services.ts';
+import { parseScenario, type Knobs } from '../../sim/scenario.ts';
+import { compileServices, entitled, entitledServices, ENTITLEMENT_SETS, pickBit } from '../../sim/services.ts';
+import { SHIPPED } from '../../scenarios/index.ts';
 import { bit, draw, draw2, eventsOf, f32, findWeek, group, makeModel, S, setWeek, type BehaviourInput } from '../helpers.ts';
 
 const REFUGEE = 1; // group index of the refugee group below
@@ -390,5 +391,23 @@ describe('enrol', () => {
     expect(m.slotsLeft[S.vocational]).toBe(9);
     expect(eventsOf(m, 3)).toEqual([[EV_APPLIED, S.office, 0], [EV_STARTED, S.office, 1]]);
     expect(eventsOf(m, 1)).toEqual([[EV_STARTED, S.jobSearch, 0]]);
+  });
+});
+
+describe('entitledServices', () => {
+  it('the compiled table gives, for every route and set of entitlement bits, exactly the services `entitled` lets in', () => {
+    for (const name of Object.keys(SHIPPED)) {
+      const t = compileServices(parseScenario(SHIPPED[name]));
+      let nonEmpty = 0;
+      for (let route = 0; route < ROUTES.length; route++) {
+        for (let ent = 0; ent < ENTITLEMENT_SETS; ent++) {
+          let expected = 0;
+          for (let s = 0; s < t.count; s++) if (entitled(t, s, ent, route)) expected |= 1 << s;
+          expect(entitledServices(t, ent, route), `${name}, route ${ROUTES[route]}, entitlements ${ent}`).toBe(expected);
+          if (expected !== 0) nonEmpty++;
+        }
+      }
+      expect(nonEmpty).toBeGreaterThan(0);
+    }
   });
 });
