@@ -33,10 +33,6 @@ export const ECONOMIC_RIGHTS = 31;
 /** Route of arrival or background. */
 export const ROUTES = ['native', 'refugee', 'familyReunified', 'labourImmigrant', 'euEea', 'youth'] as const;
 export type Route = (typeof ROUTES)[number];
-export const ROUTE_LABEL: Record<Route, string> = {
-  native: 'a native jobseeker', refugee: 'a refugee', familyReunified: 'a family-reunified immigrant',
-  labourImmigrant: 'a labour immigrant', euEea: 'an EU/EEA citizen', youth: 'a young person',
-};
 
 /**
  * Output groups beyond the scenario's own, in recorder order after them:
@@ -127,18 +123,18 @@ export const P_MOVE_AWAY = 31;
 export const P_TEMPORARY = 32;
 export const NUM_PURPOSES = 33;
 
-/** Event kinds for tracked agents' journeys. */
-export const EV_REGISTERED = 0;
+/** Event kinds for tracked agents' journeys; their names, in this order, are sim/events.ts EVENT_KINDS. */
+export const EV_REGISTERED = 0; // a = entitlement bits
 export const EV_FOUND_INFO = 1; // a = service, b = channel
 export const EV_SEARCHED_IN_VAIN = 2;
-export const EV_GOT_ADVISOR = 3;
-export const EV_ADVISOR_CHANGED = 4;
-export const EV_MET_ADVISOR = 5;
+export const EV_GOT_ADVISOR = 3; // a = advisor
+export const EV_ADVISOR_CHANGED = 4; // a = advisor
+export const EV_MET_ADVISOR = 5; // a = 1 if the advisor explored goals and level
 export const EV_NO_SHOW = 6;
 export const EV_FOLLOW_UP = 7;
 export const EV_DISCLOSED = 8;
 export const EV_OFFERED = 9; // a = service, b = level
-export const EV_APPLIED = 10; // a = service
+export const EV_APPLIED = 10; // a = service, b = level
 export const EV_REJECTED = 11; // a = service, b = reason
 export const EV_STARTED = 12; // a = service, b = 1 if level matches
 export const EV_COMPLETED = 13; // a = service, b = qualification kind
@@ -148,5 +144,5 @@ export const EV_LOST_JOB = 16;
 export const EV_DISCOURAGED = 17;
 export const EV_RESUMED = 18;
 export const EV_ENTITLED = 19; // a = entitlement bit
-export const EV_REFERRED = 20; // a = job level
+export const EV_REFERRED = 20; // a = job level, b = 1 if overqualified
 export const EV_LEFT = 21; // a = state left to (HEALTH_BENEFIT, IN_EDUCATION, MOVED_AWAY)

@@ -7,9 +7,10 @@ export {
 } from './ensemble.ts';
 export { summarise, METRICS, METRIC_DOCS, type MetricName, type Summary } from './metrics.ts';
 export { estimate, type Estimate } from './stats.ts';
-export { journey, type JourneyEvent } from './events.ts';
+export { journey, EVENT_KINDS, EVENT_FIELDS, type JourneyEvent, type EventKind, type EventOf } from './events.ts';
+export { eventText, eventLine, weekText, rightsText, LANGS, type Lang, type ServiceLabels } from './journey-text.ts';
 export { parseJson, ScenarioLoadError } from './json.ts';
-export { runTables, tableCsv, type Table, type Cell } from './tables.ts';
+export { runTables, tableCsv, EVENT_COLUMNS, type Table, type Cell } from './tables.ts';
 export { KNOBS, STANDARDISED, PERSONALISED } from './schema/scenario.ts';
 export { ValidationError, describeAllowed, type FieldError, type NumberSpec } from './schema/dsl.ts';
 export { SHIPPED } from '../scenarios/index.ts';

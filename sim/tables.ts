@@ -1,5 +1,7 @@
 /** The standard output tables of a set of runs as tidy rows, and CSV text; browser-safe (the CLI and the page share them). */
 import { timeSeriesRows, type RunResult } from './ensemble.ts';
+import { EVENT_FIELDS, type JourneyEvent } from './events.ts';
+import { eventLine, type ServiceLabels } from './journey-text.ts';
 import { METRICS } from './metrics.ts';
 
 export type Cell = string | number;
@@ -24,17 +26,33 @@ export function* summaryRows(runs: RunResult[]): Generator<Cell[]> {
   }
 }
 
-/** The personas' journeys: policy, replicate, persona, week, kind, text. */
-export function* eventRows(runs: RunResult[]): Generator<Cell[]> {
-  for (const r of runs) for (const j of r.journeys) for (const e of j.events) yield [r.policy, r.replicate, j.name, e.week, e.kind, e.text];
+/** The events table's columns: who and when, the English sentence, then the event's data fields (sim/events EVENT_FIELDS). */
+export const EVENT_COLUMNS = ['policy', 'replicate', 'persona', 'week', 'kind', 'text', ...EVENT_FIELDS] as const;
+
+/** One data field of an event as a cell: empty when the field does not apply to its kind; true/false; rights joined by `;` (`none` for none). */
+function fieldCell(e: JourneyEvent, f: (typeof EVENT_FIELDS)[number]): Cell {
+  const v = (e as Partial<Record<string, unknown>>)[f];
+  if (v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (Array.isArray(v)) return v.length ? v.join(';') : 'none';
+  return v as Cell;
 }
 
-/** The standard tables of a set of runs. */
-export function runTables(runs: RunResult[]): Table[] {
+/** The personas' journeys, one row per event (EVENT_COLUMNS); `s` gives the services' labels for the `text` column. */
+export function* eventRows(runs: RunResult[], s: ServiceLabels): Generator<Cell[]> {
+  for (const r of runs) {
+    for (const j of r.journeys) {
+      for (const e of j.events) yield [r.policy, r.replicate, j.name, e.week, e.kind, eventLine(e, s, 'en'), ...EVENT_FIELDS.map((f) => fieldCell(e, f))];
+    }
+  }
+}
+
+/** The standard tables of a set of runs of scenario `s` (its services name the services in the events' text). */
+export function runTables(runs: RunResult[], s: ServiceLabels): Table[] {
   return [
     { name: 'summary', columns: ['replicate', 'policy', 'group', 'metric', 'value'], rows: summaryRows(runs) },
     { name: 'timeseries', columns: ['week', 'replicate', 'policy', 'group', 'metric', 'value'], rows: (function* () { for (const r of runs) yield* timeSeriesRows(r); })() },
-    { name: 'events', columns: ['policy', 'replicate', 'persona', 'week', 'kind', 'text'], rows: eventRows(runs) },
+    { name: 'events', columns: [...EVENT_COLUMNS], rows: eventRows(runs, s) },
   ];
 }
 

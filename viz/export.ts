@@ -1,5 +1,5 @@
 /** Downloads: results as JSON and CSV (the CLI's tables), charts as SVG and PNG. Everything stays on this machine. */
-import { runTables, tableCsv, type RunResult } from '../sim/index.ts';
+import { runTables, tableCsv, type RunResult, type ServiceLabels } from '../sim/index.ts';
 import type { PageData } from './data.ts';
 
 export function download(name: string, content: Blob | string, type = 'text/plain'): void {
@@ -17,9 +17,9 @@ export function download(name: string, content: Blob | string, type = 'text/plai
 /** The comparison exactly as `pathways compare --json` prints it. */
 export const compareJson = (data: PageData): string => JSON.stringify(data.compare, null, 2) + '\n';
 
-/** The CLI's tables (summary, timeseries, events) as CSV texts by name. */
-export function csvTables(runs: RunResult[]): Record<string, () => string> {
-  return Object.fromEntries(runTables(runs).map((t) => [t.name, () => tableCsv(t)]));
+/** The CLI's tables (summary, timeseries, events) as CSV texts by name; `s` (the scenario, or PageData.meta) labels the services in the events' text. */
+export function csvTables(runs: RunResult[], s: ServiceLabels): Record<string, () => string> {
+  return Object.fromEntries(runTables(runs, s).map((t) => [t.name, () => tableCsv(t)]));
 }
 
 const NS = 'http://www.w3.org/2000/svg';

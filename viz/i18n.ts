@@ -6,8 +6,9 @@
  */
 import { FIRST_OUT, REASON_NAMES, STATE_NAMES } from '../sim/constants.ts';
 
-export const LANGS = ['en', 'nb'] as const;
-export type Lang = (typeof LANGS)[number];
+/** The languages: one list, shared with the model's journey sentences (sim/journey-text.ts). */
+export { LANGS, type Lang } from '../sim/journey-text.ts';
+import type { Lang } from '../sim/journey-text.ts';
 
 export function texts<T extends Record<string, unknown>>(en: T, nb: { [K in keyof T]: T[K] }): (lang: Lang) => T {
   return (lang) => (lang === 'nb' ? (nb as T) : en);

@@ -1,9 +1,10 @@
 /**
  * "Follow one person": one persona's weeks under policy A and policy B, as a strip of states with
- * event markers and an ordered list of what happened. Event texts come from the model in English;
- * in bokmål each is preceded by a translated label for its kind.
+ * event markers and an ordered list of what happened. The events are the model's records; their
+ * sentences are made here in the page's language (sim/journey-text.ts).
  */
-import { groupName } from './names.ts';
+import { eventText, type ServiceLabels } from '../sim/journey-text.ts';
+import { groupName, serviceInSentence } from './names.ts';
 import { elementMaker as el } from './dom.ts';
 import type { PageData } from './data.ts';
 import { LEFT_TEXT, STATE_TEXT, texts, type Lang } from './i18n.ts';
@@ -22,15 +23,6 @@ export interface JourneyViewOptions {
 
 export interface JourneyView { setPersona(name: string): void; destroy(): void }
 
-const KIND_NB: Record<string, string> = {
-  registered: 'Registrert', foundInformation: 'Fant informasjon', searchedInVain: 'Lette forgjeves', gotAdvisor: 'Fikk veileder',
-  advisorChanged: 'Byttet veileder', metAdvisor: 'Møtte veileder', noShow: 'Møtte ikke opp', followUp: 'Oppfølging',
-  disclosedBarrier: 'Fortalte om et skjult problem', offered: 'Fikk tilbud', applied: 'Søkte og fikk ja', rejected: 'Avslag',
-  started: 'Startet tiltak', completed: 'Fullførte', droppedOut: 'Falt fra', hired: 'Fikk jobb', lostJob: 'Mistet jobben',
-  discouraged: 'Ga opp en stund', resumed: 'Søkte igjen', entitled: 'Fikk rettighet', referred: 'Henvist til en ledig stilling',
-  left: 'Forlot registeret',
-};
-
 /** Event kinds drawn on the strip, and how (the marker legend lists them in this order). */
 const MARKS = ['rejected', 'started', 'completed', 'droppedOut', 'hired', 'lostJob', 'left'] as const;
 
@@ -43,7 +35,6 @@ const TEXT = texts({
   strip: (name: string, policy: string, summary: string) => `${name}'s weeks under ${policy}, coloured by state, with event markers. ${summary}`,
   events: (policy: string) => `Events under ${policy}`, weeks: (a: number, b: number) => (a === b ? `Week ${a}` : `Weeks ${a}–${b}`),
   marks: { rejected: 'refused', started: 'started a service', completed: 'completed a service', droppedOut: 'dropped out', hired: 'got a job', lostJob: 'lost the job', left: 'left the register' } as Record<string, string>,
-  kind: (_k: string) => '',
 }, {
   pick: 'Følg én person', weekLabel: 'Uke', none: 'Dette scenarioet har ingen personer å følge.', noEvents: 'Ingen hendelser registrert.',
   inWorkFrom: (w: number) => `I arbeid fra uke ${w}`, notAtEnd: (w: number) => `, ikke i arbeid i uke ${w}`,
@@ -53,7 +44,6 @@ const TEXT = texts({
   strip: (name: string, policy: string, summary: string) => `Ukene til ${name} under ${policy}, farget etter tilstand, med hendelser. ${summary}`,
   events: (policy: string) => `Hendelser under ${policy}`, weeks: (a: number, b: number) => (a === b ? `Uke ${a}` : `Uke ${a}–${b}`),
   marks: { rejected: 'avslag', started: 'startet tiltak', completed: 'fullførte tiltak', droppedOut: 'falt fra', hired: 'fikk jobb', lostJob: 'mistet jobben', left: 'forlot registeret' },
-  kind: (k: string) => `${KIND_NB[k] ?? k}: `,
 });
 
 /** First week (1-based) the persona with history id `id` is employed under policy `p`, or null; and whether employed at the end. */
@@ -97,6 +87,8 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
     root.append(make('p', {}, T.none));
     return { setPersona: () => {}, destroy: () => root.remove() };
   }
+  // the services as the sentences name them in this language
+  const named: ServiceLabels = { services: data.meta.services.map((x) => ({ id: x.id, label: serviceInSentence(x.id, x.label, lang) })) };
   const groupLabel = (g: string) => groupName(g, data.meta.groups.find((x) => x.name === g)?.label ?? g, lang);
   const select = make('select', { class: 'jv-pick' }) as HTMLSelectElement;
   for (const p of personas) select.append(make('option', { value: p.name }, `${p.name} (${groupLabel(p.group)})`));
@@ -151,10 +143,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
       }
       for (const e of events) if ((MARKS as readonly string[]).includes(e.kind)) strip.append(marker(e.kind, (e.week - 0.5) * cw));
       const list = make('ol', { class: 'jv-events' });
-      for (const e of events) {
-        const text = e.text.replace(/^week \d+:\s*/i, '');
-        list.append(make('li', { class: `jv-ev-${e.kind}` }, `${T.weekLabel} ${e.week} — ${T.kind(e.kind)}`, lang === 'en' ? text : make('span', { lang: 'en' }, text)));
-      }
+      for (const e of events) list.append(make('li', { class: `jv-ev-${e.kind}` }, `${T.weekLabel} ${e.week} — ${eventText(e, named, lang)}`));
       body.append(make('section', { class: 'jv-policy' },
         make('h3', {}, label), make('p', { class: 'jv-summary' }, line), strip,
         make('div', { class: 'jv-axis', 'aria-hidden': 'true' }, make('span', {}, `${T.weekLabel} 1`), make('span', {}, `${T.weekLabel} ${emp.weeks}`)),

@@ -27,3 +27,13 @@ export function serviceName(id: string, label: string, lang: Lang): string {
   const s = label.replace(/^(a|an|the) /i, '');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * A service as a journey sentence names it: in bokmål the shipped services'
+ * bokmål names, lower-case first ("søkte om språkkurs"); otherwise the
+ * scenario's label as it is ("applied for a language course").
+ */
+export function serviceInSentence(id: string, label: string, lang: Lang): string {
+  const nb = lang === 'nb' ? SERVICE_NB[id] : undefined;
+  return nb ? nb.charAt(0).toLowerCase() + nb.slice(1) : label;
+}

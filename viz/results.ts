@@ -94,7 +94,7 @@ export function renderCharts(data: PageData, lang: Lang, width: number, only?: s
 export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult[], lang: Lang, groups: GroupsChoice = {}): void {
   const T = UI(lang);
   const stem = fileStem(data);
-  const csv = csvTables(runs);
+  const csv = csvTables(runs, data.meta);
   const width = Math.max(320, Math.min(760, (root.clientWidth || 1000) / (root.clientWidth > 1300 ? 2 : 1) - 32));
   root.replaceChildren(
     h('div', { class: 'table-wrap' }, headlineTable(data, lang)),

@@ -2,9 +2,10 @@
  * One person's journey under two policies, for notebooks/persona-journeys.html.
  * A run is one replicate of a shipped scenario under each of its two
  * `comparePolicies`, keeping the weekly state of the personas (who are the
- * first agents) and their events in plain language (the model's `journey`).
+ * first agents) and their events (the model's `journey`), each with its
+ * sentence in English (sim/journey-text.ts).
  */
-import { parseScenario, runReplicate, SHIPPED, type JourneyEvent, type RunResult, type Scenario } from '../../sim/index.ts';
+import { eventText, parseScenario, rightsText, runReplicate, SHIPPED, type JourneyEvent, type RunResult, type Scenario } from '../../sim/index.ts';
 import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE } from '../../sim/constants.ts';
 
 /** Plain names of the states (sim/constants STATE_NAMES order). */
@@ -60,7 +61,7 @@ export function journeysOf(r: PersonaRuns, name: string): Journey[] {
   return r.policies.map((p, k) => {
     const run = r.runs[k];
     const h = run.detail.history!;
-    const events = (run.journeys[id]?.events ?? []).map((e) => ({ ...e, sentence: e.text.replace(/^week \d+: /, ''), routine: ROUTINE.has(e.kind) }));
+    const events = (run.journeys[id]?.events ?? []).map((e) => ({ ...e, sentence: eventText(e, r.scenario, 'en'), routine: ROUTINE.has(e.kind) }));
     const spans: Journey['spans'] = [];
     let weeksInWork = 0, weeksInServices = 0, weeksDiscouraged = 0, firstJob: number | null = null;
     for (let w = 0; w < h.states.length / h.agents; w++) {
@@ -80,9 +81,15 @@ export function journeysOf(r: PersonaRuns, name: string): Journey[] {
         firstJob, inWorkAtEnd: weeks > 0 && h.states[(weeks - 1) * h.agents + id] === EMPLOYED, weeksInWork, weeksInServices, weeksDiscouraged,
         meetings: count('metAdvisor') + count('followUp'), searchedInVain: count('searchedInVain'),
         refusals: count('rejected'), servicesStarted: count('started'),
-        mismatched: events.filter((e) => e.kind === 'started' && e.sentence.includes('does not fit')).length,
+        mismatched: events.filter((e) => e.kind === 'started' && !e.fit).length,
         advisorChanges: count('advisorChanged'),
       },
     };
   });
+}
+
+/** The rights a journey started with, as a phrase ("with a right to unemployment benefit"); empty if it has no registration. */
+export function rightsAtRegistration(j: Journey): string {
+  const e = j.events.find((x) => x.kind === 'registered');
+  return e?.kind === 'registered' ? rightsText(e.rights, 'en') : '';
 }

@@ -89,7 +89,7 @@ const describe = (u: Setup) =>
 /** Write the files of --out; returns a line saying what was written (for the table output). */
 function writeFiles(u: Setup, runs: RunResult[], extra: { name: string; json: unknown }[] = []): string {
   if (u.out === undefined) return '';
-  const files = writeOutputs(u.out, u.format, runTables(runs), extra);
+  const files = writeOutputs(u.out, u.format, runTables(runs, u.s), extra);
   return `\nwrote ${files.length} files to ${u.out}: ${files.map((f) => basename(f)).join(', ')}\n`;
 }
 

@@ -1,5 +1,6 @@
 /** Readable terminal output: aligned metric tables and the personas' journeys. */
 import type { EstimateTable, MetricEstimate, RunResult } from '../ensemble.ts';
+import { eventLine } from '../journey-text.ts';
 import { METRICS, type MetricName } from '../metrics.ts';
 import type { Scenario } from '../scenario.ts';
 
@@ -58,7 +59,7 @@ export function journeysText(s: Scenario, run: RunResult, outHint: string): stri
   run.journeys.forEach((j, i) => {
     const p = s.personas[i];
     out.push(`${j.name} (${p?.group ?? '?'})${p?.description ? `: ${p.description}` : ''}`);
-    for (const e of j.events.slice(0, JOURNEY_LINES)) out.push(`  ${e.text}`);
+    for (const e of j.events.slice(0, JOURNEY_LINES)) out.push(`  ${eventLine(e, s, 'en')}`);
     const more = j.events.length - JOURNEY_LINES;
     if (more > 0) out.push(`  ... ${more} more event${more === 1 ? '' : 's'} (${outHint})`);
     out.push('');

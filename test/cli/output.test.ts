@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { METRICS } from '../../sim/metrics.ts';
+import { EVENT_COLUMNS } from '../../sim/tables.ts';
 import { pathways, tempDir } from './helpers.ts';
 
 const tmp = tempDir();
@@ -61,8 +62,16 @@ describe('pathways run', () => {
     expect(ts[0]).toEqual(['week', 'replicate', 'policy', 'group', 'metric', 'value']);
     expect(new Set(ts.slice(1).map((row) => row[0])).size).toBe(60);
     const events = parseCsv(read(out, 'events.csv'));
-    expect(events[0]).toEqual(['policy', 'replicate', 'persona', 'week', 'kind', 'text']);
-    expect(events.slice(1).every((row) => row.length === 6 && row[0] === 'personalised')).toBe(true);
+    expect(events[0]).toEqual([...EVENT_COLUMNS]);
+    expect(events[0].slice(0, 6)).toEqual(['policy', 'replicate', 'persona', 'week', 'kind', 'text']); // the columns before the data fields, as they always were
+    expect(events.slice(1).every((row) => row.length === EVENT_COLUMNS.length && row[0] === 'personalised')).toBe(true);
+    expect(events.slice(1).some((row) => /^week \d+: registered as a jobseeker/.test(row[5]))).toBe(true);
+    // a started service names its service id and whether its level fits; every other row leaves those cells empty
+    const fit = EVENT_COLUMNS.indexOf('fit'), service = EVENT_COLUMNS.indexOf('service');
+    const started = events.slice(1).filter((row) => row[4] === 'started');
+    expect(started.length).toBeGreaterThan(0);
+    expect(started.every((row) => ['true', 'false'].includes(row[fit]) && row[service] !== '')).toBe(true);
+    expect(events.slice(1).filter((row) => row[4] !== 'started').every((row) => row[fit] === '')).toBe(true);
     expect(new Set(events.slice(1).map((row) => row[2])).size).toBe((SHIPPED.classroom as { personas: unknown[] }).personas.length);
   });
 
@@ -74,7 +83,7 @@ describe('pathways run', () => {
     const summary = JSON.parse(read(out, 'summary.json'));
     expect(Object.keys(summary[0])).toEqual(['replicate', 'policy', 'group', 'metric', 'value']);
     expect(Object.keys(JSON.parse(read(out, 'timeseries.json'))[0])).toEqual(['week', 'replicate', 'policy', 'group', 'metric', 'value']);
-    expect(Object.keys(JSON.parse(read(out, 'events.json'))[0])).toEqual(['policy', 'replicate', 'persona', 'week', 'kind', 'text']);
+    expect(Object.keys(JSON.parse(read(out, 'events.json'))[0])).toEqual([...EVENT_COLUMNS]);
   });
 });
 

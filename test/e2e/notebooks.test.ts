@@ -169,7 +169,7 @@ describe('interactions', () => {
 
   test('persona-journeys: another person, office and luck redraw the journeys with the model’s own event texts', async () => {
     const { page, problems } = await open('persona-journeys.html');
-    const { parseScenario, runReplicate, SHIPPED } = await import('../../sim/index.ts');
+    const { eventText, parseScenario, runReplicate, SHIPPED } = await import('../../sim/index.ts');
     const person = page.getByRole('combobox', { name: 'Person', exact: true });
     await person.selectOption({ label: (await person.locator('option', { hasText: 'Jonas' }).textContent())! });
     await settled(page);
@@ -182,7 +182,7 @@ describe('interactions', () => {
       const events = runReplicate(classroom, policy, 0, { historyAgents: classroom.personas.length }).journeys[jonas].events;
       const shown = await lists.nth(k).locator('li').allTextContents();
       expect(shown.length).toBeGreaterThan(1);
-      expect(shown[0]).toContain(events[0].text.replace(/^week \d+: /, ''));
+      expect(shown[0]).toContain(eventText(events[0], classroom, 'en'));
     }
     await page.getByRole('combobox', { name: 'List', exact: true }).selectOption({ index: 1 });
     await settled(page);

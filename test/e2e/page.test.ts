@@ -13,6 +13,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, watchProblems } from '../../scripts/web.js';
+import { eventText } from '../../sim/journey-text.ts';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;
@@ -124,8 +125,12 @@ describe('the page in Chromium', () => {
     expect(page.url()).toContain('persona=Grace');
     const texts = await page.locator('#view ol li').allTextContents();
     expect(texts.length).toBeGreaterThan(4);
-    const expected = await page.evaluate(() => window.__pathways.data!.journeys.filter((j) => j.name === 'Grace').map((j) => j.events[0].text.replace(/^week \d+: /, '')));
+    const data = await page.evaluate(() => ({ journeys: window.__pathways.data!.journeys, meta: { services: window.__pathways.data!.meta.services } }));
+    const expected = data.journeys.filter((j) => j.name === 'Grace').map((j) => eventText(j.events[0], data.meta, 'en'));
     for (const t of expected) expect(texts.some((x) => x.includes(t))).toBe(true);
+    // in bokmål the same events read in bokmål
+    await page.locator('#lang').selectOption('nb');
+    await expect.poll(() => page.locator('#view ol li').first().textContent()).toMatch(/^Uke 1 — registrerte seg som arbeidssøker/);
     expect(problems).toEqual([]);
     await page.close();
   });

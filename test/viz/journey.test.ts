@@ -5,6 +5,8 @@ import type { PageData } from '../../viz/data.ts';
 import { fixture } from './fixture.ts';
 import { EMPLOYED, FIRST_OUT, STATE_NAMES } from '../../sim/constants.ts';
 import { STATE_TEXT } from '../../viz/i18n.ts';
+import { eventText } from '../../sim/journey-text.ts';
+import { serviceInSentence } from '../../viz/names.ts';
 
 let d: PageData, box: HTMLElement, view: JourneyView | undefined;
 beforeEach(() => {
@@ -45,7 +47,7 @@ describe('follow one person', () => {
     d.meta.policies.forEach((policy, p) => {
       expect(secs[p].querySelector('h3')!.textContent).toBe(d.meta.policyLabels[p]);
       const items = [...secs[p].querySelectorAll('ol > li')].map((li) => li.textContent);
-      const want = events(policy, 'Tomasz').map((e) => `Week ${e.week} — ${e.text.slice(`week ${e.week}: `.length)}`);
+      const want = events(policy, 'Tomasz').map((e) => `Week ${e.week} — ${eventText(e, d.meta, 'en')}`);
       expect(want.length).toBeGreaterThan(3);
       expect(items).toEqual(want);
     });
@@ -97,17 +99,30 @@ describe('follow one person', () => {
     expect(seenWork).toBeGreaterThan(0);
   });
 
-  test('Bokmål: translated labels, event kind labels before the English model text', () => {
+  test('Bokmål: translated labels, and every event as a bokmål sentence naming the shipped services in bokmål', () => {
     view = createJourneyView(box, d, { lang: 'nb', persona: 'Amina' });
     expect(box.querySelector('label')!.textContent).toMatch(/^Følg én person/);
     const ev = events('standardised', 'Amina');
-    const items = [...sections()[0].querySelectorAll('ol > li')];
+    const items = [...sections()[0].querySelectorAll('ol > li')].map((li) => li.textContent);
+    expect(items).toHaveLength(ev.length);
+    // the same sentences the model's text module makes in bokmål, with the services' bokmål names
+    const nbNames = { services: d.meta.services.map((x) => ({ id: x.id, label: serviceInSentence(x.id, x.label, 'nb') })) };
+    expect(items).toEqual(ev.map((e) => `Uke ${e.week} — ${eventText(e, nbNames, 'nb')}`));
+    expect(items[0]).toMatch(/^Uke 1 — registrerte seg som arbeidssøker, (med rett til|uten økonomiske rettigheter)/);
     const k = ev.findIndex((e) => e.kind === 'rejected');
     expect(k).toBeGreaterThanOrEqual(0);
-    expect(items[k].textContent).toBe(`Uke ${ev[k].week} — Avslag: ${ev[k].text.slice(`week ${ev[k].week}: `.length)}`);
-    expect(items[0].textContent).toMatch(/^Uke 1 — Registrert: registered as a jobseeker/);
-    expect(items[0].querySelector('span[lang=en]')).not.toBeNull();
+    expect(items[k]).toMatch(new RegExp(`^Uke ${ev[k].week} — søkte om [^,]+, fikk avslag: `));
+    // no English left around the labels: no English sentence words, no internal names, and nothing marked as English
+    for (const text of items) expect(text).not.toMatch(/\b(week|registered|applied|rejected|started|the advisor|level)\b|\b[a-z]+[A-Z]\w*/);
+    expect(sections()[0].querySelector('[lang=en]')).toBeNull();
     expect(sections()[0].querySelector('.jv-summary')!.textContent).toMatch(/^(I arbeid fra uke \d+|Ikke i arbeid etter 104 uker)( · Forlot registeret i uke \d+: [^·]+)? · \d+ avslag · \d+ tiltak startet$/);
+  });
+
+  test('the shipped services keep their bokmål names in sentences; other services their scenario label', () => {
+    expect(serviceInSentence('languageCourse', 'a language course', 'nb')).toBe('språkkurs');
+    expect(serviceInSentence('introductionProgramme', 'the introduction programme', 'nb')).toBe('introduksjonsprogrammet');
+    expect(serviceInSentence('languageCourse', 'a language course', 'en')).toBe('a language course');
+    expect(serviceInSentence('myCourse', 'my own course', 'nb')).toBe('my own course');
   });
 
   test('no personas: a message instead', () => {
