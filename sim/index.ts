@@ -6,6 +6,7 @@ export {
   type CompareResult, type CompareOptions, type RunResult, type RunDetail, type EstimateTable, type MetricEstimate,
 } from './ensemble.ts';
 export { summarise, METRICS, METRIC_DOCS, type MetricName, type Summary } from './metrics.ts';
+export { countAt, groupIndex, outputGroupNames, transitionAt, weeksCounted, type Counts } from './record.ts';
 export { estimate, type Estimate } from './stats.ts';
 export { journey, type JourneyEvent } from './events.ts';
 export { parseJson, ScenarioLoadError } from './json.ts';
