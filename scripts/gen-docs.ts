@@ -1,6 +1,6 @@
 /**
- * Generates the parameter, catalogue, metric and scenario tables of
- * docs/MODEL.md from the scenario schema and the model code, and writes them
+ * Generates the parameter, catalogue, metric, scenario and fixed-number tables
+ * of docs/MODEL.md from the scenario schema and the model code, and writes them
  * between marker comments:
  *
  *   <!-- BEGIN generated:NAME -->
@@ -12,21 +12,21 @@
  *   node --import tsx scripts/gen-docs.ts           rewrite docs/MODEL.md
  *   node --import tsx scripts/gen-docs.ts --check   exit 1 if docs/MODEL.md is out of date
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SHIPPED } from '../scenarios/index.ts';
-import { LEVEL_NAMES, PERIOD_WEEKS } from '../sim/constants.ts';
+import { LEVEL_NAMES } from '../sim/constants.ts';
 import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
-import { PRIORITY_BINS } from '../sim/phases/advisors.ts';
-import { AGE_PENALTY_FROM, AGE_PENALTY_FULL, DISCOURAGED_SEARCH } from '../sim/phases/labour.ts';
-import { HEALTH_EXIT_AFTER_WEEKS } from '../sim/phases/relationships.ts';
+import { PHASES } from '../sim/model.ts';
 import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
 import { DEFAULT_SERVICES, KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
 
 /** docs/MODEL.md, relative to this script. */
 export const MODEL_MD = fileURLToPath(new URL('../docs/MODEL.md', import.meta.url));
+/** The repository, relative to this script. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 // ---------------------------------------------------------------------------
 // Formatting helpers
@@ -195,22 +195,44 @@ function metricsTable(): string {
   return table(['Metric', 'Meaning'], METRICS.map((k) => [code(k), METRIC_DOCS[k]]));
 }
 
-/** Fixed numbers of the model code that are exported (and so can be read here); see the prose for the others. */
+/**
+ * The files whose exported number constants are the model's fixed numbers
+ * (MODEL.md, Appendix A): initialisation, the shared rules of fit, then the
+ * phases in the order of PHASES (and any other file of sim/phases/). Codes,
+ * storage limits and the calendar live in sim/constants.ts and are not listed.
+ */
+export function fixedNumberFiles(): string[] {
+  const phases = PHASES.map((p) => p.file);
+  const others = readdirSync(`${ROOT}sim/phases`).filter((f) => f.endsWith('.ts')).map((f) => `sim/phases/${f}`).sort();
+  return [...new Set(['sim/init.ts', 'sim/fit.ts', ...phases, ...others])];
+}
+
+/** One fixed number: its constant, value, file and doc comment. */
+export interface FixedNumber { name: string; value: number; file: string; doc: string }
+
+/**
+ * Every `export const NAME = <number>;` of `files` (paths relative to the
+ * repository), with the doc comment right above it. Throws if one has no doc
+ * comment: a fixed number must say what it is (and its source finding).
+ */
+export function fixedNumbers(files: string[] = fixedNumberFiles()): FixedNumber[] {
+  const out: FixedNumber[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    const src = readFileSync(`${ROOT}${file}`, 'utf8');
+    const re = /(\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*)?^export const ([A-Z][A-Z0-9_]*) = (-?[0-9][0-9.e+-]*);/gm;
+    for (const m of src.matchAll(re)) {
+      const doc = (m[2] ?? '').split('\n').map((l) => l.replace(/^\s*\* ?/, '').trim()).filter(Boolean).join(' ');
+      if (!doc) missing.push(`${file}: ${m[3]}`);
+      out.push({ name: m[3], value: Number(m[4]), file, doc });
+    }
+  }
+  if (missing.length) throw new Error(`fixed numbers without a doc comment (say what each is, and its source finding):\n${missing.join('\n')}`);
+  return out;
+}
+
 function constantsTable(): string {
-  return table(['Constant', 'Value', 'Where', 'Meaning'], [
-    [code('PRIORITY_BINS'), fmtNum(PRIORITY_BINS), 'sim/phases/advisors.ts',
-      'Bins of the priority weight (0–1) by which free contact-person places are given out, highest first (F1, F8).'],
-    [code('DISCOURAGED_SEARCH'), fmtNum(DISCOURAGED_SEARCH), 'sim/phases/labour.ts',
-      'Job-search intensity of a discouraged person, relative to full-time search.'],
-    [code('AGE_PENALTY_FROM'), fmtNum(AGE_PENALTY_FROM), 'sim/phases/labour.ts',
-      'Age (years) above which employers discount applicants (Carlsson & Eriksson 2019).'],
-    [code('AGE_PENALTY_FULL'), fmtNum(AGE_PENALTY_FULL), 'sim/phases/labour.ts',
-      'Age (years) at which the age discount is the full `labourMarket.agePenalty`.'],
-    [code('HEALTH_EXIT_AFTER_WEEKS'), fmtNum(HEALTH_EXIT_AFTER_WEEKS), 'sim/phases/relationships.ts',
-      'Weeks out of work after which an untreated or persistent barrier may lead to a health-related benefit.'],
-    [code('PERIOD_WEEKS'), fmtNum(PERIOD_WEEKS), 'sim/constants.ts',
-      'Weeks per period of places in services and of the office budget.'],
-  ]);
+  return table(['Constant', 'Value', 'Where', 'Meaning'], fixedNumbers().map((c) => [code(c.name), fmtNum(c.value), c.file, c.doc]));
 }
 
 function scenariosTable(): string {

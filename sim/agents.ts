@@ -20,6 +20,11 @@ export const F_EXPLORED = 4096; // an exploring meeting has seen the person's re
 
 export const PENDING_NONE = 255;
 
+/** `pendingByAdvisor` codes: the person's new request, an advisor's offer, and WAITING + k for a request that has waited k weeks for a place. */
+export const BY_PERSON = 0;
+export const BY_ADVISOR = 1;
+export const WAITING = 2;
+
 export interface Agents {
   n: number;
   // who they are

@@ -46,11 +46,11 @@ export const QUAL_DOMESTIC = 0;
 export const QUAL_FOREIGN_UNRECOGNISED = 1;
 export const QUAL_FOREIGN_RECOGNISED = 2;
 
-/** Weeks per period of places in services and of the office budget ("a month"). */
-export const PERIOD_WEEKS = 4;
+/** Weeks in a year: ageing, the weekly chance of moving away and results by year count years of 52 weeks. */
+export const WEEKS_PER_YEAR = 52;
 
-/** Places in a service that an office may save up even when it gets fewer per period (so a small office is not short of rare services by chance). */
-export const SMALL_OFFICE_PLACES = 2;
+/** The largest value of a one-byte field (age, certificates): a count stops there. */
+export const BYTE_MAX = 255;
 
 /** Education and job/service levels. */
 export const LEVEL_NAMES = ['basic', 'intermediate', 'advanced'] as const;
@@ -87,41 +87,55 @@ export const CH_NGO = 3;
 export const CH_CHANCE = 4;
 export const CHANNEL_NAMES = ['advisor', 'website', 'peers', 'NGO', 'chance'] as const;
 
-/** Random-number purposes: each agent has its own stream per purpose (common random numbers). */
-export const P_INFO_SEARCH = 0;
-export const P_INFO_CHANNEL = 1;
-export const P_INFO_WHICH = 2;
-export const P_ADVISOR_ASSIGN = 3;
-export const P_ADVISOR_TURNOVER = 4;
-export const P_MEETING = 5;
-export const P_SHOW_UP = 6;
-export const P_FOLLOW_UP = 7;
-export const P_DISCLOSE = 8;
-export const P_OFFER = 9;
-export const P_OFFER_KIND = 10;
-export const P_APPLY = 11;
-export const P_DECIDE = 12;
-export const P_CAPACITY = 13;
-export const P_DROPOUT = 14;
-export const P_COMPLETE = 15;
-export const P_HIRE = 16;
-export const P_HIRE_LOWER = 17;
-export const P_JOB_LOSS = 18;
-export const P_RECOVER = 19;
-export const P_PEER = 20;
-export const P_EXPLORE = 21;
-export const P_INFORM = 22;
-export const P_INFORM_WHICH = 23;
-export const P_OFFER_PICK = 24;
-export const P_OFFER_LEVEL = 25;
-export const P_OFFER_LONG = 26;
-export const P_APPLY_WHICH = 27;
-export const P_REFER = 28;
-export const P_HEALTH_EXIT = 29;
-export const P_EDUCATION_EXIT = 30;
-export const P_MOVE_AWAY = 31;
-export const P_TEMPORARY = 32;
-export const NUM_PURPOSES = 33;
+/**
+ * Random-number purposes: each agent has its own stream per purpose (common
+ * random numbers; sim/rng.ts). A purpose's stream is set by its position in
+ * this list, so a new purpose is appended at the end: one put in earlier would
+ * shift the streams of every purpose after it, and so every result. Each
+ * purpose decides at most one thing per person per week (a second draw in the
+ * same week uses the purpose's second key). `complete` and `peer` are
+ * reserved: no rule draws from them, but they keep their places.
+ */
+export const PURPOSES = [
+  'infoSearch', 'infoChannel', 'infoWhich', 'advisorAssign', 'advisorTurnover', 'meeting', 'showUp', 'followUp',
+  'disclose', 'offer', 'offerKind', 'apply', 'decide', 'capacity', 'dropout', 'complete', 'hire', 'hireLower',
+  'jobLoss', 'recover', 'peer', 'explore', 'inform', 'informWhich', 'offerPick', 'offerLevel', 'offerLong',
+  'applyWhich', 'refer', 'healthExit', 'educationExit', 'moveAway', 'temporary',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export const NUM_PURPOSES = PURPOSES.length;
+const purpose = (name: Purpose): number => PURPOSES.indexOf(name);
+export const P_INFO_SEARCH = purpose('infoSearch');
+export const P_INFO_CHANNEL = purpose('infoChannel');
+export const P_INFO_WHICH = purpose('infoWhich');
+export const P_ADVISOR_ASSIGN = purpose('advisorAssign');
+export const P_ADVISOR_TURNOVER = purpose('advisorTurnover');
+export const P_MEETING = purpose('meeting');
+export const P_SHOW_UP = purpose('showUp');
+export const P_FOLLOW_UP = purpose('followUp');
+export const P_DISCLOSE = purpose('disclose');
+export const P_OFFER = purpose('offer');
+export const P_OFFER_KIND = purpose('offerKind');
+export const P_APPLY = purpose('apply');
+export const P_DECIDE = purpose('decide');
+export const P_CAPACITY = purpose('capacity');
+export const P_DROPOUT = purpose('dropout');
+export const P_HIRE = purpose('hire');
+export const P_HIRE_LOWER = purpose('hireLower');
+export const P_JOB_LOSS = purpose('jobLoss');
+export const P_RECOVER = purpose('recover');
+export const P_EXPLORE = purpose('explore');
+export const P_INFORM = purpose('inform');
+export const P_INFORM_WHICH = purpose('informWhich');
+export const P_OFFER_PICK = purpose('offerPick');
+export const P_OFFER_LEVEL = purpose('offerLevel');
+export const P_OFFER_LONG = purpose('offerLong');
+export const P_APPLY_WHICH = purpose('applyWhich');
+export const P_REFER = purpose('refer');
+export const P_HEALTH_EXIT = purpose('healthExit');
+export const P_EDUCATION_EXIT = purpose('educationExit');
+export const P_MOVE_AWAY = purpose('moveAway');
+export const P_TEMPORARY = purpose('temporary');
 
 /** Event kinds for tracked agents' journeys; their names, in this order, are sim/events.ts EVENT_KINDS. */
 export const EV_REGISTERED = 0; // a = entitlement bits

@@ -2,7 +2,9 @@ import { NUM_STATES, STATE_NAMES } from './constants.ts';
 import { journey, type JourneyEvent } from './events.ts';
 import { METRICS, summarise, type MetricName, type Summary } from './metrics.ts';
 import { createModel, step, type Model } from './model.ts';
-import { outputGroupNames } from './record.ts';
+import {
+  countAt, flowCheckpoints, outputGroupNames, transitionIndex, transitionsLength, weeksCounted,
+} from './record.ts';
 import type { Knobs, Scenario } from './scenario.ts';
 import { estimate, type Estimate } from './stats.ts';
 
@@ -27,7 +29,7 @@ export interface RunDetail {
   rejectionsByReason: number[];
   /** Weeks at which states are compared for flows (0 = registration). */
   checkpoints: number[];
-  /** transitions[(c * NUM_STATES + from) * NUM_STATES + to]: people in `from` at checkpoint c and `to` at c + 1. */
+  /** People in each state at one checkpoint and each state at the next: read with `transitionAt` (sim/record.ts). */
   transitions: number[];
   /** Weekly states of the first `historyAgents` agents: states[week * agents + id] after each week; group of each. */
   history?: { agents: number; states: Uint8Array; group: Uint8Array };
@@ -38,7 +40,7 @@ export interface RunResult {
   policy: string;
   replicate: number;
   summary: Record<string, Summary>;
-  /** Counts by week, group and state (see Recorder). */
+  /** Counts by week, output group and state: read with `countAt` (sim/record.ts). */
   counts: Uint32Array;
   groupNames: string[];
   groupSizes: number[];
@@ -59,14 +61,7 @@ export function keptBytes(s: Pick<Scenario, 'groups' | 'personas'>, runs: number
   return runs * perRun;
 }
 
-/** Registration, 13 and 26 weeks, then each whole year up to `weeks` (always ending at `weeks`). */
-export function flowCheckpoints(weeks: number): number[] {
-  const out = [0];
-  for (const w of [13, 26, 52]) if (w < weeks) out.push(w);
-  for (let w = 104; w < weeks; w += 52) out.push(w);
-  out.push(weeks);
-  return out;
-}
+export { flowCheckpoints };
 
 /** Run one replicate: a pure function of (scenario, policy, seed, replicate). */
 export function runReplicate(s: Scenario, policy: string, replicate: number, opts: RunOptions = {}): RunResult {
@@ -74,7 +69,7 @@ export function runReplicate(s: Scenario, policy: string, replicate: number, opt
   const m: Model = createModel(s, { policy, seed: opts.seed, replicate, agents: opts.agents, weeks, knobs: opts.knobs });
   const n = m.n;
   const checkpoints = flowCheckpoints(weeks);
-  const transitions = new Array<number>((checkpoints.length - 1) * NUM_STATES * NUM_STATES).fill(0);
+  const transitions = new Array<number>(transitionsLength(checkpoints.length)).fill(0);
   let before = Uint8Array.from(m.agents.state);
   const h = Math.min(n, Math.max(0, opts.historyAgents ?? 0));
   const history = h > 0 ? { agents: h, states: new Uint8Array(h * weeks), group: m.agents.group.slice(0, h) } : undefined;
@@ -83,8 +78,7 @@ export function runReplicate(s: Scenario, policy: string, replicate: number, opt
     if (history) history.states.set(m.agents.state.subarray(0, h), w * h);
     if (w + 1 === checkpoints[c]) {
       const st = m.agents.state;
-      const base = (c - 1) * NUM_STATES * NUM_STATES;
-      for (let i = 0; i < n; i++) transitions[base + before[i] * NUM_STATES + st[i]]++;
+      for (let i = 0; i < n; i++) transitions[transitionIndex(c - 1, before[i], st[i])]++;
       before = Uint8Array.from(st);
       c++;
     }
@@ -99,8 +93,8 @@ export function runReplicate(s: Scenario, policy: string, replicate: number, opt
     groupSizes: Array.from(m.recorder.size),
     journeys: s.personas.map((p, id) => ({ name: p.name, events: journey(m.events, m.scenario, id) })),
     detail: {
-      firstJobs, serviceStarts: Array.from(m.serviceStarts), serviceMismatched: Array.from(m.serviceMismatched),
-      rejectionsByReason: Array.from(m.rejectionsByReason), checkpoints, transitions, history,
+      firstJobs, serviceStarts: Array.from(m.recorder.serviceStarts), serviceMismatched: Array.from(m.recorder.serviceMismatched),
+      rejectionsByReason: Array.from(m.recorder.rejectionsByReason), checkpoints, transitions, history,
     },
   };
 }
@@ -208,13 +202,12 @@ export function aggregate(s: Scenario, policies: string[], runs: RunResult[], op
 
 /** Tidy weekly rows: week, replicate, policy, group, metric (state share), value. */
 export function* timeSeriesRows(r: RunResult): Generator<[number, number, string, string, string, number]> {
-  const G = r.groupNames.length;
-  const weeks = r.counts.length / (G * NUM_STATES);
+  const weeks = weeksCounted(r);
   for (let w = 0; w < weeks; w++) {
-    for (let g = 0; g < G; g++) {
+    for (let g = 0; g < r.groupNames.length; g++) {
       const size = r.groupSizes[g];
       for (let st = 0; st < NUM_STATES; st++) {
-        const c = r.counts[(w * G + g) * NUM_STATES + st];
+        const c = countAt(r, w, g, st);
         yield [w + 1, r.replicate, r.policy, r.groupNames[g], STATE_NAMES[st], size > 0 ? c / size : 0];
       }
     }

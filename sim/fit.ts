@@ -1,11 +1,21 @@
 import { F_BARRIER_TREATED, F_DISCLOSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER, F_PERSISTENT, type Agents } from './agents.ts';
-import { ENT_INTRODUCTION_PROGRAMME, ENT_QUALIFICATION_PROGRAMME, Q_FORMAL, QUAL_FOREIGN_UNRECOGNISED } from './constants.ts';
+import {
+  ENT_INTRODUCTION_PROGRAMME, ENT_QUALIFICATION_PROGRAMME, Q_FORMAL, QUAL_FOREIGN_UNRECOGNISED, ROUTES, SERVICE_TYPES,
+} from './constants.ts';
 import type { ServiceTable } from './services.ts';
 
-/** Service types in SERVICE_TYPES order. */
-const JOB_SEARCH = 0, OCCUPATIONAL = 1, LANGUAGE = 2, PLACEMENT = 3, HEALTH = 4, VOCATIONAL = 5,
-  GUIDANCE = 6, FORMAL_EDUCATION = 7, WORK_GROUP = 8, INTRODUCTION = 9, QUALIFICATION = 10;
-const YOUTH_ROUTE = 5;
+/** Service types, by their index in SERVICE_TYPES. */
+const type = (name: (typeof SERVICE_TYPES)[number]) => SERVICE_TYPES.indexOf(name);
+const JOB_SEARCH = type('jobSearchCourse'), OCCUPATIONAL = type('occupationalCourse'), LANGUAGE = type('languageCourse'),
+  PLACEMENT = type('workPlacement'), HEALTH = type('healthSupport'), VOCATIONAL = type('vocationalTraining'),
+  GUIDANCE = type('careerGuidance'), FORMAL_EDUCATION = type('formalEducation'), WORK_GROUP = type('supportedWorkGroup'),
+  INTRODUCTION = type('introductionProgramme'), QUALIFICATION = type('qualificationProgramme');
+const YOUTH_ROUTE = ROUTES.indexOf('youth');
+
+/** Command of the language below which a language course fits the person. */
+export const LANGUAGE_COURSE_BELOW = 0.7;
+/** Local network below which a work placement fits a person without a barrier (a placement builds a network). */
+export const PLACEMENT_NETWORK_BELOW = 0.5;
 
 /**
  * Which services would fit a person's goals, level and barriers (F4, F5, F12).
@@ -22,9 +32,9 @@ export function fitMask(a: Agents, t: ServiceTable, i: number, route: number, se
   const m = t.typeMask;
   let mask = m[JOB_SEARCH];
   if (edu === 0 || unrecognised) mask |= m[OCCUPATIONAL] | m[VOCATIONAL];
-  if (a.language[i] < 0.7) mask |= m[LANGUAGE];
+  if (a.language[i] < LANGUAGE_COURSE_BELOW) mask |= m[LANGUAGE];
   if (barrier) mask |= m[HEALTH] | m[WORK_GROUP];
-  else if (a.network[i] < 0.5) mask |= m[PLACEMENT];
+  else if (a.network[i] < PLACEMENT_NETWORK_BELOW) mask |= m[PLACEMENT];
   if (unrecognised || ambition) mask |= m[GUIDANCE];
   if (ambition && edu < 2) mask |= m[FORMAL_EDUCATION];
   if (route === YOUTH_ROUTE) mask |= m[WORK_GROUP];

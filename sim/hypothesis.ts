@@ -12,14 +12,12 @@ import { resolve, show, ValidationError, type FieldError } from './schema/dsl.ts
 import { GROUP_PAIR, HYPOTHESIS } from './schema/hypothesis.ts';
 import { KNOBS } from './schema/scenario.ts';
 import { pairedTest } from './tdist.ts';
-import { explain, judge, VERDICT_RULE, wouldChange } from './verdict.ts';
+import { explain, judge, VERDICT_RULE, wouldChange, type Expectation, type Verdict } from './verdict.ts';
 
 export * from './tdist.ts';
-export { VERDICT_RULE, judge, decimalsFor, fmt, fmtP, groupText, type Judgement } from './verdict.ts';
+export { VERDICT_RULE, judge, decimalsFor, fmt, fmtP, groupText, type Expectation, type Judgement, type Verdict } from './verdict.ts';
 
 export type Side = 'A' | 'B';
-export type Expectation = 'increase' | 'decrease';
-export type Verdict = 'supported' | 'contradicted' | 'inconclusive';
 
 /** One side of the comparison: a policy of the scenario and knob overrides on top of it. */
 export interface PolicySide {
@@ -143,9 +141,6 @@ export function scenarioRef(h: Pick<Hypothesis, 'scenario'>): { shipped: string 
   return looksLikePath(h.scenario) ? { path: h.scenario } : { shipped: h.scenario };
 }
 
-/** The output groups of a scenario: `all` first, then the recorder's other groups. */
-export const outputGroups = (s: Scenario): string[] => ['all', ...outputGroupNames(s).filter((g) => g !== 'all')];
-
 /** The full knobs of one side. */
 export function sideKnobs(s: Scenario, side: PolicySide): Knobs {
   const k = resolvePolicy(s, side.base);
@@ -190,7 +185,7 @@ export function checkHypothesis(h: Hypothesis, s: Scenario, settings: Hypothesis
     const base = h.policies[side].base;
     if (!known.includes(base)) errors.push({ path: `policies.${side}${Object.keys(h.policies[side].knobs).length ? '.base' : ''}`, message: `${show(base)} is not a policy of scenario ${s.name}; known: ${known.join(', ')}` });
   }
-  const groups = outputGroups(s);
+  const groups = outputGroupNames(s);
   const pair = h.group.A !== h.group.B;
   for (const side of ['A', 'B'] as const) {
     if (!groups.includes(h.group[side]) && (side === 'A' || pair)) {

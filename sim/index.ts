@@ -6,6 +6,7 @@ export {
   type CompareResult, type CompareOptions, type RunResult, type RunDetail, type EstimateTable, type MetricEstimate,
 } from './ensemble.ts';
 export { summarise, METRICS, METRIC_DOCS, type MetricName, type Summary } from './metrics.ts';
+export { countAt, groupIndex, outputGroupNames, transitionAt, weeksCounted, type Counts } from './record.ts';
 export { estimate, type Estimate } from './stats.ts';
 export { journey, EVENT_KINDS, EVENT_FIELDS, type JourneyEvent, type EventKind, type EventOf } from './events.ts';
 export { eventText, eventLine, weekText, rightsText, LANGS, type Lang, type ServiceLabels } from './journey-text.ts';

@@ -5,19 +5,32 @@ import {
   ECONOMIC_RIGHTS, ENT_WORK_ASSESSMENT_ALLOWANCE, ENTITLEMENT_NAMES, EV_REGISTERED, QUAL_DOMESTIC, QUAL_FOREIGN_UNRECOGNISED, UNEMPLOYED,
 } from './constants.ts';
 import { fitMask } from './fit.ts';
-import type { Model } from './model.ts';
+import type { Model } from './model-type.ts';
 import { approxNormal, sequential, type Sequential } from './rng.ts';
 import { clamp01 } from './clamp.ts';
 
-/** Trust at registration: general trust in the office, before any contact person (F11). */
+/** Trust at registration: general trust in the office, before any contact person, which a change of contact person does not take away (F11). */
 export const INITIAL_TRUST = 0.1;
 
-/** A value around `mean`, spread 0.15, kept in 0..1. */
-const around = (g: Sequential, mean: number) => clamp01(mean + 0.15 * approxNormal(g));
+/** Standard deviation of a drawn resource (language, digital skills, network, self-efficacy, shame) around its group's mean, before it is kept within 0..1. */
+export const RESOURCE_SPREAD = 0.15;
+
+/** A value around `mean`, spread `RESOURCE_SPREAD`, kept in 0..1. */
+const around = (g: Sequential, mean: number) => clamp01(mean + RESOURCE_SPREAD * approxNormal(g));
+
+/** Employability at registration of a person with basic education and no digital skills or self-efficacy. */
+export const EMPLOYABILITY_BASE = 0.2;
+/** Employability at registration added per education level above basic. */
+export const EMPLOYABILITY_PER_LEVEL = 0.1;
+/** Employability at registration added per unit of digital skills. */
+export const EMPLOYABILITY_PER_DIGITAL = 0.15;
+/** Employability at registration added per unit of self-efficacy (F14). */
+export const EMPLOYABILITY_PER_SELF_EFFICACY = 0.15;
 
 /** Initial employability from resources: education, digital skills and self-efficacy. */
 export function initialEmployability(education: number, digital: number, selfEfficacy: number): number {
-  return clamp01(0.2 + 0.1 * education + 0.15 * digital + 0.15 * selfEfficacy);
+  return clamp01(EMPLOYABILITY_BASE + EMPLOYABILITY_PER_LEVEL * education + EMPLOYABILITY_PER_DIGITAL * digital
+    + EMPLOYABILITY_PER_SELF_EFFICACY * selfEfficacy);
 }
 
 /**

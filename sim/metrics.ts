@@ -1,6 +1,6 @@
 import { F_INSECURE_JOB, F_OVERQUALIFIED } from './agents.ts';
 import { EMPLOYED, HEALTH_BENEFIT, IN_EDUCATION, LONG_SERVICE, MOVED_AWAY, SHORT_SERVICE } from './constants.ts';
-import { outputGroupsOf } from './record.ts';
+import { countAt, GROUPS_PER_PERSON } from './record.ts';
 import type { Model } from './model.ts';
 import { histogramMedian } from './stats.ts';
 
@@ -51,8 +51,8 @@ export function summarise(m: Model): Record<string, Summary> {
   const meetingCost = m.scenario.office.hoursPerMeeting * m.scenario.office.costPerAdvisorHour;
   for (let i = 0; i < m.n; i++) {
     const employed = a.state[i] === EMPLOYED;
-    for (let k = 0; k < 4; k++) {
-      const g = outputGroupsOf(a.rightsAtStart[i], a.flags[i], a.group[i], G, k);
+    for (let k = 0; k < GROUPS_PER_PERSON; k++) {
+      const g = rec.groupOf(k, a.group[i], a.rightsAtStart[i], a.flags[i]);
       const o = g * F;
       acc[o] += a.rejections[i];
       acc[o + 1] += a.applications[i];
@@ -77,13 +77,13 @@ export function summarise(m: Model): Record<string, Summary> {
     const o = g * F;
     let inService = 0, employedWeeks = 0;
     for (let w = 0; w < weeks; w++) {
-      inService += rec.count(w, g, SHORT_SERVICE) + rec.count(w, g, LONG_SERVICE);
-      employedWeeks += rec.count(w, g, EMPLOYED);
+      inService += countAt(rec, w, g, SHORT_SERVICE) + countAt(rec, w, g, LONG_SERVICE);
+      employedWeeks += countAt(rec, w, g, EMPLOYED);
     }
-    const atEnd = (state: number) => (weeks > 0 ? rec.count(weeks - 1, g, state) : 0);
+    const atEnd = (state: number) => (weeks > 0 ? countAt(rec, weeks - 1, g, state) : 0);
     const employedNow = atEnd(EMPLOYED);
     const years: number[] = [];
-    for (let y = 1; y * 52 <= weeks; y++) years.push(ratio(rec.count(y * 52 - 1, g, EMPLOYED), size));
+    for (let y = 1; y * 52 <= weeks; y++) years.push(ratio(countAt(rec, y * 52 - 1, g, EMPLOYED), size));
     const participationRate = ratio(inService, size * weeks);
     const employedWeeksShare = ratio(employedWeeks, size * weeks);
     out[rec.groupNames[g]] = {

@@ -1,6 +1,33 @@
-/** The verdict on a hypothesis from paired differences (VERDICT_RULE), and the words that explain it. */
-import type { Expectation, HypothesisResult, Verdict } from './hypothesis.ts';
+/**
+ * The verdict on a hypothesis from paired differences (VERDICT_RULE), and the
+ * words that explain it. It knows nothing of how a hypothesis is run
+ * (sim/hypothesis.ts, which imports this file, not the other way round).
+ */
 import { pairedTest, replicationsFor80Power, type PairedTest } from './tdist.ts';
+
+/** The direction a hypothesis expects side B to move the metric, compared with side A. */
+export type Expectation = 'increase' | 'decrease';
+export type Verdict = 'supported' | 'contradicted' | 'inconclusive';
+
+/** What the words of a verdict are made from: the fields of a HypothesisResult (sim/hypothesis.ts) that they read. */
+export interface VerdictFacts {
+  scenario: string;
+  metric: string;
+  expect: Expectation;
+  smallestEffect: number;
+  settings: { replications: number; agents: number; weeks: number };
+  /** Each side's group and label. */
+  A: { group: string; label: string };
+  B: { group: string; label: string };
+  /** Of d = B − A. */
+  effect: { mean: number; ci95: [number, number]; sd: number };
+  test: { t: number; df: number; p: number };
+  /** Of e, the effect in the expected direction. */
+  expectedEffect: { mean: number; ci95: [number, number] };
+  verdict: Verdict;
+  replicationsNeeded?: number;
+  replicationsToSettle?: number;
+}
 
 export const VERDICT_RULE =
   'Let e be the per-replicate difference B − A turned towards the expected direction (B − A for increase, A − B for decrease) and δ the smallest effect. ' +
@@ -63,10 +90,10 @@ export function fmt(v: number, decimals: number): string {
 export const fmtP = (p: number): string => (p < 0.0001 ? '< 0.0001' : `= ${p.toFixed(4)}`);
 
 /** "all", "youth", or "withBenefitRights (A) and withoutBenefitRights (B)". */
-export const groupText = (r: Pick<HypothesisResult, 'A' | 'B'>): string =>
+export const groupText = (r: Pick<VerdictFacts, 'A' | 'B'>): string =>
   r.A.group === r.B.group ? r.A.group : `${r.A.group} (A) and ${r.B.group} (B)`;
 
-export function wouldChange(r: HypothesisResult): string {
+export function wouldChange(r: VerdictFacts): string {
   const dp = decimalsFor(r.smallestEffect);
   const f = (v: number) => fmt(v, dp);
   const e = r.expectedEffect;
@@ -90,7 +117,7 @@ export function wouldChange(r: HypothesisResult): string {
   }
 }
 
-export function explain(r: HypothesisResult): string {
+export function explain(r: VerdictFacts): string {
   const dp = decimalsFor(r.smallestEffect);
   const f = (v: number) => fmt(v, dp);
   const { settings: st, effect, expectedEffect: e, smallestEffect: delta } = r;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applyRegions, generatedRegions, MODEL_MD, regionNames, staleRegions } from '../scripts/gen-docs.ts';
+import { applyRegions, fixedNumbers, generatedRegions, MODEL_MD, regionContent, regionNames, staleRegions } from '../scripts/gen-docs.ts';
 import { allocateAgents } from '../sim/agents.ts';
 import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
 import { PHASES } from '../sim/model.ts';
@@ -43,6 +43,20 @@ describe('docs/MODEL.md', () => {
     expect(listed, 'section 3 must list every phase of PHASES as "N. **`name`**", in order').toEqual(PHASES.map((p) => p.name));
     const lastPhase = overview.indexOf(`**\`${PHASES[PHASES.length - 1].name}\`**`);
     expect(overview.indexOf('recording', lastPhase), 'section 3 must describe recording after the last phase').toBeGreaterThan(lastPhase);
+  });
+
+  it('names the file of every phase in the process overview, and the file exists', () => {
+    const overview = section('3 Process overview');
+    for (const p of PHASES) {
+      expect(existsSync(`${ROOT}${p.file}`), `PHASES: ${p.name} names ${p.file}, which does not exist`).toBe(true);
+      expect(overview, `section 3 must name the file of phase ${p.name}`).toContain(`**\`${p.name}\`** (\`${p.file}\``);
+    }
+  });
+
+  it('lists every fixed number of the code in Appendix A, from its doc comment (run `npm run docs` if this fails)', () => {
+    const appendix = section('Appendix A');
+    expect(regionContent(appendix, 'constants'), 'Appendix A must hold the generated region "constants"').toBeDefined();
+    for (const c of fixedNumbers()) expect(appendix, `${c.name} (${c.file}) is not in Appendix A`).toContain(`| \`${c.name}\` | ${c.value} | ${c.file} | ${c.doc} |`);
   });
 
   it('has a submodel subsection for every phase, in order', () => {

@@ -180,7 +180,7 @@ export function neutralise(m: Model): void {
   m.applicants.fill(0);
   m.applicantsLow.fill(0);
   m.demand.fill(0);
-  m.hires.fill(0);
+  m.recorder.hires.fill(0);
   m.budgetLeft = Infinity;
   for (const r of m.events.records) r.length = 0;
   m.week = 0;

@@ -252,7 +252,7 @@ describe('checkHypothesis (against the scenario)', () => {
   it.each<[string, (h: Record<string, unknown>) => void, string]>([
     ['unknown policy', (h) => { h.policies = { A: 'nope', B: 'personalised' }; }, 'policies.A: "nope" is not a policy of scenario classroom; known: standardised, personalised'],
     ['unknown base with knobs', (h) => { h.policies = { A: 'standardised', B: { base: 'nope', knobs: { exploration: 1 } } }; }, 'policies.B.base: "nope" is not a policy of scenario classroom; known: standardised, personalised'],
-    ['unknown group', (h) => { h.group = 'nope'; }, 'group: "nope" is not a group of scenario classroom; expected one of all, native-rights,'],
+    ['unknown group', (h) => { h.group = 'nope'; }, 'group: "nope" is not a group of scenario classroom; expected one of native-rights, native-no-rights,'],
     ['unknown group in a pair', (h) => { h.group = { A: 'all', B: 'nope' }; }, 'group.B: "nope" is not a group of scenario classroom;'],
     ['year beyond the run', (h) => { h.metric = 'employedShareByYear.4'; h.smallestEffect = 0.05; }, 'metric: "employedShareByYear.4" is not allowed; a run of 156 weeks has 3 whole years, so the year must be 1 to 3'],
     ['too few agents for the personas', (h) => { h.agents = 2; }, 'agents: 2 is not allowed; scenario classroom has 5 personas, so it needs at least 5 agents'],

@@ -6,12 +6,13 @@
  */
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { F_INSECURE_JOB, F_OVERQUALIFIED, F_WOMAN, PENDING_NONE } from '../sim/agents.ts';
+import { F_INSECURE_JOB, F_OVERQUALIFIED, PENDING_NONE, WAITING } from '../sim/agents.ts';
 import {
   DISCOURAGED, EMPLOYED, ENTITLEMENT_NAMES, FIRST_OUT, HEALTH_BENEFIT, LONG_SERVICE, MOVED_AWAY, NO_SERVICE, NUM_LEVELS, NUM_STATES,
-  PERIOD_WEEKS, ROUTES, SHORT_SERVICE, SMALL_OFFICE_PLACES, UNEMPLOYED,
+  ROUTES, SHORT_SERVICE, UNEMPLOYED,
 } from '../sim/constants.ts';
-import { WAITING } from '../sim/phases/applications.ts';
+import { PERIOD_WEEKS, SMALL_OFFICE_PLACES } from '../sim/phases/capacity.ts';
+import { countAt, groupIndex, GROUPS_PER_PERSON } from '../sim/record.ts';
 import { METRICS } from '../sim/metrics.ts';
 import { summarise } from '../sim/metrics.ts';
 import { createModel, step, type Model } from '../sim/model.ts';
@@ -87,7 +88,7 @@ const UNIT_FIELDS = ['language', 'digital', 'network', 'employability', 'selfEff
 
 /** What the checks compare with: the state of the model before the week. */
 interface Before { state: Uint8Array; slotsLeft: Float64Array; serviceStarts: Float64Array }
-const snapshot = (m: Model): Before => ({ state: m.agents.state.slice(), slotsLeft: m.slotsLeft.slice(), serviceStarts: m.serviceStarts.slice() });
+const snapshot = (m: Model): Before => ({ state: m.agents.state.slice(), slotsLeft: m.slotsLeft.slice(), serviceStarts: m.recorder.serviceStarts.slice() });
 
 /** Every weekly invariant; returns a description of the first broken one, or '' (so failures name agent and week). */
 function violations(m: Model, before: Before): string {
@@ -105,10 +106,7 @@ function violations(m: Model, before: Before): string {
     const at = `week ${w}, agent ${i}`;
     if (!(st >= 0 && st < NUM_STATES)) return `${at}: state ${st}`;
     if (!(a.group[i] < G)) return `${at}: group ${a.group[i]}`;
-    byGroup[a.group[i] * NUM_STATES + st]++;
-    byGroup[(a.rightsAtStart[i] ? G : G + 1) * NUM_STATES + st]++;
-    byGroup[((a.flags[i] & F_WOMAN) !== 0 ? G + 2 : G + 3) * NUM_STATES + st]++;
-    byGroup[(G + 4) * NUM_STATES + st]++;
+    for (let k = 0; k < GROUPS_PER_PERSON; k++) byGroup[rec.groupOf(k, a.group[i], a.rightsAtStart[i], a.flags[i]) * NUM_STATES + st]++;
     const was = before.state[i];
     if (was >= FIRST_OUT && st !== was) return `${at}: left the labour force (state ${was}) and came back as state ${st}`;
     // the advisors phase takes the contact person from everyone in work or out at the end of last week
@@ -157,21 +155,22 @@ function violations(m: Model, before: Before): string {
     let size = 0;
     for (let st = 0; st < NUM_STATES; st++) {
       size += byGroup[g * NUM_STATES + st];
-      if (rec.count(w, g, st) !== byGroup[g * NUM_STATES + st]) return `week ${w}: recorder count of group ${rec.groupNames[g]}, state ${st}`;
+      if (countAt(rec, w, g, st) !== byGroup[g * NUM_STATES + st]) return `week ${w}: recorder count of group ${rec.groupNames[g]}, state ${st}`;
     }
     if (rec.size[g] !== size) return `week ${w}: recorder size of group ${rec.groupNames[g]} is ${rec.size[g]}, counted ${size}`;
   }
-  if (rec.size[G + 4] !== n || rec.size[G] + rec.size[G + 1] !== n || rec.size[G + 2] + rec.size[G + 3] !== n) return `week ${w}: sizes do not add up to n`;
+  const size = (name: string) => rec.size[groupIndex(rec, name)];
+  if (size('all') !== n || size('withBenefitRights') + size('withoutBenefitRights') !== n || size('women') + size('men') !== n) return `week ${w}: sizes do not add up to n`;
   for (let s = 0; s < t.count; s++) {
     // an overdraft is at most this week's starts (there were places before the lottery), and places pile up only so far
-    const starts = m.serviceStarts[s] - before.serviceStarts[s];
+    const starts = m.recorder.serviceStarts[s] - before.serviceStarts[s];
     const left = m.slotsLeft[s];
     if (!(left >= (starts > 0 ? -starts : Math.min(0, before.slotsLeft[s])))) return `week ${w}: service ${s} has ${left} places left after ${starts} starts`;
     if (left > Math.max(t.slotsPerMonth[s], SMALL_OFFICE_PLACES) + 1e-9) return `week ${w}: service ${s} has piled up ${left} places`;
   }
   for (let l = 0; l < NUM_LEVELS; l++) {
     if (!(m.demand[l] >= 0 && Number.isFinite(m.demand[l]))) return `week ${w}: demand ${m.demand[l]}`;
-    if (!(m.hires[l] >= 0 && Number.isInteger(m.hires[l]))) return `week ${w}: hires ${m.hires[l]}`;
+    if (!(m.recorder.hires[l] >= 0 && Number.isInteger(m.recorder.hires[l]))) return `week ${w}: hires ${m.recorder.hires[l]}`;
   }
   let waiting = 0;
   for (let b = 0; b < m.waitingByWeight.length; b++) {
@@ -230,7 +229,7 @@ describe('invariants over random scenarios', () => {
       (m) => { m.agents.cost[4] = Infinity; },
       (m) => { m.agents.weeksIdle[2] = m.agents.weeksUnemployed[2] + 1; },
       (m) => { m.agents.flags[2] |= F_INSECURE_JOB; m.agents.state[2] = DISCOURAGED; },
-      (m) => { m.slotsLeft[0] = -(m.serviceStarts[0] + 1000); },
+      (m) => { m.slotsLeft[0] = -(m.recorder.serviceStarts[0] + 1000); },
       (m) => { m.slotsLeft[0] = 1e6; },
       (m) => { m.waitingByWeight[3] = -1; },
       (m) => { m.agents.pending[6] = 0; m.agents.pendingByAdvisor[6] = WAITING + PERIOD_WEEKS; },

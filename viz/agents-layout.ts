@@ -51,7 +51,12 @@ export function stateAt(h: StateHistory, week: number, id: number): number {
   return week <= 0 ? UNEMPLOYED : h.states[(week - 1) * h.agents + id];
 }
 
-/** Count per state for weeks 0..weeks: counts[week * NUM_STATES + state]. */
+/** People in `state` in week `week` of a table from `stateCounts`. */
+export function stateCountAt(counts: Int32Array, week: number, state: number): number {
+  return counts[week * NUM_STATES + state];
+}
+
+/** Count per state for weeks 0..weeks, read with `stateCountAt`. */
 export function stateCounts(h: StateHistory): Int32Array {
   const out = new Int32Array((h.weeks + 1) * NUM_STATES);
   for (let w = 0; w <= h.weeks; w++) {

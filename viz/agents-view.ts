@@ -7,7 +7,7 @@
 import { groupName } from './names.ts';
 import { elementMaker as el } from './dom.ts';
 import type { PageData } from './data.ts';
-import { AgentsLayout, BAND_HEADER, capacities, geometry, paintDots, pixel, stateCounts, type Frame } from './agents-layout.ts';
+import { AgentsLayout, BAND_HEADER, capacities, geometry, paintDots, pixel, stateCountAt, stateCounts, type Frame } from './agents-layout.ts';
 import { GROUP_NOTE, LEFT_TEXT, STATE_TEXT, texts, type Lang } from './i18n.ts';
 import { GROUP_COLOURS, STATE_COLOURS } from './palette.ts';
 import { NUM_STATES, STATE_NAMES, EMPLOYED } from '../sim/constants.ts';
@@ -139,12 +139,12 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   const ease = (t: number) => t * t * (3 - 2 * t);
 
   function summary(): string {
-    return T.summary(week, panels.map((p, i) => T.inWork(p.counts[week * NUM_STATES + EMPLOYED], labels[i], i === 0)));
+    return T.summary(week, panels.map((p, i) => T.inWork(stateCountAt(p.counts, week, EMPLOYED), labels[i], i === 0)));
   }
   function fillCounts(): void {
     countsTable.replaceChildren(make('caption', {}, T.table(week)),
       make('tr', {}, make('th', { scope: 'col' }, T.state), ...labels.map((l) => make('th', { scope: 'col' }, l))),
-      ...names.map((name, st) => make('tr', {}, make('th', { scope: 'row' }, name), ...panels.map((p) => make('td', {}, String(p.counts[week * NUM_STATES + st]))))));
+      ...names.map((name, st) => make('tr', {}, make('th', { scope: 'row' }, name), ...panels.map((p) => make('td', {}, String(stateCountAt(p.counts, week, st)))))));
   }
   function announce(): void {
     live.textContent = summary();
@@ -204,7 +204,7 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
       c.fillStyle = '#f3f3f3'; c.fillRect(r.x + 2, r.y + 2, r.w - 4, r.h - 4);
       c.fillStyle = STATE_COLOURS[s]; c.fillRect(r.x + 2, r.y + 2, r.w - 4, 3);
       c.fillStyle = '#222'; c.fillText(names[s], r.x + 6, r.y + 7, r.w - 12);
-      c.fillText(String(p.counts[w * NUM_STATES + s]), r.x + 6, r.y + 19, r.w - 12);
+      c.fillText(String(stateCountAt(p.counts, w, s)), r.x + 6, r.y + 19, r.w - 12);
     });
   }
   /** Dots into the pixel buffer, then the personas on top: bigger, ringed, named. */

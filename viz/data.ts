@@ -8,6 +8,7 @@ import {
   type Scenario,
 } from '../sim/index.ts';
 import { DERIVED_GROUPS, EMPLOYED, LONG_SERVICE, NUM_STATES, REASON_NAMES, SHORT_SERVICE, STATE_NAMES } from '../sim/constants.ts';
+import { countAt, groupIndex, transitionAt } from '../sim/record.ts';
 
 export type StateName = (typeof STATE_NAMES)[number];
 
@@ -73,10 +74,9 @@ export function pageData(s: Scenario, policies: [string, string], labels: [strin
   };
   for (const p of policies) {
     const rs = runs.filter((r) => r.policy === p).sort((x, y) => x.replicate - y.replicate);
-    const G = rs[0].groupNames.length;
-    const all = rs[0].groupNames.indexOf('all' satisfies (typeof DERIVED_GROUPS)[number]); // the whole population
+    const all = groupIndex(rs[0], 'all' satisfies (typeof DERIVED_GROUPS)[number]); // the whole population
     const size = rs[0].groupSizes[all];
-    const share = (r: RunResult, w: number, st: number) => r.counts[(w * G + all) * NUM_STATES + st] / size;
+    const share = (r: RunResult, w: number, st: number) => countAt(r, w, all, st) / size;
     const hired = rs.map(() => 0);
     data.survival.push({ policy: p, week: 0, mean: 1, lo: 1, hi: 1 });
     for (let w = 0; w < weeks; w++) {
@@ -96,8 +96,7 @@ export function pageData(s: Scenario, policies: [string, string], labels: [strin
     for (let c = 0; c + 1 < checkpoints.length; c++) {
       for (let a = 0; a < NUM_STATES; a++) {
         for (let b = 0; b < NUM_STATES; b++) {
-          const i = (c * NUM_STATES + a) * NUM_STATES + b;
-          const v = mean(rs.map((r) => r.detail.transitions[i])) / size;
+          const v = mean(rs.map((r) => transitionAt(r.detail, c, a, b))) / size;
           if (v > 0) links.push({ from: c, source: STATE_NAMES[a], target: STATE_NAMES[b], share: v });
         }
       }

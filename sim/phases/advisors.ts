@@ -8,25 +8,65 @@ import {
   P_OFFER_LEVEL, P_OFFER_LONG, P_OFFER_PICK, P_REFER, P_SHOW_UP, seeksWork, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import { fitMask, hasVisibleBarrier, targetLevel } from '../fit.ts';
-import type { Model } from '../model.ts';
+import type { Model } from '../model-type.ts';
 import { uniform } from '../rng.ts';
 import { entitledServices, pickBit } from '../services.ts';
 import { clamp01 } from '../clamp.ts';
 import { takesLowerJobs } from './labour.ts';
 import { INITIAL_TRUST } from '../init.ts';
 
-/** Bins of the priority weight (0..1) by which free contact-person places are given out. */
+/** Bins of the priority weight (0..1) by which free contact-person places are given out, highest first (F1, F8). */
 export const PRIORITY_BINS = 64;
 const binOf = (w: number) => (w >= 1 ? PRIORITY_BINS - 1 : w <= 0 ? 0 : Math.floor(w * PRIORITY_BINS));
 
-/** Need as the office can see it: visible barriers, low education, low self-efficacy, long unemployment. */
+/*
+ * Assessed need (`assessedNeed`), the weight of personalised priority for a
+ * contact-person place (F1, F8): a sum of what the office can see, each term
+ * at most the number below. The weights add up to 1.
+ */
+/** Assessed need of anyone registered. */
+export const NEED_BASE = 0.15;
+/** Assessed need added by a barrier the office can see and nobody has worked on (F10, F12). */
+export const NEED_VISIBLE_BARRIER = 0.25;
+/** Assessed need added by basic education only. */
+export const NEED_BASIC_EDUCATION = 0.15;
+/** Assessed need added per unit of self-efficacy below 1 (F14). */
+export const NEED_LOW_SELF_EFFICACY = 0.2;
+/** Assessed need added per unit of language below 1. */
+export const NEED_LOW_LANGUAGE = 0.1;
+/** Assessed need added by long unemployment: in full after `NEED_FULL_AFTER_WEEKS` weeks out of work, in proportion before. */
+export const NEED_LONG_UNEMPLOYED = 0.15;
+/** Weeks out of work at which long unemployment adds its full `NEED_LONG_UNEMPLOYED` (two years). */
+export const NEED_FULL_AFTER_WEEKS = 104;
+
+/** Need as the office can see it: visible barriers, low education, low self-efficacy, low language, long unemployment. */
 export function assessedNeed(m: Model, i: number): number {
   const a = m.agents;
   const barrier = hasVisibleBarrier(a.flags[i]);
   const wu = a.weeksUnemployed[i];
-  return 0.15 + (barrier ? 0.25 : 0) + (a.education[i] === 0 ? 0.15 : 0) + 0.2 * (1 - a.selfEfficacy[i])
-    + 0.1 * (1 - a.language[i]) + 0.15 * (wu > 104 ? 1 : wu / 104);
+  return NEED_BASE + (barrier ? NEED_VISIBLE_BARRIER : 0) + (a.education[i] === 0 ? NEED_BASIC_EDUCATION : 0)
+    + NEED_LOW_SELF_EFFICACY * (1 - a.selfEfficacy[i]) + NEED_LOW_LANGUAGE * (1 - a.language[i])
+    + NEED_LONG_UNEMPLOYED * (wu > NEED_FULL_AFTER_WEEKS ? 1 : wu / NEED_FULL_AFTER_WEEKS);
 }
+
+/*
+ * The chance of showing up to a meeting (`showUpChance`): behaviour.showUpBase
+ * plus or minus the terms below, then kept within SHOW_UP_MIN .. SHOW_UP_MAX.
+ */
+/** Show-up gained per unit of trust in the contact person (F11). */
+export const SHOW_UP_TRUST = 0.25;
+/** Show-up gained per unit of self-efficacy (F14). */
+export const SHOW_UP_SELF_EFFICACY = 0.1;
+/** Show-up lost per unit of shame (F14). */
+export const SHOW_UP_SHAME = 0.3;
+/** Show-up lost to a hidden barrier nobody has worked on, disclosed or not (F12). */
+export const SHOW_UP_HIDDEN_BARRIER = 0.25;
+/** Show-up lost to a health barrier nobody has worked on (F10). */
+export const SHOW_UP_HEALTH_BARRIER = 0.1;
+/** The lowest chance of showing up to a meeting. */
+export const SHOW_UP_MIN = 0.05;
+/** The highest chance of showing up to a meeting: even the most reliable sometimes miss one. */
+export const SHOW_UP_MAX = 0.99;
 
 /** Chance of showing up to a meeting (F11, F12, F14). */
 export function showUpChance(m: Model, i: number): number {
@@ -34,12 +74,30 @@ export function showUpChance(m: Model, i: number): number {
   const b = m.scenario.behaviour;
   const f = a.flags[i];
   const untreated = (f & F_BARRIER_TREATED) === 0;
-  let p = b.showUpBase + 0.25 * a.trust[i] + 0.1 * a.selfEfficacy[i] - 0.3 * a.shame[i]
-    - (untreated && (f & F_HIDDEN_BARRIER) !== 0 ? 0.25 : 0) - (untreated && (f & F_HEALTH_BARRIER) !== 0 ? 0.1 : 0);
+  let p = b.showUpBase + SHOW_UP_TRUST * a.trust[i] + SHOW_UP_SELF_EFFICACY * a.selfEfficacy[i] - SHOW_UP_SHAME * a.shame[i]
+    - (untreated && (f & F_HIDDEN_BARRIER) !== 0 ? SHOW_UP_HIDDEN_BARRIER : 0)
+    - (untreated && (f & F_HEALTH_BARRIER) !== 0 ? SHOW_UP_HEALTH_BARRIER : 0);
   const s = a.service[i];
   if ((a.state[i] === SHORT_SERVICE || a.state[i] === LONG_SERVICE) && m.services.peerGroup[s]) p += b.attendancePressure * (1 - p);
-  return p < 0.05 ? 0.05 : p > 0.99 ? 0.99 : p;
+  return p < SHOW_UP_MIN ? SHOW_UP_MIN : p > SHOW_UP_MAX ? SHOW_UP_MAX : p;
 }
+
+/** Share of `behaviour.trustGain` built when a missed meeting is followed up and the person comes in after all (F11). */
+export const FOLLOW_UP_TRUST_GAIN = 0.5;
+/** Share of trust kept after a missed meeting that nobody follows up (F11). */
+export const NO_SHOW_TRUST_KEPT = 0.95;
+/** Share of `behaviour.trustGain` built by a meeting with the contact person that does not explore the person's situation (F6, F11). */
+export const ROUTINE_MEETING_TRUST_GAIN = 0.5;
+/** Self-efficacy gained from recognition at an exploring meeting, as a share of `behaviour.recognition` (F6, F14). */
+export const RECOGNITION_SELF_EFFICACY = 0.5;
+/**
+ * The chance of disclosing a hidden barrier at a meeting is `behaviour.disclosure`
+ * × trust × (`DISCLOSURE_WITHOUT_EXPLORATION` + `DISCLOSURE_BY_EXPLORATION` × `exploration`):
+ * this is the weight when advisors never explore (F12).
+ */
+export const DISCLOSURE_WITHOUT_EXPLORATION = 0.3;
+/** What full exploration adds to the weight of disclosure (with `DISCLOSURE_WITHOUT_EXPLORATION` it makes 1; F6, F12). */
+export const DISCLOSURE_BY_EXPLORATION = 0.7;
 
 /**
  * The chance of a contact-person place this week for each priority bin:
@@ -58,7 +116,7 @@ export function placeChances(waiting: Float64Array, free: number, out: Float64Ar
 }
 
 /**
- * Phase 2, advisors (F1, F6, F8, F11, F12; Hainmueller et al. 2016, Schiprowski 2020).
+ * Phase 3, advisors (F1, F6, F8, F11, F12; Hainmueller et al. 2016, Schiprowski 2020).
  * 1. People in work or out of the labour force leave their contact person's
  *    caseload; the rest may get a new contact person (turnover), losing part
  *    of their trust.
@@ -146,10 +204,10 @@ export function advisors(m: Model): void {
     m.budgetLeft -= meetingCost;
     if (uniform(i, kShow) >= showUpChance(m, i)) {
       if (adv >= 0 && !assessment && uniform(i, kFollow) < followUp) {
-        a.trust[i] = clamp01(a.trust[i] + 0.5 * trustGain * (1 - a.trust[i]));
+        a.trust[i] = clamp01(a.trust[i] + FOLLOW_UP_TRUST_GAIN * trustGain * (1 - a.trust[i]));
         if (i < m.tracked) m.events.add(i, week, EV_FOLLOW_UP, 0, 0);
       } else {
-        a.trust[i] *= 0.95;
+        a.trust[i] *= NO_SHOW_TRUST_KEPT;
         if (i < m.tracked) m.events.add(i, week, EV_NO_SHOW, 0, 0);
         continue;
       }
@@ -200,14 +258,14 @@ export function meet(m: Model, i: number, withContact = m.agents.advisor[i] >= 0
     a.flags[i] |= F_EXPLORED;
     a.assessedLevel[i] = a.education[i];
     a.shame[i] = clamp01(a.shame[i] - b.recognition);
-    a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + 0.5 * b.recognition);
+    a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + RECOGNITION_SELF_EFFICACY * b.recognition);
   }
-  if (withContact) a.trust[i] = clamp01(a.trust[i] + b.trustGain * (1 - a.trust[i]) * (explores ? 1 : 0.5));
+  if (withContact) a.trust[i] = clamp01(a.trust[i] + b.trustGain * (1 - a.trust[i]) * (explores ? 1 : ROUTINE_MEETING_TRUST_GAIN));
   if (i < m.tracked) m.events.add(i, week, EV_MET_ADVISOR, explores ? 1 : 0, 0);
   // hidden barriers surface with trust (F12)
   const f = a.flags[i];
   if ((f & F_HIDDEN_BARRIER) !== 0 && (f & F_DISCLOSED) === 0
-    && uniform(i, kDisclose) < b.disclosure * a.trust[i] * (0.3 + 0.7 * k.exploration)) {
+    && uniform(i, kDisclose) < b.disclosure * a.trust[i] * (DISCLOSURE_WITHOUT_EXPLORATION + DISCLOSURE_BY_EXPLORATION * k.exploration)) {
     a.flags[i] |= F_DISCLOSED;
     if (i < m.tracked) m.events.add(i, week, EV_DISCLOSED, 0, 0);
   }

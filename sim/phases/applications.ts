@@ -1,13 +1,14 @@
-import { F_EXPLORED, PENDING_NONE } from '../agents.ts';
+import { BY_ADVISOR, BY_PERSON, F_EXPLORED, PENDING_NONE, WAITING } from '../agents.ts';
 import {
   DISCOURAGED, ECONOMIC_RIGHTS, EV_APPLIED, EV_DISCOURAGED, EV_REJECTED, EV_STARTED, LONG_SERVICE, P_APPLY,
-  P_APPLY_WHICH, P_CAPACITY, PERIOD_WEEKS, P_DECIDE, QUAL_FOREIGN_UNRECOGNISED, REASON_ALREADY_HOLDS, REASON_LEVEL, REASON_NO_BUDGET,
+  P_APPLY_WHICH, P_CAPACITY, P_DECIDE, QUAL_FOREIGN_UNRECOGNISED, REASON_ALREADY_HOLDS, REASON_LEVEL, REASON_NO_BUDGET,
   REASON_NO_CAPACITY, REASON_NOT_ENTITLED, REASON_NOT_PRIORITY, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import { targetLevel } from '../fit.ts';
-import type { Model } from '../model.ts';
+import type { Model } from '../model-type.ts';
 import { uniform } from '../rng.ts';
 import { entitled, pickBit } from '../services.ts';
+import { PERIOD_WEEKS } from './capacity.ts';
 
 /**
  * The office's rules for a request by the person (F1, F3, F5). Returns a
@@ -36,17 +37,12 @@ export function firstTier(m: Model, i: number, s: number): boolean {
     || uniform(i, m.keys.week2[P_DECIDE]) < m.knobs.priorityByNeed;
 }
 
-/** `pendingByAdvisor` codes: the person's new request, an advisor's offer, and WAITING + k for a request that has waited k weeks for a place. */
-export const BY_PERSON = 0;
-export const BY_ADVISOR = 1;
-export const WAITING = 2;
-
 /** A refusal: counted, remembered, and a blow to self-efficacy that may end the search (F3, F14). */
 export function reject(m: Model, i: number, s: number, reason: number): void {
   const a = m.agents;
   const b = m.scenario.behaviour;
   a.rejections[i]++;
-  m.rejectionsByReason[reason]++;
+  m.recorder.rejected(reason);
   a.refused[i] |= 1 << s;
   a.selfEfficacy[i] *= 1 - b.rejectionHit;
   if (i < m.tracked) m.events.add(i, m.week, EV_REJECTED, s, reason);
@@ -67,11 +63,8 @@ export function enrol(m: Model, i: number, s: number, level: number, byAdvisor: 
   a.servicesStarted[i]++;
   if (t.long[s]) a.longStarted[i]++;
   const fits = !t.levelled[s] || level === targetLevel(t, s, a.education[i]);
-  m.serviceStarts[s]++;
-  if (!fits) {
-    a.mismatched[i]++;
-    m.serviceMismatched[s]++;
-  }
+  m.recorder.started(s, fits);
+  if (!fits) a.mismatched[i]++;
   if (!byAdvisor && (a.knownInformal[i] & (1 << s)) !== 0) a.byChance[i]++;
   m.slotsLeft[s]--;
   if (i < m.tracked) {
@@ -81,7 +74,7 @@ export function enrol(m: Model, i: number, s: number, level: number, byAdvisor: 
 }
 
 /**
- * Phase 3, applications and decisions (F1, F3, F4, F5, F7, F14).
+ * Phase 4, applications and decisions (F1, F3, F4, F5, F7, F14).
  * People out of work who know of a service that fits them may ask for it, at
  * their own level. Requests meet the office's rules (entitlement, education
  * already held, level); requests that pass and the advisors' offers then

@@ -3,12 +3,15 @@ import {
   CH_CHANCE, CH_NGO, CH_PEERS, CH_WEBSITE, DISCOURAGED, EV_FOUND_INFO, EV_SEARCHED_IN_VAIN, P_INFO_CHANNEL,
   P_INFO_SEARCH, P_INFO_WHICH, UNEMPLOYED,
 } from '../constants.ts';
-import type { Model } from '../model.ts';
+import type { Model } from '../model-type.ts';
 import { uniform } from '../rng.ts';
 import { pickBit } from '../services.ts';
 
+/** Factor on the weekly chance of searching for information, for a discouraged person (F2, F14). */
+export const DISCOURAGED_INFO_SEARCH = 0.3;
+
 /**
- * Phase 1, information search (F2, F10). A person who is out of work and in
+ * Phase 2, information search (F2, F10). A person who is out of work and in
  * no measure, and who knows of no service that fits them, may spend the week
  * searching. Channels are tried in one draw: the official website (needs
  * digital skills and language), peers (needs a network and a peer who knows),
@@ -32,7 +35,7 @@ export function information(m: Model): void {
     if (st !== UNEMPLOYED && st !== DISCOURAGED) continue;
     const missing = a.fit[i] & ~a.known[i];
     if (missing === 0 || (a.known[i] & a.fit[i] & ~a.refused[i]) !== 0) continue; // nothing to find, or knows what to ask for
-    const pSearch = st === DISCOURAGED ? b.infoSearch * 0.3 : b.infoSearch;
+    const pSearch = st === DISCOURAGED ? b.infoSearch * DISCOURAGED_INFO_SEARCH : b.infoSearch;
     if (uniform(i, kSearch) >= pSearch) continue;
     a.infoWeeks[i]++;
     a.flags[i] |= F_SEARCHED_INFO;

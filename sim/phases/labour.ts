@@ -4,10 +4,10 @@ import {
   DISCOURAGED, EMPLOYED, ENT_UNEMPLOYMENT_BENEFIT, EV_ENTITLED, EV_HIRED, EV_LOST_JOB, LONG_SERVICE, NO_SERVICE,
   P_HIRE, P_HIRE_LOWER, P_JOB_LOSS, P_TEMPORARY, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
-import type { Model } from '../model.ts';
+import type { Model } from '../model-type.ts';
 import { uniform } from '../rng.ts';
 
-/** Share of full-time job search a discouraged person still does. */
+/** Job-search intensity of a discouraged person, relative to full-time search (F14). */
 export const DISCOURAGED_SEARCH = 0.15;
 
 /** Labour-market and search constants of a model, read once per phase rather than per agent. */
@@ -73,8 +73,9 @@ export function searchIntensity(m: Model, i: number): number {
   return intensityOf(hireParams(m), a.state[i], a.flags[i], a.selfEfficacy[i], a.push[i], a.service[i]);
 }
 
-/** Age from which employers discount applicants, and the age at which the discount is full (Carlsson & Eriksson 2019). */
+/** Age (years) above which employers discount applicants (Carlsson & Eriksson 2019). */
 export const AGE_PENALTY_FROM = 50;
+/** Age (years) at which the age discount is the full `labourMarket.agePenalty`, rising in proportion from `AGE_PENALTY_FROM`. */
 export const AGE_PENALTY_FULL = 65;
 
 /**
@@ -123,11 +124,18 @@ export function levelFit(m: Model, hp: HireParams, i: number, level: number): nu
   return levelFitOf(hp, level, a.language[i], level === a.education[i] && a.foreignQual[i] === QUAL_FOREIGN_UNRECOGNISED);
 }
 
+/**
+ * Share of `labourMarket.downgradeAfterWeeks` that a person without the
+ * ambition of a career or long education waits before taking jobs below
+ * their level (F7, F9).
+ */
+export const PATIENCE_WITHOUT_AMBITION = 0.25;
+
 /** Whether a person at `level`, out of work for `weeksUnemployed` weeks, takes jobs below their level (`ambition`: wants long-term education). */
 export function takesLower(level: number, weeksUnemployed: number, ambition: boolean, downgradeAfterWeeks: number, acceptPressure: number): boolean {
   if (level === 0) return false;
   // a career takes longer to give up; pressure to take any job shortens the wait (F7)
-  return weeksUnemployed >= downgradeAfterWeeks * (ambition ? 1 : 0.25) * (1 - acceptPressure);
+  return weeksUnemployed >= downgradeAfterWeeks * (ambition ? 1 : PATIENCE_WITHOUT_AMBITION) * (1 - acceptPressure);
 }
 
 /** Whether the person takes jobs below their level this week. */
@@ -143,15 +151,18 @@ export function takesLowerJobs(m: Model, i: number): boolean {
  * each applicant's effective search. Plentiful vacancies give `hireRate`;
  * scarce ones are all filled, and more search by some leaves less for others.
  */
+/** Below this hireRate · D / V, vacancies are so plentiful that hires per unit of search are taken as `hireRate` (1 − e^−x ≈ x to double precision). */
+export const PLENTIFUL_BELOW = 1e-6;
+
 export function hiresPerSearch(hireRate: number, vacancies: number, demand: number): number {
   if (vacancies <= 0 || hireRate <= 0) return 0;
   if (demand <= 0) return hireRate;
   const x = (hireRate * demand) / vacancies;
-  return x < 1e-6 ? hireRate : (vacancies * -Math.expm1(-x)) / demand;
+  return x < PLENTIFUL_BELOW ? hireRate : (vacancies * -Math.expm1(-x)) / demand;
 }
 
 /**
- * Phase 5, the labour market (F9; lock-in; matching). First everyone not in
+ * Phase 6, the labour market (F9; lock-in; matching). First everyone not in
  * work searches with the intensity of their state, at their own level and,
  * once they take lower jobs, one level down; an advisor's referral adds to
  * the search at the referred level. The week's vacancies at each level are
@@ -227,6 +238,9 @@ export function search(m: Model, hp: HireParams): number {
   return count;
 }
 
+/** Share by which the weekly chance of losing a job falls at full employability (in proportion below it). */
+export const JOB_LOSS_EMPLOYABILITY = 0.5;
+
 /** Jobs end at a weekly rate, higher for insecure jobs, jobs below one's level and untreated barriers; enough weeks of work earn a right to unemployment benefit. */
 export function jobsEnd(m: Model): void {
   const a = m.agents;
@@ -240,7 +254,7 @@ export function jobsEnd(m: Model): void {
     if (state[i] !== EMPLOYED) continue;
     weeksEmployed[i]++;
     const f = flags[i];
-    const pLoss = ((f & F_INSECURE_JOB) !== 0 ? tempEnd : jobLoss) * ((f & F_OVERQUALIFIED) !== 0 ? overLoss : 1) * (1 - 0.5 * employability[i])
+    const pLoss = ((f & F_INSECURE_JOB) !== 0 ? tempEnd : jobLoss) * ((f & F_OVERQUALIFIED) !== 0 ? overLoss : 1) * (1 - JOB_LOSS_EMPLOYABILITY * employability[i])
       * (hasBarrier(f, true) ? barrierLoss : 1);
     if (uniform(i, kLoss) >= pLoss) continue;
     state[i] = UNEMPLOYED;
@@ -267,7 +281,6 @@ export function fillVacancies(m: Model, count: number, hireRate: number): void {
   const h0 = hiresPerSearch(hireRate, m.vacancies[0], D[0]);
   const h1 = hiresPerSearch(hireRate, m.vacancies[1], D[1]);
   const h2 = hiresPerSearch(hireRate, m.vacancies[2], D[2]);
-  const H = m.hires;
   for (let j = 0; j < count; j++) {
     const i = candidates[j];
     const level = a.education[i];
@@ -276,7 +289,7 @@ export function fillVacancies(m: Model, count: number, hireRate: number): void {
     if (uniform(i, kHire) < a.searchOwn[i] * hOwn) hiredAt = level;
     else if (level > 0 && a.searchLow[i] > 0 && uniform(i, kLower) < a.searchLow[i] * (level === 1 ? h0 : h1)) hiredAt = level - 1;
     if (hiredAt < 0) continue;
-    H[hiredAt]++;
+    m.recorder.hired(hiredAt);
     a.state[i] = EMPLOYED;
     a.service[i] = NO_SERVICE;
     a.serviceWeeksLeft[i] = 0;

@@ -2,16 +2,22 @@ import {
   F_BARRIER_TREATED, F_DISCLOSED, F_HEALTH_BARRIER, F_HIDDEN_BARRIER,
 } from '../agents.ts';
 import {
-  EV_COMPLETED, EV_DROPPED_OUT, LONG_SERVICE, NO_SERVICE, P_DROPOUT, Q_CERTIFICATE, Q_FORMAL, Q_RECOGNITION,
-  QUAL_DOMESTIC, QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED, SHORT_SERVICE, UNEMPLOYED,
+  BYTE_MAX, EV_COMPLETED, EV_DROPPED_OUT, LONG_SERVICE, NO_SERVICE, P_DROPOUT, Q_CERTIFICATE, Q_FORMAL, Q_RECOGNITION,
+  QUAL_DOMESTIC, QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED, SERVICE_TYPES, SHORT_SERVICE, UNEMPLOYED,
 } from '../constants.ts';
 import { fitMask, hasBarrier, targetLevel } from '../fit.ts';
 import { showUpChance } from './advisors.ts';
-import type { Model } from '../model.ts';
+import type { Model } from '../model-type.ts';
 import { uniform } from '../rng.ts';
 import { clamp01 } from '../clamp.ts';
 
-const PLACEMENT_TYPE = 3;
+/** Service type of work placements, which break down for people with a barrier unless supported (F13). */
+const PLACEMENT_TYPE = SERVICE_TYPES.indexOf('workPlacement');
+
+/** Share of self-efficacy kept after dropping out of a service (F13, F14). */
+export const DROPOUT_SELF_EFFICACY_KEPT = 0.9;
+/** Self-efficacy gained on completing a service, times the share of its gains that reach the person (`levelYield`; coping, F5, F14). */
+export const COMPLETION_SELF_EFFICACY = 0.05;
 
 /** Share of a service's gains that reach a person, by how far its level is from theirs (F5). */
 export function levelYield(m: Model, i: number, s: number): number {
@@ -23,7 +29,7 @@ export function levelYield(m: Model, i: number, s: number): number {
 }
 
 /**
- * Phase 4, participation (F4, F5, F13; lock-in).
+ * Phase 5, participation (F4, F5, F13; lock-in).
  * Each week in a measure counts as activity and costs money; it raises
  * employability, language and network in proportion to how well its level
  * fits. People with barriers nobody has worked on may drop out, and
@@ -61,7 +67,7 @@ export function participation(m: Model): void {
     if (t.peerGroup[s]) pDrop *= 1 - b.attendancePressure;
     if (pDrop > 0 && uniform(i, kDrop) < pDrop) {
       leaveService(m, i);
-      a.selfEfficacy[i] *= 0.9;
+      a.selfEfficacy[i] *= DROPOUT_SELF_EFFICACY_KEPT;
       if (i < m.tracked) m.events.add(i, m.week, EV_DROPPED_OUT, s, 0);
       continue;
     }
@@ -81,7 +87,7 @@ function complete(m: Model, i: number, s: number, y: number): void {
   const a = m.agents;
   const t = m.services;
   const q = t.qualification[s];
-  if (q === Q_CERTIFICATE && a.certificates[i] < 255) a.certificates[i]++;
+  if (q === Q_CERTIFICATE && a.certificates[i] < BYTE_MAX) a.certificates[i]++;
   if (q === Q_FORMAL && y === 1) {
     const level = t.levelled[s] ? a.serviceLevel[i] : a.education[i];
     if (level >= a.education[i]) {
@@ -94,7 +100,7 @@ function complete(m: Model, i: number, s: number, y: number): void {
     const f = a.flags[i];
     if ((f & F_HEALTH_BARRIER) !== 0 || (f & F_DISCLOSED) !== 0) a.flags[i] |= F_BARRIER_TREATED;
   }
-  a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + 0.05 * y); // coping (F14)
+  a.selfEfficacy[i] = clamp01(a.selfEfficacy[i] + COMPLETION_SELF_EFFICACY * y); // coping (F14)
   leaveService(m, i);
   a.weeksIdle[i] = 0; // a completed service is recent activity on the CV: the gap employers see starts again
   a.fit[i] = fitMask(a, t, i, m.groupRoute[a.group[i]], true);

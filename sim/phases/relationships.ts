@@ -1,18 +1,28 @@
 import { F_MET_THIS_WEEK, PENDING_NONE } from '../agents.ts';
 import {
-  DISCOURAGED, ECONOMIC_RIGHTS, EMPLOYED, EV_LEFT, EV_RESUMED, FIRST_OUT, HEALTH_BENEFIT, IN_EDUCATION, MOVED_AWAY,
-  P_EDUCATION_EXIT, P_HEALTH_EXIT, P_MOVE_AWAY, P_RECOVER, UNEMPLOYED,
+  BYTE_MAX, DISCOURAGED, ECONOMIC_RIGHTS, EMPLOYED, EV_LEFT, EV_RESUMED, FIRST_OUT, HEALTH_BENEFIT, IN_EDUCATION, MOVED_AWAY,
+  P_EDUCATION_EXIT, P_HEALTH_EXIT, P_MOVE_AWAY, P_RECOVER, UNEMPLOYED, WEEKS_PER_YEAR,
 } from '../constants.ts';
 import { hasBarrier } from '../fit.ts';
-import type { Model } from '../model.ts';
+import type { Model } from '../model-type.ts';
 import { uniform } from '../rng.ts';
 import { clamp01 } from '../clamp.ts';
 
-/** Weeks out of work after which an untreated barrier may lead to a health-related benefit. */
+/** Weeks out of work after which an untreated or persistent barrier may lead to a health-related benefit. */
 export const HEALTH_EXIT_AFTER_WEEKS = 52;
+/** Weekly fall in shame of a person in work, until none is left (F14). */
+export const WORK_SHAME_FALL = 0.02;
+/** Weekly rise in self-efficacy of a person in work, up to 1 (F14). */
+export const WORK_SELF_EFFICACY_RISE = 0.005;
+/** Share of self-efficacy lost per week per unit of shame, out of work (F14). */
+export const SHAME_EROSION = 0.004;
+/** Factor on the weekly chance of starting to search again after discouragement in a week with a meeting (F11, F14). */
+export const MET_RECOVERY_FACTOR = 4;
+/** On starting to search again, self-efficacy is raised to at least `behaviour.discouragedBelow` plus this (F14). */
+export const RESUME_MARGIN = 0.05;
 
 /**
- * Phase 6, relationships, the self and leaving the register (F11, F12, F14;
+ * Phase 7, relationships, the self and leaving the register (F11, F12, F14;
  * scarring and exits). Trust fades without contact (it grows at meetings, in
  * the advisors phase); the search added by monitoring fades. Shame grows
  * while a person lives on benefits, and erodes self-efficacy; work lowers
@@ -32,27 +42,29 @@ export function relationships(m: Model): void {
   const kMove = m.keys.week[P_MOVE_AWAY];
   const keepPush = 1 - b.monitoringDecay, keepSkill = 1 - b.skillDecay, trustDecay = b.trustDecay, shameRise = b.shameRise;
   const healthExit = b.healthExit, educationAgeMax = b.educationAgeMax, educationExit = b.educationExit;
-  const recoverChance = b.recoverChance, resumeAt = b.discouragedBelow + 0.05;
-  const birthday = m.week % 52 === 51;
+  const recoverChance = b.recoverChance, resumeAt = b.discouragedBelow + RESUME_MARGIN;
+  const birthday = m.week % WEEKS_PER_YEAR === WEEKS_PER_YEAR - 1;
   const state = a.state, age = a.age, shame = a.shame, selfEfficacy = a.selfEfficacy, push = a.push, flags = a.flags, trust = a.trust;
   const entitlements = a.entitlements, employability = a.employability, weeksUnemployed = a.weeksUnemployed, group = a.group;
   const moveAway = m.groupMoveAway;
+  const shameFall = WORK_SHAME_FALL, selfEfficacyRise = WORK_SELF_EFFICACY_RISE, riseBelow = 1 - WORK_SELF_EFFICACY_RISE;
+  const erosion = SHAME_EROSION, metRecovery = MET_RECOVERY_FACTOR;
   for (let i = 0; i < m.n; i++) {
     const st = state[i];
-    if (birthday && age[i] < 255) age[i]++;
+    if (birthday && age[i] < BYTE_MAX) age[i]++;
     if (st >= FIRST_OUT) continue;
     if (st === EMPLOYED) {
       // written only while they change: most people in work have long reached 0 shame and full self-efficacy
       const sh = shame[i], se = selfEfficacy[i];
-      if (sh > 0) shame[i] = sh > 0.02 ? sh - 0.02 : 0;
-      if (se < 1) selfEfficacy[i] = se < 0.995 ? se + 0.005 : 1;
+      if (sh > 0) shame[i] = sh > shameFall ? sh - shameFall : 0;
+      if (se < 1) selfEfficacy[i] = se < riseBelow ? se + selfEfficacyRise : 1;
       continue;
     }
     push[i] *= keepPush;
     const met = (flags[i] & F_MET_THIS_WEEK) !== 0;
     if (!met) trust[i] -= trustDecay * trust[i];
     if ((entitlements[i] & ECONOMIC_RIGHTS) !== 0) shame[i] = clamp01(shame[i] + shameRise * (1 - shame[i]));
-    selfEfficacy[i] *= 1 - 0.004 * shame[i];
+    selfEfficacy[i] *= 1 - erosion * shame[i];
     if (st !== UNEMPLOYED && st !== DISCOURAGED) continue; // in a service
     employability[i] *= keepSkill;
     let out = 0;
@@ -65,7 +77,7 @@ export function relationships(m: Model): void {
       if (i < m.tracked) m.events.add(i, m.week, EV_LEFT, out, 0);
       continue;
     }
-    if (st === DISCOURAGED && uniform(i, kRecover) < recoverChance * selfEfficacy[i] * (met ? 4 : 1)) {
+    if (st === DISCOURAGED && uniform(i, kRecover) < recoverChance * selfEfficacy[i] * (met ? metRecovery : 1)) {
       state[i] = UNEMPLOYED;
       if (selfEfficacy[i] < resumeAt) selfEfficacy[i] = clamp01(resumeAt);
       if (i < m.tracked) m.events.add(i, m.week, EV_RESUMED, 0, 0);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { F_EXPLORED, PENDING_NONE } from '../../sim/agents.ts';
+import { BY_ADVISOR, BY_PERSON, F_EXPLORED, PENDING_NONE, WAITING } from '../../sim/agents.ts';
 import {
   DISCOURAGED, ENT_UNEMPLOYMENT_BENEFIT, EV_APPLIED, EV_DISCOURAGED, EV_REJECTED, EV_STARTED, LONG_SERVICE, P_APPLY,
   P_APPLY_WHICH, P_CAPACITY, P_DECIDE, QUAL_FOREIGN_RECOGNISED, QUAL_FOREIGN_UNRECOGNISED, REASON_ALREADY_HOLDS, REASON_LEVEL,
-  PERIOD_WEEKS, REASON_NO_BUDGET, REASON_NO_CAPACITY, REASON_NOT_ENTITLED, REASON_NOT_PRIORITY, ROUTES, SHORT_SERVICE, UNEMPLOYED,
+  REASON_NO_BUDGET, REASON_NO_CAPACITY, REASON_NOT_ENTITLED, REASON_NOT_PRIORITY, ROUTES, SHORT_SERVICE, UNEMPLOYED,
 } from '../../sim/constants.ts';
 import type { Model } from '../../sim/model.ts';
-import { applications, BY_ADVISOR, BY_PERSON, enrol, firstTier, refusalReason, reject, WAITING } from '../../sim/phases/applications.ts';
+import { applications, enrol, firstTier, refusalReason, reject } from '../../sim/phases/applications.ts';
+import { PERIOD_WEEKS } from '../../sim/phases/capacity.ts';
 import { parseScenario, type Knobs } from '../../sim/scenario.ts';
 import { compileServices, entitled, entitledServices, ENTITLEMENT_SETS, pickBit } from '../../sim/services.ts';
 import { SHIPPED } from '../../scenarios/index.ts';
@@ -359,7 +360,7 @@ describe('applications phase', () => {
       expect(eventsOf(m, i)).toEqual(i < 3 ? [[EV_REJECTED, S.jobSearch, REASON_NO_BUDGET]] : []);
     }
     expect(m.slotsLeft[S.jobSearch]).toBe(100);
-    expect(m.rejectionsByReason[REASON_NO_BUDGET]).toBe(3);
+    expect(m.recorder.rejectionsByReason[REASON_NO_BUDGET]).toBe(3);
     m.budgetLeft = 1; // any money left: the starts go ahead (and may overspend)
     setWeek(m, 1);
     for (let i = 3; i < 6; i++) { a.pending[i] = S.jobSearch; a.pendingByAdvisor[i] = 1; }

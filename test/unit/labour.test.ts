@@ -273,7 +273,7 @@ describe('labour market phase', () => {
       expect(eventsOf(m, i)).toEqual([[EV_HIRED, 0, 0]]);
     }
     expect(hired).toBeGreaterThan(0);
-    expect(m.hires[0]).toBe(hired);
+    expect(m.recorder.hires[0]).toBe(hired);
   });
 
   it('competition: more search by some leaves fewer hires per search for all', () => {
@@ -303,7 +303,7 @@ describe('labour market phase', () => {
       if (hire) { hired++; expect(eventsOf(m, i)).toEqual([[EV_HIRED, 1, 1]]); }
     }
     expect(hired).toBeGreaterThan(0);
-    expect(m.hires[1]).toBe(hired);
+    expect(m.recorder.hires[1]).toBe(hired);
   });
 
   it('no hire below one\'s level before the patience runs out', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMPLOYED, PERIOD_WEEKS, SMALL_OFFICE_PLACES, UNEMPLOYED } from '../../sim/constants.ts';
+import { EMPLOYED, UNEMPLOYED } from '../../sim/constants.ts';
+import { PERIOD_WEEKS, SMALL_OFFICE_PLACES } from '../../sim/phases/capacity.ts';
+import { countAt, groupIndex } from '../../sim/record.ts';
 import { F_CARE, F_HEALTH_BARRIER, F_PERSISTENT, F_WOMAN } from '../../sim/agents.ts';
 import { ENT_WORK_ASSESSMENT_ALLOWANCE } from '../../sim/constants.ts';
 import { createModel, PHASES, run, step } from '../../sim/model.ts';
@@ -93,9 +95,12 @@ describe('initialise: gender, care duties and health barriers', () => {
 });
 
 describe('step and run', () => {
-  it('runs the six phases in order', () => {
-    expect(PHASES.map((p) => p.name)).toEqual(['information', 'advisors', 'applications', 'participation', 'labourMarket', 'relationships']);
-    for (const p of PHASES) expect(p.findings).not.toBe('');
+  it('runs the seven phases in order, each naming its file and findings', () => {
+    expect(PHASES.map((p) => p.name)).toEqual(['capacity', 'information', 'advisors', 'applications', 'participation', 'labourMarket', 'relationships']);
+    for (const p of PHASES) {
+      expect(p.findings).not.toBe('');
+      expect(p.file).toMatch(/^sim\/phases\/[a-z]+\.ts$/);
+    }
   });
 
   it('advances the week and records it', () => {
@@ -106,7 +111,7 @@ describe('step and run', () => {
     for (let w = 0; w < 9; w++) {
       step(m);
       expect(m.week).toBe(w + 1);
-      expect(m.recorder.count(w, m.recorder.groups - 1, EMPLOYED)).toBe(10);
+      expect(countAt(m.recorder, w, groupIndex(m.recorder, 'all'), EMPLOYED)).toBe(10);
     }
     run(m, 3);
     expect(m.week).toBe(12);
