@@ -8,10 +8,15 @@ export {
 export { summarise, METRICS, METRIC_DOCS, type MetricName, type Summary } from './metrics.ts';
 export { estimate, type Estimate } from './stats.ts';
 export { journey, type JourneyEvent } from './events.ts';
-export { parseJson, ScenarioLoadError } from './json.ts';
+export { parseJson } from './json.ts';
+export { InputError, IOError, ValidationError, type FieldError } from './errors.ts';
+export {
+  resolveRunSettings, applyKnobs, policyKnobs, runChanges, scenarioChanges, baseScenario, settingSpec, tooFewAgents, SETTING_NAMES,
+  type RunSettings, type SettingName, type Changes, type ResolveOptions,
+} from './settings.ts';
 export { runTables, tableCsv, type Table, type Cell } from './tables.ts';
 export { KNOBS, STANDARDISED, PERSONALISED } from './schema/scenario.ts';
-export { ValidationError, describeAllowed, type FieldError, type NumberSpec } from './schema/dsl.ts';
+export { describeAllowed, type NumberSpec } from './schema/dsl.ts';
 export { SHIPPED } from '../scenarios/index.ts';
 export {
   parseHypothesis, runHypothesis, checkHypothesis, judge, pairedTest, tCdf, tTwoSidedP, tQuantile, replicationsFor80Power, scenarioRef,
