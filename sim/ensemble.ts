@@ -6,6 +6,7 @@ import {
   countAt, flowCheckpoints, outputGroupNames, transitionIndex, transitionsLength, weeksCounted,
 } from './record.ts';
 import type { Knobs, Scenario } from './scenario.ts';
+import { policyKnobs, resolveRunSettings, runChanges, type Changes } from './settings.ts';
 import { estimate, type Estimate } from './stats.ts';
 
 export interface RunOptions {
@@ -146,7 +147,10 @@ export interface CompareResult {
   weeks: number;
   agents: number;
   replications: number;
-  policies: Record<string, { summary: EstimateTable; byGroup: Record<string, EstimateTable> }>;
+  /** Every scenario value the run changed (see runChanges in sim/settings.ts): dotted path → value; {} when run as the scenario is. */
+  changes: Changes;
+  /** Per policy key: the full knobs it ran with, and its estimates. */
+  policies: Record<string, { knobs: Knobs; summary: EstimateTable; byGroup: Record<string, EstimateTable> }>;
   difference: EstimateTable;
   differenceOf: [string, string];
 }
@@ -169,9 +173,10 @@ export function compare(s: Scenario, policies: string[], opts: CompareOptions = 
   return { result: aggregate(s, policies, runs, opts), runs };
 }
 
-/** The settings a comparison runs with: the options, else the scenario's. */
+/** The settings a comparison runs with: the options, else the scenario's (checked by resolveRunSettings). */
 export function compareSettings(s: Scenario, opts: CompareOptions = {}): { reps: number; seed: number; weeks: number; agents: number } {
-  return { reps: opts.replications ?? s.replications, seed: opts.seed ?? s.seed, weeks: opts.weeks ?? s.weeks, agents: opts.agents ?? s.agents };
+  const { replications, seed, weeks, agents } = resolveRunSettings(s, {}, { replications: opts.replications, seed: opts.seed, weeks: opts.weeks, agents: opts.agents });
+  return { reps: replications, seed, weeks, agents };
 }
 
 /**
@@ -184,13 +189,15 @@ export function aggregate(s: Scenario, policies: string[], runs: RunResult[], op
   const { reps, seed, weeks, agents } = compareSettings(s, opts);
   const byPolicy = (p: string) => runs.filter((x) => x.policy === p).sort((x, y) => x.replicate - y.replicate);
   const result: CompareResult = {
-    scenario: s.name, seed, weeks, agents, replications: reps, policies: {}, difference: {} as EstimateTable,
+    scenario: s.name, seed, weeks, agents, replications: reps, changes: runChanges(s, { agents, weeks, seed, replications: reps }),
+    policies: {}, difference: {} as EstimateTable,
     differenceOf: [policies[0], policies[policies.length > 1 ? 1 : 0]],
   };
   for (const p of policies) {
     const rs = byPolicy(p);
     const groups = rs[0].groupNames.filter((g) => g !== 'all');
     result.policies[p] = {
+      knobs: opts.knobsByPolicy?.[p] ?? policyKnobs(s, p),
       summary: estimateMetrics(rs.map((x) => x.summary.all)),
       byGroup: Object.fromEntries(groups.map((g) => [g, estimateMetrics(rs.map((x) => x.summary[g]))])),
     };

@@ -7,7 +7,8 @@ import { looksLikePath } from './json.ts';
 import { outputGroupNames } from './record.ts';
 import { runReplicate, type RunResult } from './ensemble.ts';
 import { METRIC_DOCS, METRICS, type MetricName } from './metrics.ts';
-import { policyNames, resolvePolicy, type Knobs, type Scenario } from './scenario.ts';
+import { policyNames, type Knobs, type Scenario } from './scenario.ts';
+import { policyKnobs, resolveRunSettings, runChanges, type Changes, type RunSettings } from './settings.ts';
 import { resolve, show, ValidationError, type FieldError } from './schema/dsl.ts';
 import { GROUP_PAIR, HYPOTHESIS } from './schema/hypothesis.ts';
 import { KNOBS } from './schema/scenario.ts';
@@ -142,40 +143,35 @@ export function scenarioRef(h: Pick<Hypothesis, 'scenario'>): { shipped: string 
 }
 
 /** The full knobs of one side. */
-export function sideKnobs(s: Scenario, side: PolicySide): Knobs {
-  const k = resolvePolicy(s, side.base);
-  for (const [name, v] of Object.entries(side.knobs)) if (v !== undefined) k[name as keyof Knobs] = v;
-  return k;
-}
+export const sideKnobs = (s: Scenario, side: PolicySide): Knobs => policyKnobs(s, side.base, side.knobs);
 
 /** The settings a hypothesis runs with: the options, else the file's, else the scenario's. */
-export interface HypothesisSettings {
-  replications: number;
-  seed: number;
-  agents: number;
-  weeks: number;
-}
+export type HypothesisSettings = RunSettings;
 
 export interface RunHypothesisOptions {
   replications?: number;
   seed?: number;
+  /** How errors name the hypothesis (default `hypothesis NAME`), e.g. as given on the command line. */
+  source?: string;
   /** Called after each finished run with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The settings a hypothesis runs with (resolveRunSettings): the options
+ * (--replications, --seed), else the file's, else the scenario's. Throws
+ * ValidationError naming the file's field (too few agents for the personas).
+ */
 export function hypothesisSettings(h: Hypothesis, s: Scenario, opts: RunHypothesisOptions = {}): HypothesisSettings {
-  return {
-    replications: opts.replications ?? h.replications ?? s.replications,
-    seed: opts.seed ?? h.seed ?? s.seed,
-    agents: h.agents ?? s.agents,
-    weeks: h.weeks ?? s.weeks,
-  };
+  const file = { replications: h.replications, seed: h.seed, agents: h.agents, weeks: h.weeks };
+  const { replications, seed, agents, weeks } = resolveRunSettings(s, file, { replications: opts.replications, seed: opts.seed }, { file: opts.source ?? `hypothesis ${h.name}` });
+  return { replications, seed, agents, weeks };
 }
 
 /**
  * Checks that need the scenario: the policies exist, the groups exist, a
- * metric by year asks for a year the run reaches, the sides differ, there are
- * enough agents for the personas and at least two replications. Throws
+ * metric by year asks for a year the run reaches, the sides differ and there
+ * are at least two replications (hypothesisSettings checks the agents). Throws
  * ValidationError naming the field.
  */
 export function checkHypothesis(h: Hypothesis, s: Scenario, settings: HypothesisSettings, source = `hypothesis ${h.name}`): void {
@@ -196,9 +192,6 @@ export function checkHypothesis(h: Hypothesis, s: Scenario, settings: Hypothesis
   const years = Math.floor(settings.weeks / 52);
   if (!('error' in m) && m.year !== undefined && m.year > years) {
     errors.push({ path: 'metric', message: `${show(h.metric)} is not allowed; a run of ${settings.weeks} weeks has ${years} whole year${years === 1 ? '' : 's'}${years ? `, so the year must be 1 to ${years}` : ''}` });
-  }
-  if (settings.agents < s.personas.length) {
-    errors.push({ path: 'agents', message: `${settings.agents} is not allowed; scenario ${s.name} has ${s.personas.length} personas, so it needs at least ${s.personas.length} agents` });
   }
   if (settings.replications < 2) {
     errors.push({ path: 'replications', message: `${settings.replications} is not allowed; a paired test needs at least 2 replications` });
@@ -230,6 +223,8 @@ export interface SideResult {
 /** The hypothesis as written (name, statement, ... smallest effect) and what its run gave. */
 export interface HypothesisResult extends Pick<Hypothesis, 'name' | 'statement' | 'findings' | 'source' | 'notes' | 'scenario' | 'metric' | 'expect' | 'smallestEffect'> {
   settings: HypothesisSettings;
+  /** Every scenario value the runs change (see runChanges in sim/settings.ts); each side's full knobs are in A.knobs and B.knobs. */
+  changes: Changes;
   metricDoc: string;
   A: SideResult;
   B: SideResult;
@@ -274,7 +269,7 @@ function metricValue(run: RunResult, group: string, metric: { name: MetricName; 
  */
 export function runHypothesis(h: Hypothesis, scenario: Scenario, opts: RunHypothesisOptions = {}): HypothesisResult {
   const settings = hypothesisSettings(h, scenario, opts);
-  checkHypothesis(h, scenario, settings);
+  checkHypothesis(h, scenario, settings, opts.source);
   const metric = parseMetric(h.metric) as { name: MetricName; year?: number };
   const knobs = { A: sideKnobs(scenario, h.policies.A), B: sideKnobs(scenario, h.policies.B) };
   const label = { A: sideLabel(h.policies.A), B: sideLabel(h.policies.B) };
@@ -300,6 +295,7 @@ export function runHypothesis(h: Hypothesis, scenario: Scenario, opts: RunHypoth
   };
   const result: HypothesisResult = {
     name: h.name, statement: h.statement, findings: h.findings, source: h.source, notes: h.notes, scenario: scenario.name, settings,
+    changes: runChanges(scenario, settings),
     metric: h.metric, metricDoc: METRIC_DOCS[metric.name], expect: h.expect, smallestEffect: h.smallestEffect,
     A: side('A'), B: side('B'), differences,
     effect: { mean: j.test.mean, ci95: j.test.ci95, sd: j.test.sd, se: j.test.se },

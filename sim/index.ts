@@ -10,10 +10,15 @@ export { countAt, groupIndex, outputGroupNames, transitionAt, weeksCounted, type
 export { estimate, type Estimate } from './stats.ts';
 export { journey, EVENT_KINDS, EVENT_FIELDS, type JourneyEvent, type EventKind, type EventOf } from './events.ts';
 export { eventText, eventLine, weekText, rightsText, LANGS, type Lang, type ServiceLabels } from './journey-text.ts';
-export { parseJson, ScenarioLoadError } from './json.ts';
+export { parseJson } from './json.ts';
+export { InputError, IOError, ValidationError, type FieldError } from './errors.ts';
+export {
+  resolveRunSettings, applyKnobs, policyKnobs, runChanges, scenarioChanges, baseScenario, settingSpec, tooFewAgents, SETTING_NAMES,
+  type RunSettings, type SettingName, type Changes, type ResolveOptions,
+} from './settings.ts';
 export { runTables, tableCsv, EVENT_COLUMNS, type Table, type Cell } from './tables.ts';
 export { KNOBS, STANDARDISED, PERSONALISED } from './schema/scenario.ts';
-export { ValidationError, describeAllowed, type FieldError, type NumberSpec } from './schema/dsl.ts';
+export { describeAllowed, type NumberSpec } from './schema/dsl.ts';
 export { SHIPPED } from '../scenarios/index.ts';
 export {
   parseHypothesis, runHypothesis, checkHypothesis, judge, pairedTest, tCdf, tTwoSidedP, tQuantile, replicationsFor80Power, scenarioRef,

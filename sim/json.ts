@@ -1,12 +1,5 @@
 /** JSON text to values with errors a person can act on; browser-safe (no node:fs). */
-
-/** A scenario that cannot be read: unknown name, missing or unreadable file, invalid JSON. */
-export class ScenarioLoadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScenarioLoadError';
-  }
-}
+import { InputError } from './errors.ts';
 
 /** The deepest nesting of arrays and objects a JSON input may have (a scenario needs five levels). */
 export const MAX_JSON_DEPTH = 64;
@@ -62,12 +55,12 @@ export function parseJson(text: string, source: string): unknown {
       const { line, column } = lineColumn(text, text.length);
       where = ` at line ${line}, column ${column}`;
     }
-    throw new ScenarioLoadError(`${source}: invalid JSON${where}: ${reason}`);
+    throw new InputError(`${source}: invalid JSON${where}: ${reason}`);
   }
   const deep = tooDeepAt(text);
   if (deep >= 0) {
     const { line, column } = lineColumn(text, deep);
-    throw new ScenarioLoadError(`${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${column}; at most ${MAX_JSON_DEPTH} levels of lists and objects are allowed`);
+    throw new InputError(`${source}: JSON nested deeper than ${MAX_JSON_DEPTH} levels at line ${line}, column ${column}; at most ${MAX_JSON_DEPTH} levels of lists and objects are allowed`);
   }
   return value;
 }

@@ -1,10 +1,11 @@
 /** Loading scenarios in Node: a shipped name or a path to a JSON file. Not for the browser (uses node:fs). */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { SHIPPED } from '../scenarios/index.ts';
-import { looksLikePath, MAX_INPUT_BYTES, mib, parseJson, ScenarioLoadError } from './json.ts';
+import { InputError } from './errors.ts';
+import { looksLikePath, MAX_INPUT_BYTES, mib, parseJson } from './json.ts';
 import { parseScenario, type Scenario } from './scenario.ts';
 
-export { parseJson, lineColumn, looksLikePath, MAX_INPUT_BYTES, ScenarioLoadError } from './json.ts';
+export { parseJson, lineColumn, looksLikePath, MAX_INPUT_BYTES } from './json.ts';
 
 export const shippedNames = (): string[] => Object.keys(SHIPPED);
 
@@ -36,13 +37,13 @@ export function readUserFile(path: string, kind: string): string {
   try {
     // stat before open: opening a FIFO blocks until someone writes to it
     const st = statSync(path);
-    if (st.isDirectory()) throw new ScenarioLoadError(`${where}: is a folder, not a file`);
-    if (!st.isFile()) throw new ScenarioLoadError(`${where}: is not a regular file (it is ${fileKind(st)}); give a file`);
+    if (st.isDirectory()) throw new InputError(`${where}: is a folder, not a file`);
+    if (!st.isFile()) throw new InputError(`${where}: is not a regular file (it is ${fileKind(st)}); give a file`);
     const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const now = fstatSync(fd);
-      if (!now.isFile()) throw new ScenarioLoadError(`${where}: is not a regular file (it is ${fileKind(now)}); give a file`);
-      const tooBig = (size: number) => new ScenarioLoadError(`${where}: is ${size} bytes, more than the limit of ${mib(MAX_INPUT_BYTES)}`);
+      if (!now.isFile()) throw new InputError(`${where}: is not a regular file (it is ${fileKind(now)}); give a file`);
+      const tooBig = (size: number) => new InputError(`${where}: is ${size} bytes, more than the limit of ${mib(MAX_INPUT_BYTES)}`);
       if (now.size > MAX_INPUT_BYTES) throw tooBig(now.size);
       // read in chunks, at most one byte over the limit, in case the file grows while it is read
       const chunks: Buffer[] = [];
@@ -60,10 +61,10 @@ export function readUserFile(path: string, kind: string): string {
       closeSync(fd);
     }
   } catch (err) {
-    if (err instanceof ScenarioLoadError) throw err;
+    if (err instanceof InputError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ScenarioLoadError(`${where}: not found`);
-    throw new ScenarioLoadError(`${where}: cannot be read (${code ?? (err as Error).message})`);
+    if (code === 'ENOENT') throw new InputError(`${where}: not found`);
+    throw new InputError(`${where}: cannot be read (${code ?? (err as Error).message})`);
   }
 }
 
@@ -80,14 +81,14 @@ export function readJsonFile(path: string, kind: string): unknown {
 export function loadNamedOrFile(arg: string, kind: string, shipped: Record<string, unknown>): { raw: unknown; file?: string } {
   if (!looksLikePath(arg) && Object.hasOwn(shipped, arg)) return { raw: shipped[arg] };
   if (!looksLikePath(arg) && !isFile(arg)) {
-    throw new ScenarioLoadError(`${kind} ${JSON.stringify(arg)} is neither a shipped ${kind} nor a file; shipped: ${Object.keys(shipped).join(', ')}`);
+    throw new InputError(`${kind} ${JSON.stringify(arg)} is neither a shipped ${kind} nor a file; shipped: ${Object.keys(shipped).join(', ')}`);
   }
   return { raw: readJsonFile(arg, kind), file: arg };
 }
 
 /**
  * Load and validate a scenario: a shipped name (see SHIPPED in
- * scenarios/index.ts) or a path to a JSON file. Throws ScenarioLoadError when
+ * scenarios/index.ts) or a path to a JSON file. Throws InputError when
  * it cannot be read and ValidationError (with `.errors`) when it is invalid.
  */
 export function loadScenario(nameOrFile: string): Scenario {

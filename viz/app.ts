@@ -7,7 +7,7 @@ import { pageData, type PageData } from './data.ts';
 import { h } from './dom.ts';
 import { download } from './export.ts';
 import { num } from './i18n.ts';
-import { cappedLines, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
+import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
 import { MAX_LINK_CHARS, type Settings } from './settings.ts';
 import type { StoryFocus } from './story-steps.ts';
@@ -133,10 +133,19 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     onCancel: () => runner.cancel(),
   });
 
+  /** Lines for the scenario's sizes capped at the page's limits (none while the settings are bad: running shows why). */
+  function cappedSizes(s: Scenario, source: string): string[] {
+    try {
+      return cappedLines(sizesOf(settings, s).capped, source);
+    } catch {
+      return [];
+    }
+  }
+
   function renderFrame(): void {
     const stale = !!data && !running && dataSettings !== undefined && resultKey(dataSettings) !== resultKey(settings);
     const source = `scenario ${settings.scenario === 'custom' ? fileName ?? 'loaded file' : settings.scenario}`;
-    const capped = scenario ? cappedLines(sizesOf(settings, scenario).capped, source) : [];
+    const capped = scenario ? cappedSizes(scenario, source) : [];
     const tooLong = settings.scenario === 'custom' && settings.custom !== undefined && link?.tooLong !== undefined
       ? { chars: link.tooLong, max: MAX_LINK_CHARS, download: () => download(fileName ?? 'scenario.json', settings.custom ?? '', 'application/json') }
       : undefined;
@@ -206,8 +215,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       });
       if (token !== runToken) throw new Cancelled();
       runs = result;
-      const opts = { seed: plan.seed, replications: plan.replications, weeks: plan.weeks, agents: plan.agents };
-      data = pageData(plan.scenario, plan.policies, labels, runs, opts);
+      data = pageData(plan.scenario, plan.policies, labels, runs, compareOptions(plan));
       dataSettings = runSettings;
       const ms = performance.now() - t0;
       running = false;

@@ -1,7 +1,7 @@
 /** From the page's settings to a run plan: the scenario, two policies' knobs, sizes. Pure; errors read like the CLI's. */
 import {
-  parseJson, parseScenario, policyNames, resolvePolicy, ScenarioLoadError, SHIPPED, ValidationError,
-  type Scenario,
+  InputError, parseJson, parseScenario, policyKnobs, policyNames, resolveRunSettings, SHIPPED, ValidationError,
+  type CompareOptions, type Scenario,
 } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
 import type { RunPlan } from './runner.ts';
@@ -10,21 +10,21 @@ import { AUTO_RUN_PERSON_WEEKS, LIMITS, type PolicyChoice, type Settings, type S
 /** Agents whose weekly states are kept for the animation. */
 export const HISTORY_AGENTS = 20_000;
 
-/** The scenario the settings name (shipped or loaded). Throws ScenarioLoadError or ValidationError. */
+/** The scenario the settings name (shipped or loaded). Throws InputError (ValidationError for a file's fields). */
 export function scenarioOf(settings: Settings, fileName = 'loaded file'): Scenario {
   if (settings.scenario === 'custom') {
     const text = (settings.custom ?? '').replace(/^\uFEFF/, '');
     // the same sources as the CLI's `pathways validate FILE`, so the lines read the same
     return parseScenario(parseJson(text, `scenario file ${fileName}`), `scenario ${fileName}`);
   }
-  if (!Object.hasOwn(SHIPPED, settings.scenario)) throw new ScenarioLoadError(`scenario ${JSON.stringify(settings.scenario)} is not shipped; shipped: ${Object.keys(SHIPPED).join(', ')}`);
+  if (!Object.hasOwn(SHIPPED, settings.scenario)) throw new InputError(`scenario ${JSON.stringify(settings.scenario)} is not shipped; shipped: ${Object.keys(SHIPPED).join(', ')}`);
   return parseScenario(SHIPPED[settings.scenario], `scenario ${settings.scenario}`);
 }
 
 /** One line per problem, exactly as the CLI prints them (without its "pathways: " prefix). */
 export function errorLines(err: unknown): string[] {
-  if (err instanceof ValidationError) return err.errors.map((e) => `${err.source}: ${e.path}: ${e.message}`);
-  if (err instanceof ScenarioLoadError) return [err.message];
+  // a ValidationError gives one line per field: "scenario x.json: groups[0].share: ..."
+  if (err instanceof InputError) return err.lines;
   return [`internal error: ${(err as Error)?.message ?? String(err)}`];
 }
 
@@ -56,21 +56,20 @@ export function policyKeys(a: PolicyChoice, b: PolicyChoice): [string, string] {
 export interface Capped { field: SizeField; value: number; used: number }
 
 /**
- * The sizes a run uses: the settings' (already within LIMITS, as the link and
- * the fields check them), else the scenario's, capped at the same LIMITS; and
- * which of the scenario's were capped.
+ * The sizes a run uses (resolveRunSettings, as on the command line): the
+ * settings' (the link's and the fields', within LIMITS), else the
+ * scenario's, capped at the same LIMITS; and which of the scenario's were
+ * capped. Throws InputError for too few agents for the scenario's personas.
  */
 export function sizesOf(settings: Settings, s: Scenario): { sizes: Record<SizeField, number>; capped: Capped[] } {
   const capped: Capped[] = [];
-  const size = (field: SizeField): number => {
-    const [lo, hi] = LIMITS[field];
-    const own = settings[field];
-    if (own !== undefined) return Math.min(hi, Math.max(lo, own));
-    const used = Math.min(hi, Math.max(lo, s[field]));
-    if (used !== s[field]) capped.push({ field, value: s[field], used });
-    return used;
-  };
-  return { sizes: { seed: size('seed'), replications: size('replications'), agents: size('agents'), weeks: size('weeks') }, capped };
+  const { seed, replications, agents, weeks } = settings;
+  const sizes = resolveRunSettings(s, {}, { seed, replications, agents, weeks }, {
+    limits: LIMITS, option: (field) => field, onCapped: (field, value, used) => capped.push({ field, value, used }),
+  });
+  // in the order of the page's fields (LIMITS)
+  const order = Object.keys(LIMITS);
+  return { sizes, capped: capped.sort((x, y) => order.indexOf(x.field) - order.indexOf(y.field)) };
 }
 
 /** One line per capped size, naming the field, the value and what the page allows. */
@@ -93,7 +92,7 @@ export function planOf(settings: Settings, s: Scenario): { plan: RunPlan; labels
       throw new ValidationError([{ path: `policy ${side.toUpperCase()}`, message: `${JSON.stringify(base)} is not allowed; expected one of ${names.map((n) => JSON.stringify(n)).join(', ')}` }], `scenario ${s.name}`);
     }
   }
-  const knobs = (c: PolicyChoice) => ({ ...resolvePolicy(s, c.base), ...c.knobs });
+  const knobs = (c: PolicyChoice, side: string) => policyKnobs(s, c.base, c.knobs, `policy ${side}`);
   const policies = policyKeys(settings.a, settings.b);
   const label = (c: PolicyChoice) => `${policyLabel(s, c.base, settings.lang)}${changed(c) ? '*' : ''}`;
   let labels: [string, string] = [label(settings.a), label(settings.b)];
@@ -101,9 +100,15 @@ export function planOf(settings: Settings, s: Scenario): { plan: RunPlan; labels
   const { seed, replications, weeks, agents } = sizesOf(settings, s).sizes;
   return {
     plan: {
-      scenario: s, policies, knobs: [knobs(settings.a), knobs(settings.b)], seed, replications,
+      scenario: s, policies, knobs: [knobs(settings.a, 'A'), knobs(settings.b, 'B')], seed, replications,
       weeks, agents, historyAgents: Math.min(agents, HISTORY_AGENTS),
     },
     labels,
   };
 }
+
+/** The options that turn a plan's runs into its results (pageData, aggregate): its sizes and each policy key's knobs, so the results carry them. */
+export const compareOptions = (plan: RunPlan): CompareOptions => ({
+  seed: plan.seed, replications: plan.replications, weeks: plan.weeks, agents: plan.agents,
+  knobsByPolicy: { [plan.policies[0]]: plan.knobs[0], [plan.policies[1]]: plan.knobs[1] },
+});

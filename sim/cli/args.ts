@@ -1,12 +1,6 @@
-/** Command-line parsing: options per command, checked values, one-line errors. */
-
-/** Bad input from the user: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+/** Command-line parsing: options per command, checked values, one-line errors (InputError: exit 2). */
+import { InputError, suggest } from '../errors.ts';
+import type { NumberSpec } from '../schema/dsl.ts';
 
 export type OptionSpec =
   | { kind: 'flag'; doc: string }
@@ -31,9 +25,12 @@ export interface Parsed {
 
 const INT = /^[0-9]+$/;
 
+/** An integer option whose range is a schema field's (the one definition of the limit), e.g. `intOption(settingSpec('agents'), 'N', doc)`. */
+export const intOption = (spec: NumberSpec, arg: string, doc: string, min = spec.min): OptionSpec => ({ kind: 'int', min, max: spec.max, arg, doc });
+
 /** Check a value of an option against its spec (numbers: integers in range, no signs or exponents). */
 export function checkValue(name: string, spec: OptionSpec, raw: string): string | number {
-  const bad = (expected: string) => new UsageError(`--${name}: ${JSON.stringify(raw)} is not allowed; expected ${expected}`);
+  const bad = (expected: string) => new InputError(`--${name}: ${JSON.stringify(raw)} is not allowed; expected ${expected}`);
   switch (spec.kind) {
     case 'int': {
       const expected = `an integer from ${spec.min} to ${spec.max}`;
@@ -49,29 +46,8 @@ export function checkValue(name: string, spec: OptionSpec, raw: string): string 
       if (raw === '') throw bad('a non-empty value');
       return raw;
     case 'flag':
-      throw new UsageError(`--${name}: takes no value`);
+      throw new InputError(`--${name}: takes no value`);
   }
-}
-
-/** Levenshtein distance, for "did you mean" hints. */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return d[b.length];
-}
-
-/** " (did you mean X?)" when one of `known` is close to `word`. */
-export function suggest(word: string, known: string[], prefix = ''): string {
-  const best = known.map((k) => [k, distance(word, k)] as const).sort((x, y) => x[1] - y[1])[0];
-  return best && best[1] <= Math.max(1, Math.floor(word.length / 3)) ? ` (did you mean ${prefix}${best[0]}?)` : '';
 }
 
 /** Parse the arguments after the command name. */
@@ -93,36 +69,36 @@ export function parseArgs(command: string, spec: CommandSpec, argv: string[]): P
       positional.push(token);
       continue;
     }
-    if (!token.startsWith('--')) throw new UsageError(`unknown option ${token} for ${command}; see pathways ${command} --help`);
+    if (!token.startsWith('--')) throw new InputError(`unknown option ${token} for ${command}; see pathways ${command} --help`);
     const eq = token.indexOf('=');
     const name = token.slice(2, eq < 0 ? undefined : eq);
     // own properties only: --constructor or --toString is not an option
     const opt = Object.hasOwn(spec.options, name) ? spec.options[name] : undefined;
     if (!opt) {
       const hint = suggest(name, [...Object.keys(spec.options), 'help'], '--');
-      throw new UsageError(`unknown option --${name} for ${command}${hint}; see pathways ${command} --help`);
+      throw new InputError(`unknown option --${name} for ${command}${hint}; see pathways ${command} --help`);
     }
     const repeatable = opt.kind === 'string' && opt.repeat === true;
-    if (Object.hasOwn(options, name) && !repeatable) throw new UsageError(`--${name}: given more than once`);
+    if (Object.hasOwn(options, name) && !repeatable) throw new InputError(`--${name}: given more than once`);
     if (opt.kind === 'flag') {
-      if (eq >= 0) throw new UsageError(`--${name}: takes no value`);
+      if (eq >= 0) throw new InputError(`--${name}: takes no value`);
       options[name] = true;
       continue;
     }
     let raw: string;
     if (eq >= 0) raw = token.slice(eq + 1);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw = argv[++i];
-    else throw new UsageError(`--${name}: needs a value (${opt.arg})`);
+    else throw new InputError(`--${name}: needs a value (${opt.arg})`);
     const value = checkValue(name, opt, raw);
     options[name] = repeatable && Object.hasOwn(options, name) ? `${options[name]};${value}` : value;
   }
   if (!help) {
     const rest = spec.positional.at(-1)?.endsWith('...') ?? false;
     if (positional.length > spec.positional.length && !rest) {
-      throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positional[spec.positional.length])}; usage: ${spec.usage}`);
+      throw new InputError(`${command}: unexpected argument ${JSON.stringify(positional[spec.positional.length])}; usage: ${spec.usage}`);
     }
     if (positional.length < spec.positional.length) {
-      throw new UsageError(`${command}: missing ${spec.positional[positional.length].replace(/\.\.\.$/, '')}; usage: ${spec.usage}`);
+      throw new InputError(`${command}: missing ${spec.positional[positional.length].replace(/\.\.\.$/, '')}; usage: ${spec.usage}`);
     }
   }
   return { options, positional, help };

@@ -4,7 +4,10 @@ import { SHIPPED } from '../../scenarios/index.ts';
 import { compare, keptBytes, type CompareResult, type RunResult } from '../ensemble.ts';
 import { loadScenario } from '../load.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
-import { UsageError, type Parsed } from './args.ts';
+import { InputError } from '../errors.ts';
+import { resolveRunSettings, type RunSettings } from '../settings.ts';
+import type { Parsed } from './args.ts';
+import { settingOptions } from './options.ts';
 import { alignTable, JOURNEY_LINES, journeysText, metricRows, print } from './format.ts';
 import { checkOutDir, runTables, writeOutputs, type Format } from './output.ts';
 import { progress } from './progress.ts';
@@ -35,7 +38,7 @@ export function validateCommand({ positional }: Parsed): number {
 
 function checkPolicy(s: Scenario, flag: string, name: string): string {
   const known = policyNames(s);
-  if (!known.includes(name)) throw new UsageError(`--${flag}: ${JSON.stringify(name)} is not a policy of scenario ${s.name}; known: ${known.join(', ')}`);
+  if (!known.includes(name)) throw new InputError(`--${flag}: ${JSON.stringify(name)} is not a policy of scenario ${s.name}; known: ${known.join(', ')}`);
   return name;
 }
 
@@ -48,30 +51,22 @@ function checkMemory(u: Setup, policies: number): void {
   const runs = u.replications * policies;
   const bytes = keptBytes(u.s, runs, u.weeks);
   if (bytes <= MAX_KEPT_BYTES) return;
-  throw new UsageError(`--replications: ${u.replications} replications × ${policies} ${policies === 1 ? 'policy' : 'policies'} × ${u.weeks} weeks would keep about ${gib(bytes)} of results in memory; the limit is ${gib(MAX_KEPT_BYTES)}: use fewer replications or weeks (at most about ${Math.max(1, Math.floor((MAX_KEPT_BYTES / bytes) * u.replications))} replications at ${u.weeks} weeks)`);
+  throw new InputError(`--replications: ${u.replications} replications × ${policies} ${policies === 1 ? 'policy' : 'policies'} × ${u.weeks} weeks would keep about ${gib(bytes)} of results in memory; the limit is ${gib(MAX_KEPT_BYTES)}: use fewer replications or weeks (at most about ${Math.max(1, Math.floor((MAX_KEPT_BYTES / bytes) * u.replications))} replications at ${u.weeks} weeks)`);
 }
 
-interface Setup {
+interface Setup extends RunSettings {
   s: Scenario;
-  seed: number; weeks: number; agents: number; replications: number;
   out?: string; format: Format; json: boolean;
 }
 
 /** Load the scenario and check every option before anything runs or is written. */
 function setup(command: string, o: Options): Setup {
-  if (o.scenario === undefined) throw new UsageError(`${command}: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
+  if (o.scenario === undefined) throw new InputError(`${command}: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
   const s = loadScenario(String(o.scenario));
-  const agents = (o.agents as number | undefined) ?? s.agents;
-  if (agents < s.personas.length) {
-    throw new UsageError(`--agents: ${JSON.stringify(String(agents))} is not allowed; scenario ${s.name} has ${s.personas.length} personas, so it needs at least ${s.personas.length} agents`);
-  }
+  const settings = resolveRunSettings(s, {}, settingOptions(o));
   const out = o.out as string | undefined;
   if (out !== undefined) checkOutDir(out);
-  return {
-    s, agents, out, json: o.json === true, format: (o.format as Format | undefined) ?? 'csv',
-    seed: (o.seed as number | undefined) ?? s.seed, weeks: (o.weeks as number | undefined) ?? s.weeks,
-    replications: (o.replications as number | undefined) ?? s.replications,
-  };
+  return { s, ...settings, out, json: o.json === true, format: (o.format as Format | undefined) ?? 'csv' };
 }
 
 function simulate(label: string, u: Setup, policies: string[]): { result: CompareResult; runs: RunResult[] } {
@@ -95,7 +90,7 @@ function writeFiles(u: Setup, runs: RunResult[], extra: { name: string; json: un
 
 export function runCommand({ options }: Parsed): number {
   const u = setup('run', options);
-  if (options.policy === undefined) throw new UsageError(`run: --policy is required; known: ${policyNames(u.s).join(', ')}`);
+  if (options.policy === undefined) throw new InputError(`run: --policy is required; known: ${policyNames(u.s).join(', ')}`);
   const policy = checkPolicy(u.s, 'policy', String(options.policy));
   checkMemory(u, 1);
   const { result, runs } = simulate(`run ${u.s.name} ${policy}`, u, [policy]);
@@ -103,8 +98,8 @@ export function runCommand({ options }: Parsed): number {
   const est = result.policies[policy];
   const first = runs[0];
   if (u.json) {
-    const { scenario, seed, weeks, agents, replications } = result;
-    print(JSON.stringify({ scenario, seed, weeks, agents, replications, policy, summary: est.summary, byGroup: est.byGroup, journeys: first.journeys }, null, 2));
+    const { scenario, seed, weeks, agents, replications, changes } = result;
+    print(JSON.stringify({ scenario, seed, weeks, agents, replications, changes, policy, knobs: est.knobs, summary: est.summary, byGroup: est.byGroup, journeys: first.journeys }, null, 2));
     return 0;
   }
   const hint = u.out !== undefined ? `all of them in ${u.out}/events.${u.format}` : 'see all with --out DIR';
@@ -122,11 +117,11 @@ export function compareCommand({ options }: Parsed): number {
   const u = setup('compare', options);
   const policies = options.policies === undefined ? [...u.s.comparePolicies] : String(options.policies).split(',').map((p) => p.trim());
   if (policies.length < 2 || policies.some((p) => p === '')) {
-    throw new UsageError(`--policies: ${JSON.stringify(String(options.policies))} is not allowed; expected two or more policy names separated by commas`);
+    throw new InputError(`--policies: ${JSON.stringify(String(options.policies))} is not allowed; expected two or more policy names separated by commas`);
   }
   for (const p of policies) checkPolicy(u.s, 'policies', p);
   const dup = policies.find((p, i) => policies.indexOf(p) !== i);
-  if (dup !== undefined) throw new UsageError(`--policies: ${JSON.stringify(dup)} is given more than once`);
+  if (dup !== undefined) throw new InputError(`--policies: ${JSON.stringify(dup)} is given more than once`);
   checkMemory(u, policies.length);
   const { result, runs } = simulate(`compare ${u.s.name}`, u, policies);
   const wrote = writeFiles(u, runs, [{ name: 'compare', json: result }]);

@@ -8,10 +8,12 @@ import {
   type Hypothesis, type HypothesisResult,
 } from '../hypothesis.ts';
 import { isFile, loadNamedOrFile, loadScenario } from '../load.ts';
+import { ValidationError } from '../errors.ts';
 import { parseScenario, type Scenario } from '../scenario.ts';
-import { ValidationError } from '../schema/dsl.ts';
 import { GROUP_PAIR, HYPOTHESIS, SIDE } from '../schema/hypothesis.ts';
-import type { CommandSpec, Parsed } from './args.ts';
+import { settingSpec } from '../settings.ts';
+import { intOption, type CommandSpec, type Parsed } from './args.ts';
+import { RUN_OPTIONS, settingOptions } from './options.ts';
 import { progress } from './progress.ts';
 
 const plain = (s: string) => s.replace(/`/g, '');
@@ -61,8 +63,9 @@ export const HYPOTHESIS_SPEC: CommandSpec = {
   summary: 'Test a hypothesis file: run its two sides on the same people with the same luck, estimate the effect of B relative to A with a 95% interval and a paired t-test, and give a verdict (supported, contradicted or inconclusive). ' +
     'FILE is a hypothesis JSON file or the name of a shipped one.\n\n' + formatHelp(),
   options: {
-    replications: { kind: 'int', min: 2, max: 10000, arg: 'N', doc: 'Paired replications (default: the file’s, else the scenario’s).' },
-    seed: { kind: 'int', min: 0, max: 4294967295, arg: 'N', doc: 'Master seed (default: the file’s, else the scenario’s).' },
+    // a paired test needs at least two replications
+    replications: intOption(settingSpec('replications'), 'N', 'Paired replications (default: the file’s, else the scenario’s).', 2),
+    seed: { ...RUN_OPTIONS.seed, doc: 'Master seed (default: the file’s, else the scenario’s).' },
     json: { kind: 'flag', doc: 'Print one JSON object (the full result) to stdout instead of text.' },
   },
   positional: ['FILE'],
@@ -140,13 +143,8 @@ export function hypothesisCommand({ options, positional }: Parsed): number {
   const p = progress(`hypothesis ${h.name}`);
   let r: HypothesisResult;
   try {
-    r = runHypothesis(h, s, {
-      replications: options.replications as number | undefined, seed: options.seed as number | undefined, onProgress: p.onProgress,
-    });
-  } catch (err) {
     // checks against the scenario name the hypothesis as given on the command line
-    if (err instanceof ValidationError) throw new ValidationError(err.errors, source);
-    throw err;
+    r = runHypothesis(h, s, { ...settingOptions(options), source, onProgress: p.onProgress });
   } finally {
     p.end();
   }

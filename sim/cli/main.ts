@@ -1,9 +1,7 @@
 /** Entry point of the `pathways` command (bundled to dist/pathways.mjs by bin/pathways.js). */
 import pkg from '../../package.json';
-import { ValidationError } from '../schema/dsl.ts';
-import { ScenarioLoadError } from '../load.ts';
-import { parseArgs, suggest, UsageError, helpText, type Parsed } from './args.ts';
-import { OutputError } from './output.ts';
+import { InputError, IOError, suggest } from '../errors.ts';
+import { parseArgs, helpText, type Parsed } from './args.ts';
 import { compareCommand, runCommand, scenariosCommand, validateCommand } from './commands.ts';
 import { COMMANDS, mainHelp } from './specs.ts';
 import { hypothesisCommand } from './hypothesis.ts';
@@ -25,34 +23,35 @@ const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 function dispatch(argv: string[]): number | Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError(`no command given; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
+  if (command === undefined) throw new InputError(`no command given; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
   if (command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) return write(mainHelp());
   if (command === '--version' || command === '-V') return write(`pathways ${pkg.version}\n`);
   if (command === 'help') return dispatch([rest[0], '--help']);
   const spec = COMMANDS[command];
   if (!spec) {
     const what = command.startsWith('-') ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}${suggest(command, Object.keys(COMMANDS))}`;
-    throw new UsageError(`${what}; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
+    throw new InputError(`${what}; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
   }
   const parsed = parseArgs(command, spec, rest);
   if (parsed.help) return write(helpText(spec));
   return HANDLERS[command](parsed);
 }
 
-/** Run the CLI; resolves to the exit code. Bad input: one line on stderr, exit 2. Internal errors: exit 1. */
+/**
+ * Run the CLI; resolves to the exit code. Bad input (InputError): one line
+ * per problem on stderr, exit 2. Files or disk (IOError): one line, exit 1.
+ * Anything else is an internal error: one line, exit 1 (the stack with
+ * PATHWAYS_DEBUG=1).
+ */
 export async function main(argv: string[]): Promise<number> {
   try {
     return await dispatch(argv);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ScenarioLoadError) {
-      fail(oneLine(err.message));
+    if (err instanceof InputError) {
+      for (const line of err.lines) fail(oneLine(line));
       return 2;
     }
-    if (err instanceof ValidationError) {
-      for (const e of err.errors) fail(oneLine(`${err.source}: ${e.path}: ${e.message}`));
-      return 2;
-    }
-    if (err instanceof OutputError) {
+    if (err instanceof IOError) {
       fail(oneLine(err.message));
       return 1;
     }

@@ -2,18 +2,10 @@
 import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { csvRow, jsonCell, type Format, type Table } from '../tables.ts';
-import { UsageError } from './args.ts';
+import { InputError, IOError } from '../errors.ts';
 import { fsyncDir, removeStaleTemps, tempDone, tempPath } from '../sweep/files.ts';
 
 export { runTables, type Cell, type Format, type Table } from '../tables.ts';
-
-/** The output files could not be written (disk full, permissions ...): exit 1, nothing partial left. */
-export class OutputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutputError';
-  }
-}
 
 /** Write strings to a file descriptor in chunks of about 1 MB. */
 class ChunkWriter {
@@ -56,7 +48,7 @@ function writeTable(fd: number, t: Table, format: Format): void {
  * neither DIR nor a folder on the way may be a symbolic link to nothing.
  */
 export function checkOutDir(dir: string): void {
-  const bad = (why: string) => new UsageError(`--out: ${JSON.stringify(dir)} is not allowed; ${why}`);
+  const bad = (why: string) => new InputError(`--out: ${JSON.stringify(dir)} is not allowed; ${why}`);
   let path = resolve(dir);
   for (;;) {
     try {
@@ -65,7 +57,7 @@ export function checkOutDir(dir: string): void {
       accessSync(path, constants.W_OK);
       return;
     } catch (err) {
-      if (err instanceof UsageError) throw err;
+      if (err instanceof InputError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
       // ENOTDIR: a file on the way, which the folder above reports
       if (code !== 'ENOENT' && code !== 'ENOTDIR') throw bad(`${path} cannot be written (${code})`);
@@ -90,14 +82,14 @@ function danglingTarget(path: string): string | undefined {
  * Write the tables (as `name.csv` or `name.json`) and the extra JSON files
  * into `dir`, creating it if missing. Every file is written under a temporary
  * name first and renamed only when all are complete; on error nothing stays.
- * Returns the paths written.
+ * Returns the paths written. Throws IOError (exit 1) when they cannot be written.
  */
 export function writeOutputs(dir: string, format: Format, tables: Table[], extra: { name: string; json: unknown }[] = []): string[] {
   let created: string | undefined;
   try {
     created = mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new OutputError(`could not create the output folder ${dir}: ${(err as Error).message}`);
+    throw new IOError(`could not create the output folder ${dir}: ${(err as Error).message}`);
   }
   removeStaleTemps(dir); // left by an earlier run of this tool that was killed
   const jobs = [
@@ -130,7 +122,7 @@ export function writeOutputs(dir: string, format: Format, tables: Table[], extra
     }
     for (const j of jobs) tempDone(j.tmp);
     if (created) rmSync(created, { recursive: true, force: true });
-    throw new OutputError(`could not write the output files to ${dir}: ${(err as Error).message}`);
+    throw new IOError(`could not write the output files to ${dir}: ${(err as Error).message}`);
   }
   return renamed;
 }

@@ -1,12 +1,12 @@
 /** `pathways sensitivity`: Morris screening or Sobol' indices of one metric with respect to model parameters, run through the sweep engine. */
 import { print } from './format.ts';
 import { resultTable } from '../sensitivity/index.ts';
-import {
-  prepareAnalysis, REPORT, runSensitivitySweep, SensitivityError, type ModelRunSpec, type SensitivityReport,
-} from '../sensitivity/run.ts';
-import { SweepError, SweepIOError } from '../sweep/index.ts';
-import { UsageError, type CommandSpec, type Parsed } from './args.ts';
-import { checkOutDir, OutputError } from './output.ts';
+import { InputError } from '../errors.ts';
+import { prepareAnalysis, REPORT, runSensitivitySweep, type ModelRunSpec, type SensitivityReport } from '../sensitivity/run.ts';
+import { parseShard } from '../sweep/index.ts';
+import type { CommandSpec, Parsed } from './args.ts';
+import { RUN_OPTIONS, settingOptions } from './options.ts';
+import { checkOutDir } from './output.ts';
 import { progress } from './progress.ts';
 
 export const SENSITIVITY_SPEC: CommandSpec = {
@@ -28,10 +28,10 @@ export const SENSITIVITY_SPEC: CommandSpec = {
     samples: { kind: 'int', min: 1, max: 1_000_000, arg: 'N', doc: 'Sobol: base sample size N, best a power of two (default 256).' },
     sampling: { kind: 'enum', values: ['sobol', 'random'], arg: 'sobol|random', doc: 'Sobol: scrambled Sobol’ sequence (default) or seeded uniform draws.' },
     bootstrap: { kind: 'int', min: 0, max: 100_000, arg: 'B', doc: 'Bootstrap resamples for the intervals (default 1000).' },
-    replications: { kind: 'int', min: 1, max: 10000, arg: 'N', doc: 'Replications averaged per point (default 1); the same seeds at every point.' },
-    seed: { kind: 'int', min: 0, max: 4294967295, arg: 'N', doc: 'Seed of the runs, the design and the bootstrap (default: the scenario’s).' },
-    agents: { kind: 'int', min: 1, max: 20_000_000, arg: 'N', doc: 'Number of jobseekers (default: the scenario’s).' },
-    weeks: { kind: 'int', min: 1, max: 1560, arg: 'N', doc: 'Weeks to simulate (default: the scenario’s).' },
+    replications: { ...RUN_OPTIONS.replications, doc: 'Replications averaged per point (default 1); the same seeds at every point.' },
+    seed: { ...RUN_OPTIONS.seed, doc: 'Seed of the runs, the design and the bootstrap (default: the scenario’s).' },
+    agents: RUN_OPTIONS.agents,
+    weeks: RUN_OPTIONS.weeks,
     workers: { kind: 'int', min: 0, max: 1024, arg: 'N', doc: 'Worker threads (default: one per core; 0 runs in this thread).' },
     shard: { kind: 'string', arg: 'i/n', doc: 'Run only shard i of n; merge the shards’ folders with pathways merge, then run this command with the merged --out.' },
     out: { kind: 'string', arg: 'DIR', doc: 'Folder of the sweep and of sensitivity.json (created if missing; rerun to resume). Required.' },
@@ -41,18 +41,10 @@ export const SENSITIVITY_SPEC: CommandSpec = {
 };
 
 
-function parseShard(raw: string): [number, number] {
-  const m = /^(\d+)\/(\d+)$/.exec(raw);
-  const i = m ? Number(m[1]) : NaN;
-  const n = m ? Number(m[2]) : NaN;
-  if (!m || n < 1 || i < 1 || i > n || n > 1_000_000) throw new UsageError(`--shard: ${JSON.stringify(raw)} is not allowed; expected i/n with 1 <= i <= n (for example 1/4)`);
-  return [i, n];
-}
-
 /** The spec of the command line, checked for what the options alone decide. */
 function specOf(o: Parsed['options']): ModelRunSpec {
   const need = (name: string, what: string) => {
-    if (o[name] === undefined) throw new UsageError(`sensitivity: --${name} is required (${what})`);
+    if (o[name] === undefined) throw new InputError(`sensitivity: --${name} is required (${what})`);
     return o[name];
   };
   const method = need('method', 'morris or sobol') as 'morris' | 'sobol';
@@ -61,19 +53,18 @@ function specOf(o: Parsed['options']): ModelRunSpec {
   const metric = String(need('metric', 'for example employedShare'));
   need('out', 'the folder for the sweep and sensitivity.json');
   if (method === 'morris' && (o.samples !== undefined || o.sampling !== undefined)) {
-    throw new UsageError(`--${o.samples !== undefined ? 'samples' : 'sampling'}: not used with --method morris (use --trajectories)`);
+    throw new InputError(`--${o.samples !== undefined ? 'samples' : 'sampling'}: not used with --method morris (use --trajectories)`);
   }
   if (method === 'sobol' && (o.trajectories !== undefined || o.levels !== undefined)) {
-    throw new UsageError(`--${o.trajectories !== undefined ? 'trajectories' : 'levels'}: not used with --method sobol (use --samples)`);
+    throw new InputError(`--${o.trajectories !== undefined ? 'trajectories' : 'levels'}: not used with --method sobol (use --samples)`);
   }
-  if (o.levels !== undefined && (o.levels as number) % 2 !== 0) throw new UsageError(`--levels: "${o.levels}" is not allowed; expected an even number of levels`);
+  if (o.levels !== undefined && (o.levels as number) % 2 !== 0) throw new InputError(`--levels: "${o.levels}" is not allowed; expected an even number of levels`);
   return {
     method, scenario, vary, metric,
     policy: o.policy as string | undefined, group: o.group as string | undefined,
     trajectories: o.trajectories as number | undefined, levels: o.levels as number | undefined,
     samples: o.samples as number | undefined, sampling: o.sampling as 'sobol' | 'random' | undefined,
-    bootstrap: o.bootstrap as number | undefined, replications: o.replications as number | undefined,
-    seed: o.seed as number | undefined, agents: o.agents as number | undefined, weeks: o.weeks as number | undefined,
+    bootstrap: o.bootstrap as number | undefined, ...settingOptions(o),
   };
 }
 
@@ -100,41 +91,35 @@ function footer(r: SensitivityReport): string {
 export async function sensitivityCommand({ options }: Parsed): Promise<number> {
   const spec = specOf(options);
   const out = String(options.out);
-  const shard = options.shard === undefined ? undefined : parseShard(String(options.shard));
+  const shard = parseShard(options.shard as string | undefined);
   checkOutDir(out);
+  const prepared = prepareAnalysis(spec);
+  const p = progress(`sensitivity ${prepared.scenario.name}`);
+  let result: Awaited<ReturnType<typeof runSensitivitySweep>>;
   try {
-    const prepared = prepareAnalysis(spec);
-    const p = progress(`sensitivity ${prepared.scenario.name}`);
-    let result: Awaited<ReturnType<typeof runSensitivitySweep>>;
-    try {
-      result = await runSensitivitySweep(prepared, { out, workers: options.workers as number | undefined, shard, onProgress: p.onProgress });
-    } finally {
-      p.end();
-    }
-    if ('shard' in result) {
-      const [i, n] = result.shard;
-      const msg = `shard ${i}/${n} of the sensitivity analysis: ${result.runs} runs in ${out} (${result.skipped} already done). `
-        + `When all ${n} shards are done: pathways merge --out MERGED SHARD_DIR,SHARD_DIR,..., then this command without --shard and with --out MERGED to compute the indices.`;
-      print(options.json ? JSON.stringify({ shard: { index: i, count: n }, runs: result.runs, skipped: result.skipped, out }, null, 2) : msg);
-      return 0;
-    }
-    const { skipped, ...r } = result;
-    if (options.json) {
-      print(JSON.stringify(r, null, 2));
-      return 0;
-    }
-    print([
-      header(r, prepared.scenario.title),
-      '',
-      resultTable(r as Parameters<typeof resultTable>[0]),
-      '',
-      footer(r),
-      `${skipped > 0 ? `${skipped} of ${r.sweep.runs} runs were already done in ${out}; ` : ''}wrote ${out}/${REPORT}`,
-    ].join('\n'));
-    return 0;
-  } catch (err) {
-    if (err instanceof SensitivityError || err instanceof SweepError) throw new UsageError(err.message);
-    if (err instanceof SweepIOError) throw new OutputError(err.message);
-    throw err;
+    result = await runSensitivitySweep(prepared, { out, workers: options.workers as number | undefined, shard, onProgress: p.onProgress });
+  } finally {
+    p.end();
   }
+  if ('shard' in result) {
+    const [i, n] = result.shard;
+    const msg = `shard ${i}/${n} of the sensitivity analysis: ${result.runs} runs in ${out} (${result.skipped} already done). `
+      + `When all ${n} shards are done: pathways merge --out MERGED SHARD_DIR,SHARD_DIR,..., then this command without --shard and with --out MERGED to compute the indices.`;
+    print(options.json ? JSON.stringify({ shard: { index: i, count: n }, runs: result.runs, skipped: result.skipped, out }, null, 2) : msg);
+    return 0;
+  }
+  const { skipped, ...r } = result;
+  if (options.json) {
+    print(JSON.stringify(r, null, 2));
+    return 0;
+  }
+  print([
+    header(r, prepared.scenario.title),
+    '',
+    resultTable(r as Parameters<typeof resultTable>[0]),
+    '',
+    footer(r),
+    `${skipped > 0 ? `${skipped} of ${r.sweep.runs} runs were already done in ${out}; ` : ''}wrote ${out}/${REPORT}`,
+  ].join('\n'));
+  return 0;
 }

@@ -1,12 +1,13 @@
 /** `pathways sweep` and `pathways merge`: parameter sweeps in parallel, resumable and shardable (engine: sim/sweep). */
 import { print } from './format.ts';
-import { RUN_OPTIONS } from './options.ts';
+import { RUN_OPTIONS, settingOptions } from './options.ts';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SHIPPED } from '../../scenarios/index.ts';
-import { JOURNAL, mergeShards, META, prepare, runPrepared, RUNS, SweepError, SweepIOError, type Design, type SweepSpec } from '../sweep/index.ts';
-import { UsageError, type CommandSpec, type Parsed } from './args.ts';
-import { checkOutDir, OutputError } from './output.ts';
+import { InputError } from '../errors.ts';
+import { JOURNAL, mergeShards, META, parseShard, prepare, runPrepared, RUNS, type Design, type SweepSpec } from '../sweep/index.ts';
+import type { CommandSpec, Parsed } from './args.ts';
+import { checkOutDir } from './output.ts';
 import { progress } from './progress.ts';
 import { onInterrupt } from './cleanup.ts';
 
@@ -60,17 +61,6 @@ export const MERGE_SPEC: CommandSpec = {
 };
 
 
-/** Engine errors as the CLI's: bad input is a usage error (exit 2), a file problem an output error (exit 1). */
-async function cli<T>(f: () => T | Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (err) {
-    if (err instanceof SweepError) throw new UsageError(err.message);
-    if (err instanceof SweepIOError) throw new OutputError(err.message);
-    throw err;
-  }
-}
-
 /** `--vary` texts: split at spaces and ";" (a value list may have spaces after its commas). A repeated --vary (an array) is taken too. */
 export function varyList(raw: unknown): string[] {
   const texts = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
@@ -85,17 +75,9 @@ export function varyList(raw: unknown): string[] {
 const list = (flag: string, raw: unknown): string[] | undefined => {
   if (raw === undefined) return undefined;
   const items = String(raw).split(',').map((x) => x.trim());
-  if (items.some((x) => x === '')) throw new UsageError(`--${flag}: ${JSON.stringify(String(raw))} is not allowed; expected names separated by commas`);
+  if (items.some((x) => x === '')) throw new InputError(`--${flag}: ${JSON.stringify(String(raw))} is not allowed; expected names separated by commas`);
   return items;
 };
-
-function parseShard(raw: unknown): [number, number] | undefined {
-  if (raw === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(String(raw));
-  const i = m ? Number(m[1]) : NaN, n = m ? Number(m[2]) : NaN;
-  if (!m || i < 1 || n < 1 || i > n || n > 1_000_000) throw new UsageError(`--shard: ${JSON.stringify(String(raw))} is not allowed; expected i/n with 1 <= i <= n (for example 2/4)`);
-  return [i, n];
-}
 
 /** A note on stderr: one line, the command goes on. */
 const note = (line: string) => process.stderr.write(`pathways: note: ${line}\n`);
@@ -115,26 +97,29 @@ export function workerCount(asked: number | undefined, cores = availableParallel
 const duration = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
 export async function sweepCommand({ options: o }: Parsed): Promise<number> {
-  if (o.scenario === undefined) throw new UsageError(`sweep: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
-  if (o.out === undefined && !o['dry-run']) throw new UsageError('sweep: --out DIR is required (the sweep folder)');
+  if (o.scenario === undefined) throw new InputError(`sweep: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
+  if (o.out === undefined && !o['dry-run']) throw new InputError('sweep: --out DIR is required (the sweep folder)');
   const out = o.out as string | undefined;
   if (out !== undefined) checkOutDir(out);
   const kind = (o.design as 'grid' | 'lhs' | undefined) ?? 'grid';
-  if (kind === 'lhs' && o.samples === undefined) throw new UsageError('--design lhs: needs --samples N');
-  if (kind === 'grid' && o.samples !== undefined) throw new UsageError('--samples: only with --design lhs');
+  if (kind === 'lhs' && o.samples === undefined) throw new InputError('--design lhs: needs --samples N');
+  if (kind === 'grid' && o.samples !== undefined) throw new InputError('--samples: only with --design lhs');
   const design: Design = kind === 'lhs' ? { kind, samples: o.samples as number } : { kind };
   const spec: SweepSpec = {
     scenario: String(o.scenario), vary: varyList(o.vary), design, policies: list('policies', o.policies),
-    replications: o.replications as number | undefined, agents: o.agents as number | undefined,
-    weeks: o.weeks as number | undefined, seed: o.seed as number | undefined, metrics: list('metrics', o.metrics),
-    groups: o.groups as 'all' | 'every' | undefined,
+    ...settingOptions(o), metrics: list('metrics', o.metrics), groups: o.groups as 'all' | 'every' | undefined,
   };
-  const shard = parseShard(o.shard);
+  const shard = parseShard(o.shard as string | undefined);
   const checking = progress(`sweep ${spec.scenario}: checking the design points`, process.stderr, 'points');
-  const prepared = await cli(() => prepare(spec, (d, t) => {
-    if (d === 0 && t >= BIG_PLAN) note(`sweep: checking ${t} design points against the scenario's schema before the first run (about ${Math.ceil(t / 1000)} s)`);
-    checking.onProgress?.(d, t);
-  })).finally(() => checking.end());
+  let prepared: ReturnType<typeof prepare>;
+  try {
+    prepared = prepare(spec, (d, t) => {
+      if (d === 0 && t >= BIG_PLAN) note(`sweep: checking ${t} design points against the scenario's schema before the first run (about ${Math.ceil(t / 1000)} s)`);
+      checking.onProgress?.(d, t);
+    });
+  } finally {
+    checking.end();
+  }
   const { plan } = prepared;
   if (o['dry-run']) {
     print(JSON.stringify({ ...plan, shard: shard ? { index: shard[0], count: shard[1] } : null }, null, 2));
@@ -153,7 +138,7 @@ export async function sweepCommand({ options: o }: Parsed): Promise<number> {
   const start = Date.now();
   let r;
   try {
-    r = await cli(() => runPrepared(prepared, {
+    r = await runPrepared(prepared, {
       out: dir, workers, shard,
       onProgress: (d, t) => {
         done = d;
@@ -163,7 +148,7 @@ export async function sweepCommand({ options: o }: Parsed): Promise<number> {
         bar.end();
         note(line);
       },
-    }));
+    });
   } finally {
     forget();
     bar.end();
@@ -180,12 +165,12 @@ export async function sweepCommand({ options: o }: Parsed): Promise<number> {
 }
 
 export async function mergeCommand({ options: o, positional }: Parsed): Promise<number> {
-  if (o.out === undefined) throw new UsageError('merge: --out DIR is required (the merged folder)');
+  if (o.out === undefined) throw new InputError('merge: --out DIR is required (the merged folder)');
   const out = String(o.out);
   checkOutDir(out);
   const dirs = positional.flatMap((p) => p.split(',')).filter((p) => p !== '');
-  if (dirs.length === 0) throw new UsageError(`merge: no shard folders given; usage: ${MERGE_SPEC.usage}`);
-  const r = await cli(() => mergeShards(dirs, out, note));
+  if (dirs.length === 0) throw new InputError(`merge: no shard folders given; usage: ${MERGE_SPEC.usage}`);
+  const r = mergeShards(dirs, out, note);
   print(`merged ${r.shards} shard${r.shards === 1 ? '' : 's'}: ${r.runs} runs; wrote ${join(out, RUNS)} (${r.rows} rows) and ${join(out, META)}`);
   return 0;
 }

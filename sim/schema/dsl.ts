@@ -3,6 +3,7 @@
  * at once the validator, the source of defaults and the source of the
  * parameter tables in docs/MODEL.md.
  */
+import type { FieldError } from '../errors.ts';
 
 export interface NumberSpec {
   kind: 'number';
@@ -66,18 +67,8 @@ export const obj = (fields: Record<string, Spec>, doc: string, required: readonl
 export const rec = (values: Spec, doc: string, def?: Record<string, unknown>): RecordSpec =>
   ({ kind: 'record', values, doc, default: def });
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-/** A validation failure: each error names the field path, the bad value and what is allowed. */
-export class ValidationError extends Error {
-  constructor(readonly errors: FieldError[], readonly source = 'scenario') {
-    super(errors.map((e) => `${source}: ${e.path}: ${e.message}`).join('\n'));
-    this.name = 'ValidationError';
-  }
-}
+/** Field errors and ValidationError live with the other errors (sim/errors.ts). */
+export { ValidationError, type FieldError } from '../errors.ts';
 
 export function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);

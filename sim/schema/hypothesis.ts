@@ -1,5 +1,5 @@
-import { arr, int, num, obj, str, type ObjectSpec } from './dsl.ts';
-import { KNOBS } from './scenario.ts';
+import { arr, num, obj, str, type NumberSpec, type ObjectSpec } from './dsl.ts';
+import { KNOBS, SCENARIO } from './scenario.ts';
 
 /**
  * The hypothesis file schema: a small, human-editable JSON file that turns a
@@ -37,6 +37,10 @@ export const GROUP_PAIR: ObjectSpec = obj({
   B: str(undefined, 'Output group read on side B.'),
 }, 'Two output groups, one per side: `{ "A": "withBenefitRights", "B": "withoutBenefitRights" }`.', ['A', 'B']);
 
+/** A run setting with the scenario schema's range (the one definition of the limit), no default, and its own doc. */
+const setting = (name: 'agents' | 'weeks' | 'seed' | 'replications', doc: string, min?: number): NumberSpec =>
+  ({ ...(SCENARIO.fields[name] as NumberSpec), default: undefined, doc, ...(min === undefined ? {} : { min }) });
+
 export const EXPECT_VALUES = ['increase', 'decrease'] as const;
 
 export const HYPOTHESIS: ObjectSpec = obj({
@@ -51,9 +55,10 @@ export const HYPOTHESIS: ObjectSpec = obj({
   group: str('all', 'Output group whose metric is compared: `all` (default), a group of the scenario, `withBenefitRights` or `withoutBenefitRights`; or `{ "A": NAME, "B": NAME }` to compare two groups.'),
   expect: str(undefined, 'The direction the hypothesis expects for B relative to A.', EXPECT_VALUES),
   smallestEffect: num(undefined, 0, 1e12, 'metric units', 'The smallest effect that matters, in the metric’s own units (a share: 0.01 = one percentage point), above 0. The verdict weighs the effect against it.'),
-  replications: int(undefined, 2, 10000, 'runs', 'Paired replications (default: the scenario’s); `--replications` overrides it.'),
-  seed: int(undefined, 0, 4294967295, 'seed', 'Master seed (default: the scenario’s); `--seed` overrides it.'),
-  agents: int(undefined, 1, 20_000_000, 'people', 'Number of jobseekers (default: the scenario’s).'),
-  weeks: int(undefined, 1, 1560, 'weeks', 'Weeks to simulate (default: the scenario’s).'),
+  // a paired test needs at least two replications
+  replications: setting('replications', 'Paired replications (default: the scenario’s); `--replications` overrides it.', 2),
+  seed: setting('seed', 'Master seed (default: the scenario’s); `--seed` overrides it.'),
+  agents: setting('agents', 'Number of jobseekers (default: the scenario’s).'),
+  weeks: setting('weeks', 'Weeks to simulate (default: the scenario’s).'),
 }, 'A hypothesis: B changes the metric of a group, compared with A, by at least the smallest effect that matters.',
 ['name', 'statement', 'findings', 'scenario', 'policies', 'metric', 'expect', 'smallestEffect']);

@@ -1,4 +1,5 @@
 /** Bootstrap helpers: seeded resampling and percentile intervals. Browser-safe. */
+import { InputError } from '../errors.ts';
 import { sequential, type Sequential } from '../rng.ts';
 
 /** A seeded generator for one purpose of an analysis (`purpose` keeps streams of different uses apart). */
@@ -27,6 +28,6 @@ export function percentileInterval(values: ArrayLike<number>): [number, number] 
 
 export function checkInteger(what: string, v: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
   if (!Number.isInteger(v) || v < min || v > max) {
-    throw new RangeError(`${what} must be an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, got ${v}`);
+    throw new InputError(`${what} must be an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, got ${v}`);
   }
 }

@@ -9,6 +9,7 @@
  * `analyse(design, y)` turns their outputs into indices, and
  * `runSensitivity(spec, evaluate)` does both in-process.
  */
+import { InputError } from '../errors.ts';
 import { morrisDelta, morrisDesign, morrisIndices, type MorrisIndex } from './morris.ts';
 import { saltelliDesign, sobolIndices, type SobolIndex } from './saltelli.ts';
 import { checkFactors, scaleDesign, type Factor } from './scale.ts';
@@ -62,7 +63,7 @@ export type SensitivityResult = MorrisResult | SobolResult;
 /** The result type of a method. */
 export type ResultOf<M extends Method> = M extends 'morris' ? MorrisResult : SobolResult;
 
-/** The settings of a spec with defaults, checked (RangeError on bad values). */
+/** The settings of a spec with defaults, checked (InputError on bad values). */
 export function sensitivitySettings(spec: SensitivitySpec): SensitivitySettings {
   checkFactors(spec.factors);
   const k = spec.factors.length;
@@ -77,7 +78,7 @@ export function sensitivitySettings(spec: SensitivitySpec): SensitivitySettings 
     const samples = spec.samples ?? 256;
     return { method: 'sobol', samples, sampling: spec.sampling ?? 'sobol', seed, bootstrap, points: samples * (k + 2) };
   }
-  throw new RangeError(`sensitivity: method must be 'morris' or 'sobol', got ${JSON.stringify((spec as { method: unknown }).method)}`);
+  throw new InputError(`sensitivity: method must be 'morris' or 'sobol', got ${JSON.stringify((spec as { method: unknown }).method)}`);
 }
 
 /** The design of an analysis: Morris trajectories or a Saltelli design, scaled to the factors' ranges. */
@@ -94,7 +95,7 @@ export function sensitivityDesign(spec: SensitivitySpec): SensitivityDesign {
 export function analyse(design: SensitivityDesign, y: ArrayLike<number>): SensitivityResult {
   const { settings, factors } = design;
   const k = factors.length;
-  if (y.length !== design.unit.length) throw new RangeError(`sensitivity: ${y.length} outputs for ${design.unit.length} design points`);
+  if (y.length !== design.unit.length) throw new InputError(`sensitivity: ${y.length} outputs for ${design.unit.length} design points`);
   const label = (f: Factor) => ({ factor: f.name, lo: f.lo, hi: f.hi });
   if (settings.method === 'morris') {
     const ix = morrisIndices(design.unit, y, k, { seed: settings.seed, bootstrap: settings.bootstrap });

@@ -12,50 +12,34 @@
 import { runReplicate } from '../ensemble.ts';
 import { outputGroupNames } from '../record.ts';
 import { METRICS } from '../metrics.ts';
-import { parseScenario, policyNames, resolvePolicy, type Scenario } from '../scenario.ts';
+import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
+import { policyKnobs, resolveRunSettings, type RunSettings } from '../settings.ts';
 import { applyPoint, checkValue, locate, parseVary, type Target } from '../sweep/params.ts';
-import { SweepError } from '../sweep/errors.ts';
+import { InputError } from '../errors.ts';
 import { runSensitivity, type Evaluator, type Factor, type Method, type ResultOf, type SensitivitySpec } from './index.ts';
 
 /** A varied parameter as text (`NAME=lo:hi`) or as an object. */
 export type FactorInput = string | { name: string; lo: number; hi: number };
 
-/** Bad input to a model analysis (unknown parameter, range outside the schema, unknown metric ...): one line. */
-export class SensitivityError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SensitivityError';
-  }
-}
-
-const rethrow = (err: unknown): never => {
-  if (err instanceof SweepError) throw new SensitivityError(err.message);
-  throw err;
-};
-
 /** Factors for the model from `NAME=lo:hi` texts or objects: each name located in the scenario, its range checked against the schema. */
 export function modelFactors(s: Scenario, vary: FactorInput[]): { factors: Factor[]; targets: Target[] } {
   const factors: Factor[] = [];
   const targets: Target[] = [];
-  try {
-    for (const v of vary) {
-      const parsed = typeof v === 'string' ? parseVary(v) : v;
-      const text = typeof v === 'string' ? v : `${v.name}=${v.lo}:${v.hi}`;
-      if (!('lo' in parsed) || ('step' in parsed && parsed.step !== undefined)) {
-        throw new SensitivityError(`--vary: ${JSON.stringify(text)} is not allowed; a sensitivity analysis takes a range NAME=lo:hi`);
-      }
-      if (!(parsed.lo < parsed.hi)) throw new SensitivityError(`--vary: ${JSON.stringify(text)} is not allowed; expected lo < hi`);
-      if (factors.some((f) => f.name === parsed.name)) throw new SensitivityError(`--vary: ${parsed.name} is given more than once`);
-      const t = locate(s, parsed.name);
-      checkValue(t, parsed.lo);
-      checkValue(t, parsed.hi);
-      targets.push(t);
-      factors.push({ name: parsed.name, lo: parsed.lo, hi: parsed.hi, ...(t.spec.integer ? { integer: true } : {}) });
+  for (const v of vary) {
+    const parsed = typeof v === 'string' ? parseVary(v) : v;
+    const text = typeof v === 'string' ? v : `${v.name}=${v.lo}:${v.hi}`;
+    if (!('lo' in parsed) || ('step' in parsed && parsed.step !== undefined)) {
+      throw new InputError(`--vary: ${JSON.stringify(text)} is not allowed; a sensitivity analysis takes a range NAME=lo:hi`);
     }
-  } catch (err) {
-    rethrow(err);
+    if (!(parsed.lo < parsed.hi)) throw new InputError(`--vary: ${JSON.stringify(text)} is not allowed; expected lo < hi`);
+    if (factors.some((f) => f.name === parsed.name)) throw new InputError(`--vary: ${parsed.name} is given more than once`);
+    const t = locate(s, parsed.name);
+    checkValue(t, parsed.lo);
+    checkValue(t, parsed.hi);
+    targets.push(t);
+    factors.push({ name: parsed.name, lo: parsed.lo, hi: parsed.hi, ...(t.spec.integer ? { integer: true } : {}) });
   }
-  if (factors.length === 0) throw new SensitivityError('--vary: at least one parameter is needed (NAME=lo:hi)');
+  if (factors.length === 0) throw new InputError('--vary: at least one parameter is needed (NAME=lo:hi)');
   return { factors, targets };
 }
 
@@ -64,15 +48,15 @@ export function checkMetric(metric: string, weeks: number): void {
   const [name, index, ...rest] = metric.split('.');
   const known = METRICS as readonly string[];
   if (!known.includes(name) || rest.length > 0) {
-    throw new SensitivityError(`--metric: ${JSON.stringify(metric)} is not a metric; metrics: ${METRICS.join(', ')} (arrays by year as NAME.K)`);
+    throw new InputError(`--metric: ${JSON.stringify(metric)} is not a metric; metrics: ${METRICS.join(', ')} (arrays by year as NAME.K)`);
   }
   const years = Math.floor(weeks / 52);
   if (name === 'employedShareByYear') {
     if (index === undefined || !/^[1-9][0-9]*$/.test(index) || Number(index) > years) {
-      throw new SensitivityError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is by year: use ${name}.K with K from 1 to ${years}${years === 0 ? ' (the run is shorter than a year)' : ''}`);
+      throw new InputError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is by year: use ${name}.K with K from 1 to ${years}${years === 0 ? ' (the run is shorter than a year)' : ''}`);
     }
   } else if (index !== undefined) {
-    throw new SensitivityError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is a single number`);
+    throw new InputError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is a single number`);
   }
 }
 
@@ -80,11 +64,11 @@ export function checkMetric(metric: string, weeks: number): void {
 export const groupNames = outputGroupNames;
 
 export function checkGroup(s: Scenario, group: string): void {
-  if (!groupNames(s).includes(group)) throw new SensitivityError(`--group: ${JSON.stringify(group)} is not a group of scenario ${s.name}; groups: ${groupNames(s).join(', ')}`);
+  if (!groupNames(s).includes(group)) throw new InputError(`--group: ${JSON.stringify(group)} is not a group of scenario ${s.name}; groups: ${groupNames(s).join(', ')}`);
 }
 
 export function checkPolicy(s: Scenario, policy: string): void {
-  if (!policyNames(s).includes(policy)) throw new SensitivityError(`--policy: ${JSON.stringify(policy)} is not a policy of scenario ${s.name}; known: ${policyNames(s).join(', ')}`);
+  if (!policyNames(s).includes(policy)) throw new InputError(`--policy: ${JSON.stringify(policy)} is not a policy of scenario ${s.name}; known: ${policyNames(s).join(', ')}`);
 }
 
 /** The value of `metric` (checked with checkMetric) in a run's summary of one group. */
@@ -109,6 +93,11 @@ export interface ModelOptions {
   weeks?: number;
 }
 
+/** The settings of a model analysis: the options, else the scenario's; replications default to 1 (not the scenario's). */
+export function modelSettings(s: Scenario, opts: Pick<ModelOptions, 'agents' | 'weeks' | 'seed' | 'replications'>): RunSettings {
+  return resolveRunSettings(s, {}, { agents: opts.agents, weeks: opts.weeks, seed: opts.seed, replications: opts.replications ?? 1 });
+}
+
 /**
  * An evaluator that runs the model at a point (values keyed by the factors' names) and averages the metric over
  * replications. `targets` come from modelFactors; the scenario may be parsed or raw (it is validated again).
@@ -117,22 +106,18 @@ export function modelEvaluator(scenario: unknown, targets: Target[], opts: Model
   const s = parseScenario(scenario);
   const policy = opts.policy ?? s.comparePolicies[0];
   const group = opts.group ?? 'all';
-  const weeks = opts.weeks ?? s.weeks;
-  const reps = opts.replications ?? 1;
+  const { weeks, seed, replications: reps } = modelSettings(s, opts);
+  // without --agents each point runs its own scenario's agents (agents may be a factor of an in-process analysis)
+  const agents = opts.agents;
   checkPolicy(s, policy);
   checkGroup(s, group);
   checkMetric(opts.metric, weeks);
   return (point) => {
-    let applied: ReturnType<typeof applyPoint>;
-    try {
-      applied = applyPoint(s, targets, point);
-    } catch (err) {
-      return rethrow(err);
-    }
-    const knobs = { ...resolvePolicy(applied.scenario, policy), ...applied.knobs };
+    const applied = applyPoint(s, targets, point);
+    const knobs = policyKnobs(applied.scenario, policy, applied.knobs);
     let sum = 0;
     for (let r = 0; r < reps; r++) {
-      const run = runReplicate(applied.scenario, policy, r, { seed: opts.seed, agents: opts.agents, weeks, knobs });
+      const run = runReplicate(applied.scenario, policy, r, { seed, agents, weeks, knobs });
       sum += metricOf(run.summary[group], opts.metric);
     }
     return sum / reps;
@@ -155,7 +140,7 @@ export type ModelSensitivitySpec = Omit<SensitivitySpec, 'factors'> & ModelOptio
 export function modelSensitivity<M extends Method>(spec: ModelSensitivitySpec & { method: M }): ResultOf<M> & { y: number[] } {
   const s = parseScenario(spec.scenario);
   const { factors, targets } = modelFactors(s, spec.vary);
-  const seed = spec.seed ?? s.seed;
+  const { seed } = modelSettings(s, spec);
   const evaluate = modelEvaluator(s, targets, { ...spec, seed });
   return runSensitivity({ ...spec, factors, seed }, evaluate);
 }

@@ -8,6 +8,7 @@
  * changes when the factor moves across its whole range" (for f = c·x on
  * [lo, hi], mu* = |c|·(hi − lo) and sigma = 0).
  */
+import { InputError } from '../errors.ts';
 import { checkInteger, generator, percentileInterval, randomIndex } from './bootstrap.ts';
 
 export interface MorrisDesignOptions {
@@ -51,7 +52,7 @@ export function morrisDesign(k: number, opts: MorrisDesignOptions): number[][] {
   checkInteger('Morris design: trajectories', opts.trajectories, 1);
   const p = opts.levels ?? 4;
   checkInteger('Morris design: levels', p, 2);
-  if (p % 2 !== 0) throw new RangeError(`Morris design: levels must be even (so that the step lands on the grid), got ${p}`);
+  if (p % 2 !== 0) throw new InputError(`Morris design: levels must be even (so that the step lands on the grid), got ${p}`);
   const g = generator('morris-design', opts.seed ?? 0);
   const half = p / 2; // Δ in grid steps
   const out: number[][] = [];
@@ -86,9 +87,9 @@ export function morrisDesign(k: number, opts: MorrisDesignOptions): number[][] {
 export function morrisEffects(design: number[][], y: ArrayLike<number>, k: number): number[][] {
   checkInteger('Morris indices: k', k, 1);
   if (design.length === 0 || design.length % (k + 1) !== 0) {
-    throw new RangeError(`Morris indices: the design has ${design.length} points; expected a positive multiple of k + 1 = ${k + 1}`);
+    throw new InputError(`Morris indices: the design has ${design.length} points; expected a positive multiple of k + 1 = ${k + 1}`);
   }
-  if (y.length !== design.length) throw new RangeError(`Morris indices: ${y.length} outputs for ${design.length} design points`);
+  if (y.length !== design.length) throw new InputError(`Morris indices: ${y.length} outputs for ${design.length} design points`);
   const r = design.length / (k + 1);
   const effects: number[][] = [];
   for (let t = 0; t < r; t++) {
@@ -97,7 +98,7 @@ export function morrisEffects(design: number[][], y: ArrayLike<number>, k: numbe
       const a = t * (k + 1) + s;
       const x0 = design[a];
       const x1 = design[a + 1];
-      if (x0.length !== k || x1.length !== k) throw new RangeError(`Morris indices: design point ${x0.length !== k ? a : a + 1} has ${(x0.length !== k ? x0 : x1).length} coordinates; expected ${k}`);
+      if (x0.length !== k || x1.length !== k) throw new InputError(`Morris indices: design point ${x0.length !== k ? a : a + 1} has ${(x0.length !== k ? x0 : x1).length} coordinates; expected ${k}`);
       let moved = -1;
       for (let i = 0; i < k; i++) {
         if (x1[i] !== x0[i]) {
@@ -106,7 +107,7 @@ export function morrisEffects(design: number[][], y: ArrayLike<number>, k: numbe
         }
       }
       if (moved < 0 || !Number.isNaN(ee[moved])) {
-        throw new RangeError(`Morris indices: points ${a} and ${a + 1} (trajectory ${t}) do not differ in exactly one factor not moved before in the trajectory`);
+        throw new InputError(`Morris indices: points ${a} and ${a + 1} (trajectory ${t}) do not differ in exactly one factor not moved before in the trajectory`);
       }
       ee[moved] = (y[a + 1] - y[a]) / (x1[moved] - x0[moved]);
     }

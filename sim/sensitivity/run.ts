@@ -9,14 +9,14 @@
  */
 import { join } from 'node:path';
 import pkg from '../../package.json';
+import { InputError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
-import { parseScenario, type Scenario } from '../scenario.ts';
+import { parseScenario, type Knobs, type Scenario } from '../scenario.ts';
+import { policyKnobs, runChanges, type Changes } from '../settings.ts';
 import { readRuns, runSweep, type RunSweepOptions, type SweepSpec } from '../sweep/index.ts';
 import { writeAtomic } from '../sweep/files.ts';
 import { analyse, sensitivityDesign, type Factor, type Method, type SensitivityResult, type SensitivitySettings } from './index.ts';
-import { checkGroup, checkMetric, checkPolicy, modelFactors, SensitivityError, type FactorInput } from './model.ts';
-
-export { SensitivityError } from './model.ts';
+import { checkGroup, checkMetric, checkPolicy, modelFactors, modelSettings, type FactorInput } from './model.ts';
 
 /** The file a sensitivity analysis writes into its folder. */
 export const REPORT = 'sensitivity.json';
@@ -58,6 +58,10 @@ export interface SensitivityReport {
   weeks: number;
   replications: number;
   seed: number;
+  /** Every scenario value the runs change besides the factors (see runChanges in sim/settings.ts). */
+  changes: Changes;
+  /** The policy's full knobs; knob factors override theirs at each point. */
+  knobs: Knobs;
   method: Method;
   settings: SensitivitySettings;
   factors: Factor[];
@@ -93,39 +97,23 @@ export interface PreparedAnalysis {
   sweep: SweepSpec;
 }
 
-const toUsage = (err: unknown): never => {
-  if (err instanceof RangeError) throw new SensitivityError(err.message);
-  throw err;
-};
-
-/** Check a spec and build its design and sweep. Throws SensitivityError (one line), ScenarioLoadError or ValidationError. */
+/** Check a spec and build its design and sweep. Throws InputError (one line; ValidationError for a scenario file). */
 export function prepareAnalysis(spec: ModelRunSpec): PreparedAnalysis {
   const s = typeof spec.scenario === 'string' ? loadScenario(spec.scenario) : parseScenario(spec.scenario, 'scenario');
   const policy = spec.policy ?? s.comparePolicies[0];
   checkPolicy(s, policy);
   const group = spec.group ?? 'all';
   checkGroup(s, group);
-  const weeks = spec.weeks ?? s.weeks;
-  const agents = spec.agents ?? s.agents;
+  const { agents, weeks, seed, replications } = modelSettings(s, spec);
   checkMetric(spec.metric, weeks);
   const { factors } = modelFactors(s, spec.vary);
   if (factors.some((f) => f.name === 'agents' || f.name === 'weeks' || f.name === 'seed')) {
-    throw new SensitivityError('--vary: agents, weeks and seed cannot be factors of a sensitivity analysis; use --agents and --weeks');
+    throw new InputError('--vary: agents, weeks and seed cannot be factors of a sensitivity analysis; use --agents and --weeks');
   }
-  if (agents < s.personas.length) {
-    throw new SensitivityError(`--agents: ${JSON.stringify(String(agents))} is not allowed; scenario ${s.name} has ${s.personas.length} personas, so it needs at least ${s.personas.length} agents`);
-  }
-  const seed = spec.seed ?? s.seed;
-  const replications = spec.replications ?? 1;
-  let design: ReturnType<typeof sensitivityDesign>;
-  try {
-    design = sensitivityDesign({
-      method: spec.method, factors, trajectories: spec.trajectories, levels: spec.levels, samples: spec.samples,
-      sampling: spec.sampling, seed, bootstrap: spec.bootstrap,
-    });
-  } catch (err) {
-    return toUsage(err);
-  }
+  const design = sensitivityDesign({
+    method: spec.method, factors, trajectories: spec.trajectories, levels: spec.levels, samples: spec.samples,
+    sampling: spec.sampling, seed, bootstrap: spec.bootstrap,
+  });
   // Morris trajectories share grid points: run each distinct point once.
   const unique: Record<string, number>[] = [];
   const seen = new Map<string, number>();
@@ -159,7 +147,7 @@ function pointMeans(a: PreparedAnalysis, dir: string): number[] {
     if (count[i] !== a.replications) throw new Error(`${dir}: point ${i} has ${count[i]} runs, expected ${a.replications}`);
     const y = v / count[i];
     if (!Number.isFinite(y)) {
-      throw new SensitivityError(`--metric: ${a.spec.metric} of group ${a.group} is undefined at ${Object.entries(a.unique[i]).map(([k, x]) => `${k}=${x}`).join(' ')} (too few people in the group?); try more --agents or another --group`);
+      throw new InputError(`--metric: ${a.spec.metric} of group ${a.group} is undefined at ${Object.entries(a.unique[i]).map(([k, x]) => `${k}=${x}`).join(' ')} (too few people in the group?); try more --agents or another --group`);
     }
     return y;
   });
@@ -173,6 +161,8 @@ export function report(a: PreparedAnalysis, dir: string): SensitivityReport {
   return {
     format: 'pathways-sensitivity/1', version: pkg.version, scenario: a.scenario.name, policy: a.policy, metric: a.spec.metric, group: a.group,
     agents: a.agents, weeks: a.weeks, replications: a.replications, seed: a.seed,
+    changes: runChanges(a.scenario, { agents: a.agents, weeks: a.weeks, seed: a.seed, replications: a.replications }),
+    knobs: policyKnobs(a.scenario, a.policy),
     method: result.method, settings: result.settings, factors: result.factors, indices: result.indices,
     points: a.design.points.map((point, i) => ({ point, y: y[i] })),
     sweep: { points: a.unique.length, runs: a.unique.length * a.replications },

@@ -11,6 +11,7 @@
  * if they were independent, which under quasi-Monte Carlo makes the intervals
  * conservative (the true error is usually smaller).
  */
+import { InputError } from '../errors.ts';
 import { checkInteger, generator, percentileInterval, randomIndex } from './bootstrap.ts';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from './sobol-sequence.ts';
 
@@ -53,13 +54,13 @@ export function saltelliDesign(k: number, opts: SaltelliOptions): number[][] {
   const sampling = opts.sampling ?? 'sobol';
   let base: number[][];
   if (sampling === 'sobol') {
-    if (k > SALTELLI_MAX_FACTORS) throw new RangeError(`Saltelli design: at most ${SALTELLI_MAX_FACTORS} factors with Sobol' sampling, got ${k}; use sampling 'random'`);
+    if (k > SALTELLI_MAX_FACTORS) throw new InputError(`Saltelli design: at most ${SALTELLI_MAX_FACTORS} factors with Sobol' sampling, got ${k}; use sampling 'random'`);
     base = sobolPoints(N, 2 * k, { scramble: true, seed: `saltelli:${opts.seed ?? 0}` });
   } else if (sampling === 'random') {
     const g = generator('saltelli-random', opts.seed ?? 0);
     base = Array.from({ length: N }, () => Array.from({ length: 2 * k }, () => g()));
   } else {
-    throw new RangeError(`Saltelli design: sampling must be 'sobol' or 'random', got ${JSON.stringify(sampling)}`);
+    throw new InputError(`Saltelli design: sampling must be 'sobol' or 'random', got ${JSON.stringify(sampling)}`);
   }
   const A = base.map((row) => row.slice(0, k));
   const B = base.map((row) => row.slice(k));
@@ -112,7 +113,7 @@ function estimate(y: ArrayLike<number>, k: number, N: number, rows: ArrayLike<nu
 export function sobolIndices(y: ArrayLike<number>, k: number, N: number, opts: SobolIndicesOptions = {}): SobolIndex[] {
   checkInteger('Sobol indices: k', k, 1);
   checkInteger('Sobol indices: N', N, 1);
-  if (y.length !== N * (k + 2)) throw new RangeError(`Sobol indices: ${y.length} outputs; expected N·(k + 2) = ${N * (k + 2)}`);
+  if (y.length !== N * (k + 2)) throw new InputError(`Sobol indices: ${y.length} outputs; expected N·(k + 2) = ${N * (k + 2)}`);
   const B = opts.bootstrap ?? 1000;
   checkInteger('Sobol indices: bootstrap', B, 0);
   const s1 = new Float64Array(k);

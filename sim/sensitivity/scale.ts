@@ -1,4 +1,5 @@
 /** From points of the unit hypercube to parameter values. Browser-safe. */
+import { InputError } from '../errors.ts';
 
 /** A factor of a sensitivity analysis: a parameter and the range it varies over. */
 export interface Factor {
@@ -21,7 +22,7 @@ export function scaleValue(u: number, f: Factor): number {
 
 /** A unit point as parameter values, keyed by factor name. */
 export function scalePoint(u: ArrayLike<number>, factors: Factor[]): Record<string, number> {
-  if (u.length !== factors.length) throw new RangeError(`scalePoint: the point has ${u.length} coordinates for ${factors.length} factors`);
+  if (u.length !== factors.length) throw new InputError(`scalePoint: the point has ${u.length} coordinates for ${factors.length} factors`);
   const out: Record<string, number> = {};
   factors.forEach((f, i) => {
     out[f.name] = scaleValue(u[i], f);
@@ -32,16 +33,16 @@ export function scalePoint(u: ArrayLike<number>, factors: Factor[]): Record<stri
 /** Every point of a unit design as parameter values. */
 export const scaleDesign = (design: ArrayLike<number>[], factors: Factor[]): Record<string, number>[] => design.map((u) => scalePoint(u, factors));
 
-/** Check a list of factors: at least one, unique non-empty names, finite lo < hi. Throws RangeError naming the factor. */
+/** Check a list of factors: at least one, unique non-empty names, finite lo < hi. Throws InputError naming the factor. */
 export function checkFactors(factors: Factor[]): void {
-  if (factors.length === 0) throw new RangeError('sensitivity: at least one factor is needed');
+  if (factors.length === 0) throw new InputError('sensitivity: at least one factor is needed');
   const seen = new Set<string>();
   for (const f of factors) {
-    if (typeof f.name !== 'string' || f.name === '') throw new RangeError('sensitivity: every factor needs a name');
-    if (seen.has(f.name)) throw new RangeError(`sensitivity: factor ${f.name} is given more than once`);
+    if (typeof f.name !== 'string' || f.name === '') throw new InputError('sensitivity: every factor needs a name');
+    if (seen.has(f.name)) throw new InputError(`sensitivity: factor ${f.name} is given more than once`);
     seen.add(f.name);
     if (!Number.isFinite(f.lo) || !Number.isFinite(f.hi) || !(f.lo < f.hi)) {
-      throw new RangeError(`sensitivity: factor ${f.name} has range ${f.lo}:${f.hi}; expected finite numbers lo < hi`);
+      throw new InputError(`sensitivity: factor ${f.name} has range ${f.lo}:${f.hi}; expected finite numbers lo < hi`);
     }
   }
 }

@@ -10,6 +10,7 @@
  * bits include its leading and constant terms (degree s = bit length - 1).
  * Dimension 1 is the van der Corput sequence.
  */
+import { InputError } from '../errors.ts';
 import { sequential } from '../rng.ts';
 
 const JOE_KUO: number[][] = [
@@ -99,9 +100,9 @@ export interface SobolOptions {
  */
 export function sobolPoints(n: number, dims: number, opts: SobolOptions = {}): number[][] {
   if (!Number.isInteger(dims) || dims < 1 || dims > SOBOL_MAX_DIMENSIONS) {
-    throw new RangeError(`Sobol' sequence: dims must be an integer from 1 to ${SOBOL_MAX_DIMENSIONS}, got ${dims}`);
+    throw new InputError(`Sobol' sequence: dims must be an integer from 1 to ${SOBOL_MAX_DIMENSIONS}, got ${dims}`);
   }
-  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32) throw new RangeError(`Sobol' sequence: n must be an integer from 0 to 2^32, got ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32) throw new InputError(`Sobol' sequence: n must be an integer from 0 to 2^32, got ${n}`);
   const v = directions(dims);
   const shift = new Uint32Array(dims);
   if (opts.scramble ?? true) {

@@ -11,7 +11,7 @@ import {
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { SweepError, SweepIOError } from './errors.ts';
+import { InputError, IOError } from '../errors.ts';
 import { readUserFile } from '../load.ts';
 
 let counter = 0;
@@ -26,7 +26,7 @@ export function ensureDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new SweepIOError(`could not create the folder ${dir}: ${(err as Error).message}`);
+    throw new IOError(`could not create the folder ${dir}: ${(err as Error).message}`);
   }
 }
 
@@ -163,8 +163,8 @@ export function writeAtomic(path: string, write: (put: (text: string) => void) =
       // not there
     }
     tempDone(tmp);
-    if (err instanceof SweepError) throw err;
-    throw new SweepIOError(`could not write ${path}: ${(err as Error).message}`);
+    if (err instanceof InputError) throw err;
+    throw new IOError(`could not write ${path}: ${(err as Error).message}`);
   }
 }
 
@@ -176,13 +176,13 @@ export function readIfExists(path: string): string | undefined {
     statSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SweepIOError(`could not read ${path}: ${(err as Error).message}`);
+    throw new IOError(`could not read ${path}: ${(err as Error).message}`);
   }
   // the one reader of files a user can put in place: regular files within the size limit only
   try {
     return readUserFile(path, 'sweep');
   } catch (err) {
-    throw new SweepIOError((err as Error).message);
+    throw new IOError((err as Error).message);
   }
 }
 
@@ -216,7 +216,7 @@ export class LineReader {
       return new LineReader(path, openSync(path, 'r'), Math.max(1, chunkSize));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new SweepIOError(`could not read ${path}: ${(err as Error).message}`);
+      throw new IOError(`could not read ${path}: ${(err as Error).message}`);
     }
   }
 
@@ -248,7 +248,7 @@ export class LineReader {
       n = readSync(this.fd as number, chunk, 0, chunk.length, null);
     } catch (err) {
       this.close();
-      throw new SweepIOError(`could not read ${this.path}: ${(err as Error).message}`);
+      throw new IOError(`could not read ${this.path}: ${(err as Error).message}`);
     }
     this.fileOffset += this.pos;
     this.buf = rest.length ? Buffer.concat([rest, chunk.subarray(0, n)]) : chunk.subarray(0, n);
@@ -275,7 +275,7 @@ export class RangeReader {
     try {
       this.fd = openSync(path, 'r');
     } catch (err) {
-      throw new SweepIOError(`could not read ${path}: ${(err as Error).message}`);
+      throw new IOError(`could not read ${path}: ${(err as Error).message}`);
     }
   }
   read(offset: number, length: number): string {
@@ -285,11 +285,11 @@ export class RangeReader {
       try {
         for (let r = 1; n < b.length && r > 0; n += r) r = readSync(this.fd, b, n, b.length - n, offset + n);
       } catch (err) {
-        throw new SweepIOError(`could not read ${this.path}: ${(err as Error).message}`);
+        throw new IOError(`could not read ${this.path}: ${(err as Error).message}`);
       }
       this.buf = b.subarray(0, n);
       this.start = offset;
-      if (n < length) throw new SweepIOError(`could not read ${this.path}: it is shorter than expected (changed while the sweep ran?)`);
+      if (n < length) throw new IOError(`could not read ${this.path}: it is shorter than expected (changed while the sweep ran?)`);
     }
     return this.buf.toString('utf8', offset - this.start, offset - this.start + length);
   }
@@ -308,7 +308,7 @@ export const LOCK = '.pathways.lock';
 /**
  * Take the lock of folder `dir` for this process: the file `.pathways.lock`
  * (PID and host; its time is when it was taken) created exclusively. A lock of a live process is a
- * SweepError (`what` names the folder's option); a lock whose process is dead
+ * InputError (`what` names the folder's option); a lock whose process is dead
  * on this host is stale: it is taken over and `onNote` told. Returns the
  * release function (also run on exit).
  */
@@ -321,14 +321,14 @@ export function lockFolder(dir: string, what: string, onNote?: (line: string) =>
     try {
       fd = openSync(path, 'wx');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new SweepIOError(`could not create ${path}: ${(err as Error).message}`);
-      if (attempt > 2) throw new SweepError(`${what}: ${dir} is locked by another process (${path}); wait for it to finish`);
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new IOError(`could not create ${path}: ${(err as Error).message}`);
+      if (attempt > 2) throw new InputError(`${what}: ${dir} is locked by another process (${path}); wait for it to finish`);
       const held = readLock(path);
       if (held === 'gone') continue;
-      if (held === 'young') throw new SweepError(`${what}: ${dir} is in use by another process that is just starting (${path}); wait for it to finish`);
+      if (held === 'young') throw new InputError(`${what}: ${dir} is in use by another process that is just starting (${path}); wait for it to finish`);
       if (held && (held.host !== host || isAlive(held.pid))) {
         const who = held.host !== host ? `process ${held.pid} on ${held.host}` : `process ${held.pid}`;
-        throw new SweepError(`${what}: ${dir} is in use by ${who} since ${held.since} (${path}); wait for it to finish, or use another folder${held.host !== host ? `; if that process is gone, delete ${path}` : ''}`);
+        throw new InputError(`${what}: ${dir} is in use by ${who} since ${held.since} (${path}); wait for it to finish, or use another folder${held.host !== host ? `; if that process is gone, delete ${path}` : ''}`);
       }
       // stale: its process is gone
       try {

@@ -1,7 +1,7 @@
 /**
  * Parameter sweeps (Node only: worker threads and files).
  *
- * - planSweep(spec): the resolved plan (what sweep.json holds), checked; throws SweepError with one line.
+ * - planSweep(spec): the resolved plan (what sweep.json holds), checked; throws InputError with one line.
  * - runSweep(spec, { out, workers, shard, onProgress }): run it (or a shard) into a folder, resumably.
  * - readRuns(dir): the rows of a finished sweep or merge.
  * - mergeShards(dirs, out): join finished shards into what an unsharded sweep writes.
@@ -11,12 +11,12 @@ import type { SweepPlan, SweepSpec } from './types.ts';
 import './worker.ts';
 
 export type { Design, Vary, SweepSpec, SweepPlan, SweepMeta, Parameter, SweepRow, RunRows, RunSweepOptions, RunSweepResult } from './types.ts';
-export { SweepError, SweepIOError } from './errors.ts';
+export { InputError, IOError } from '../errors.ts';
 export { runSweep, runPrepared } from './run.ts';
 export { mergeShards, shardFolders } from './merge.ts';
 export { readRuns, readMeta, META, RUNS } from './store.ts';
 export { JOURNAL } from './journal.ts';
-export { prepare, runOf, shardIds, checkShard, type Prepared } from './plan.ts';
+export { prepare, runOf, shardIds, parseShard, MAX_SHARDS, type Prepared } from './plan.ts';
 export { gridPoints, lhsPoints, type Axis, type Point } from './design.ts';
 export { parseVary, rangeValues, locate, applyPoint, type Target } from './params.ts';
 export { makeRunner } from './runner.ts';

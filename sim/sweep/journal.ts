@@ -12,7 +12,7 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { SweepIOError } from './errors.ts';
+import { IOError } from '../errors.ts';
 import { CHUNK, LineReader, RangeReader, sizeOf, writeAll, writeAtomic } from './files.ts';
 import type { RunRows } from './types.ts';
 
@@ -118,7 +118,7 @@ export class JournalReader {
     this.reader ??= new RangeReader(join(this.dir, JOURNAL));
     const line = this.reader.read(this.index.offsets[id], this.index.lengths[id]);
     const r = decodeRecord(line.endsWith('\n') ? line.slice(0, -1) : line);
-    if (!r || r.id !== id) throw new SweepIOError(`${join(this.dir, JOURNAL)} changed while the sweep ran (run ${id}); run the command again`);
+    if (!r || r.id !== id) throw new IOError(`${join(this.dir, JOURNAL)} changed while the sweep ran (run ${id}); run the command again`);
     return r.rows;
   }
   close(): void {
@@ -136,7 +136,7 @@ export class JournalWriter {
       this.fd = openSync(join(dir, JOURNAL), 'a');
       this.size = sizeOf(this.fd);
     } catch (err) {
-      throw new SweepIOError(`could not open ${join(dir, JOURNAL)}: ${(err as Error).message}`);
+      throw new IOError(`could not open ${join(dir, JOURNAL)}: ${(err as Error).message}`);
     }
   }
   append(id: number, rows: RunRows): void {
@@ -144,7 +144,7 @@ export class JournalWriter {
     try {
       writeAll(this.fd, buf);
     } catch (err) {
-      throw new SweepIOError(`could not write ${join(this.dir, JOURNAL)}: ${(err as Error).message}`);
+      throw new IOError(`could not write ${join(this.dir, JOURNAL)}: ${(err as Error).message}`);
     }
     this.index?.set(id, this.size, buf.length, rows.length);
     this.size += buf.length;

@@ -1,7 +1,7 @@
 /** mergeShards: join the folders of finished shards into the folder an unsharded sweep would have written. */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SweepError } from './errors.ts';
+import { InputError } from '../errors.ts';
 import { ensureDir, lockFolder, readIfExists, removeStaleTemps, writeAtomic, type LineReader } from './files.ts';
 import { readJournal } from './journal.ts';
 import { metaDiff } from './plan.ts';
@@ -25,9 +25,9 @@ export function shardFolders(args: string[]): string[] {
           .filter((p) => statSync(p).isDirectory() && isSweep(p));
       }
     } catch {
-      throw new SweepError(`merge: ${a} is not a folder`);
+      throw new InputError(`merge: ${a} is not a folder`);
     }
-    if (subs.length === 0) throw new SweepError(`merge: ${a} is not a sweep folder (no ${META}) and holds none`);
+    if (subs.length === 0) throw new InputError(`merge: ${a} is not a sweep folder (no ${META}) and holds none`);
     out.push(...subs);
   }
   return out;
@@ -51,12 +51,12 @@ const idOf = (line: string) => {
 export function mergeShards(dirs: string[], out: string, onNote?: (line: string) => void): { dir: string; runs: number; rows: number; shards: number } {
   const folders = shardFolders(dirs);
   const target = resolve(out);
-  if (folders.some((f) => resolve(f) === target)) throw new SweepError(`merge: --out ${out} is one of the shards; write the merge to another folder`);
+  if (folders.some((f) => resolve(f) === target)) throw new InputError(`merge: --out ${out} is one of the shards; write the merge to another folder`);
   const metas = folders.map((f) => readMeta(f) as SweepMeta);
   const first = metas[0];
   metas.forEach((m, i) => {
     const diff = metaDiff(first, m, false);
-    if (diff) throw new SweepError(`merge: ${folders[i]} holds a different sweep than ${folders[0]} (${diff})`);
+    if (diff) throw new InputError(`merge: ${folders[i]} holds a different sweep than ${folders[0]} (${diff})`);
   });
   const owner = new Int32Array(first.runs).fill(-1);
   const header = csvHeader(first);
@@ -66,11 +66,11 @@ export function mergeShards(dirs: string[], out: string, onNote?: (line: string)
     if (!csv) {
       const want = m.shard ? m.shard.runs : m.runs;
       const { index } = readJournal(f, first.runs, () => true);
-      throw new SweepError(`merge: ${f} (${shardName(m)}) has not finished: ${index.count} of ${want} runs done; run its sweep command again to finish it`);
+      throw new InputError(`merge: ${f} (${shardName(m)}) has not finished: ${index.count} of ${want} runs done; run its sweep command again to finish it`);
     }
     if (csv.header !== header) {
       csv.reader.close();
-      throw new SweepError(`merge: ${f}/${RUNS} does not have the columns of its sweep.json`);
+      throw new InputError(`merge: ${f}/${RUNS} does not have the columns of its sweep.json`);
     }
     return csv.reader;
   };
@@ -78,28 +78,28 @@ export function mergeShards(dirs: string[], out: string, onNote?: (line: string)
   folders.forEach((f, i) => {
     const m = metas[i];
     const dup = metas.findIndex((x, j) => j < i && x.shard && m.shard && x.shard.index === m.shard.index && x.shard.count === m.shard.count);
-    if (dup >= 0) throw new SweepError(`merge: ${shardName(m)} is given twice (${folders[dup]} and ${f})`);
+    if (dup >= 0) throw new InputError(`merge: ${shardName(m)} is given twice (${folders[dup]} and ${f})`);
     const reader = open(f, i);
     let last = -1;
     for (let line = reader.next(); line !== undefined; line = reader.next()) {
       const id = idOf(line);
       if (!Number.isInteger(id) || id < 0 || id >= first.runs || (m.shard && id % m.shard.count !== m.shard.index - 1)) {
         reader.close();
-        throw new SweepError(`merge: ${f}/${RUNS} has a line that is not a run of this sweep`);
+        throw new InputError(`merge: ${f}/${RUNS} has a line that is not a run of this sweep`);
       }
       if (id < last) {
         reader.close();
-        throw new SweepError(`merge: ${f}/${RUNS} is not sorted by run id (run ${id} after ${last}); run its sweep command again to rebuild it`);
+        throw new InputError(`merge: ${f}/${RUNS} is not sorted by run id (run ${id} after ${last}); run its sweep command again to rebuild it`);
       }
       if (id !== last && owner[id] >= 0) {
         reader.close();
-        throw new SweepError(`merge: run ${id} is in both ${folders[owner[id]]} (${shardName(metas[owner[id]])}) and ${f} (${shardName(m)})`);
+        throw new InputError(`merge: run ${id} is in both ${folders[owner[id]]} (${shardName(metas[owner[id]])}) and ${f} (${shardName(m)})`);
       }
       owner[id] = i;
       last = id;
       rows++;
     }
-    if (reader.tail !== '') throw new SweepError(`merge: ${f}/${RUNS} does not end with a newline (cut short?); run its sweep command again to rebuild it`);
+    if (reader.tail !== '') throw new InputError(`merge: ${f}/${RUNS} does not end with a newline (cut short?); run its sweep command again to rebuild it`);
   });
   const missing: number[] = [];
   let nMissing = 0;
@@ -114,13 +114,13 @@ export function mergeShards(dirs: string[], out: string, onNote?: (line: string)
     if (n !== undefined && metas.every((m) => m.shard?.count === n)) {
       const absent = Array.from({ length: n }, (_, k) => k + 1).filter((k) => !metas.some((m) => m.shard?.index === k));
       if (absent.length) {
-        throw new SweepError(`merge: shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${n}`).join(', ')} ${absent.length > 1 ? 'are' : 'is'} missing (runs ${listed} of ${first.runs}); give ${absent.length > 1 ? 'their folders' : 'its folder'} too`);
+        throw new InputError(`merge: shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${n}`).join(', ')} ${absent.length > 1 ? 'are' : 'is'} missing (runs ${listed} of ${first.runs}); give ${absent.length > 1 ? 'their folders' : 'its folder'} too`);
       }
       // every shard is given, yet runs are missing: name the shards whose runs.csv lacks them
       const lacking = [...new Set(missing.map((id) => metas.findIndex((m) => m.shard && id % m.shard.count === m.shard.index - 1)))].filter((i) => i >= 0);
-      throw new SweepError(`merge: runs ${listed} of ${first.runs} are missing from ${lacking.map((i) => `${folders[i]}/${RUNS} (${shardName(metas[i])})`).join(', ')}; run ${lacking.length > 1 ? 'their sweep commands' : 'its sweep command'} again to rebuild ${lacking.length > 1 ? 'them' : 'it'}`);
+      throw new InputError(`merge: runs ${listed} of ${first.runs} are missing from ${lacking.map((i) => `${folders[i]}/${RUNS} (${shardName(metas[i])})`).join(', ')}; run ${lacking.length > 1 ? 'their sweep commands' : 'its sweep command'} again to rebuild ${lacking.length > 1 ? 'them' : 'it'}`);
     }
-    throw new SweepError(`merge: runs ${listed} of ${first.runs} are in none of the shards`);
+    throw new InputError(`merge: runs ${listed} of ${first.runs} are in none of the shards`);
   }
   ensureDir(target);
   const unlock = lockFolder(target, 'merge: --out', onNote);
@@ -128,7 +128,7 @@ export function mergeShards(dirs: string[], out: string, onNote?: (line: string)
     removeStaleTemps(target);
     const old = readMeta(target);
     const meta: SweepMeta = { ...first, shard: null };
-    if (old && metaDiff(old, meta, true)) throw new SweepError(`merge: --out ${out} holds a different sweep (${metaDiff(old, meta, true)}); use another folder`);
+    if (old && metaDiff(old, meta, true)) throw new InputError(`merge: --out ${out} holds a different sweep (${metaDiff(old, meta, true)}); use another folder`);
     writeMeta(target, meta);
     // Each shard's runs.csv is sorted by run id: merge them in run order, one line of each at hand.
     const readers = folders.map((f, i) => open(f, i));

@@ -8,11 +8,10 @@
  * `policies.NAME.KNOB`), lists of numbers by 0-based position
  * (`labourMarket.vacanciesPer1000.2`).
  */
-import { suggest } from '../cli/args.ts';
 import { describeAllowed, ownValue, ValidationError, type NumberSpec, type Spec } from '../schema/dsl.ts';
 import { KNOBS, SCENARIO } from '../schema/scenario.ts';
 import { parseScenario, type Knobs, type Scenario } from '../scenario.ts';
-import { SweepError } from './errors.ts';
+import { InputError, suggest } from '../errors.ts';
 import type { Vary } from './types.ts';
 
 /** Where a parameter goes. */
@@ -28,7 +27,7 @@ export interface Target {
 const NOT_VARIED: Record<string, string> = { seed: 'use --seed', replications: 'use --replications' };
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const bad = (text: string, why: string) => new SweepError(`--vary: ${JSON.stringify(text)} is not allowed; ${why}`);
+const bad = (text: string, why: string) => new InputError(`--vary: ${JSON.stringify(text)} is not allowed; ${why}`);
 
 function number(text: string, whole: string): number {
   const t = text.trim();
@@ -74,7 +73,7 @@ const join = (segs: string[]) => segs.join('.') || 'the scenario';
 
 /** Find the numeric field (or knob) a parameter name points at in scenario `s`. */
 export function locate(s: Scenario, name: string): Target {
-  const fail = (why: string) => new SweepError(`--vary: ${name}: ${why}`);
+  const fail = (why: string) => new InputError(`--vary: ${name}: ${why}`);
   const segs = name.split('.');
   if (segs.some((x) => x === '')) throw fail('is not a parameter name; expected knobs.NAME or a field path such as office.caseload');
   if (segs[0] === 'knobs') {
@@ -132,7 +131,7 @@ export function locate(s: Scenario, name: string): Target {
 export function checkValue(t: Target, v: number): void {
   const s = t.spec;
   if (!Number.isFinite(v) || v < s.min || v > s.max || (s.integer && !Number.isInteger(v))) {
-    throw new SweepError(`--vary: ${t.name}: ${v} is not allowed; expected ${describeAllowed(s)}`);
+    throw new InputError(`--vary: ${t.name}: ${v} is not allowed; expected ${describeAllowed(s)}`);
   }
 }
 
@@ -157,6 +156,6 @@ export function applyPoint(base: Scenario, targets: Target[], point: Record<stri
     if (!(err instanceof ValidationError)) throw err;
     const e = err.errors[0];
     const more = err.errors.length > 1 ? ` (and ${err.errors.length - 1} more)` : '';
-    throw new SweepError(`--vary: at ${describePoint(point)}: ${err.source}: ${e.path}: ${e.message}${more}`);
+    throw new InputError(`--vary: at ${describePoint(point)}: ${err.source}: ${e.path}: ${e.message}${more}`);
   }
 }

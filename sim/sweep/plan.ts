@@ -1,12 +1,12 @@
 /** From a SweepSpec to a SweepPlan: parameters, design points, runs, and the run ids of a shard. */
 import { createHash } from 'node:crypto';
 import pkg from '../../package.json';
-import { suggest } from '../cli/args.ts';
 import { loadScenario } from '../load.ts';
 import { METRICS } from '../metrics.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
+import { resolveRunSettings } from '../settings.ts';
 import { gridPoints, lhsPoints, type Axis, type Point } from './design.ts';
-import { SweepError } from './errors.ts';
+import { InputError, suggest } from '../errors.ts';
 import { applyPoint, checkValue, locate, parseVary, rangeValues, varyText, type Target } from './params.ts';
 import type { Parameter, SweepMeta, SweepPlan, SweepSpec, Vary } from './types.ts';
 
@@ -28,7 +28,7 @@ export const isVaried = (targets: Target[], field: 'agents' | 'weeks') => target
 
 function int(what: string, v: unknown, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw new SweepError(`${what}: ${JSON.stringify(v)} is not allowed; expected an integer from ${min} to ${max}`);
+    throw new InputError(`${what}: ${JSON.stringify(v)} is not allowed; expected an integer from ${min} to ${max}`);
   }
   return v;
 }
@@ -37,31 +37,31 @@ const quote = (s: string) => (/^[A-Za-z0-9_./:=,@+-]+$/.test(s) ? s : `'${s.repl
 
 function checkPolicies(s: Scenario, policies: string[]): string[] {
   const known = policyNames(s);
-  if (policies.length === 0) throw new SweepError('--policies: no policy given; known: ' + known.join(', '));
+  if (policies.length === 0) throw new InputError('--policies: no policy given; known: ' + known.join(', '));
   for (const p of policies) {
-    if (!known.includes(p)) throw new SweepError(`--policies: ${JSON.stringify(p)} is not a policy of scenario ${s.name}${suggest(p, known)}; known: ${known.join(', ')}`);
+    if (!known.includes(p)) throw new InputError(`--policies: ${JSON.stringify(p)} is not a policy of scenario ${s.name}${suggest(p, known)}; known: ${known.join(', ')}`);
   }
   const dup = policies.find((p, i) => policies.indexOf(p) !== i);
-  if (dup !== undefined) throw new SweepError(`--policies: ${JSON.stringify(dup)} is given more than once`);
+  if (dup !== undefined) throw new InputError(`--policies: ${JSON.stringify(dup)} is given more than once`);
   return policies;
 }
 
 function checkMetrics(metrics: string[], weeks: number[]): string[] {
   const known = [...METRICS] as string[];
-  if (metrics.length === 0) throw new SweepError('--metrics: no metric given; metrics: ' + known.join(', '));
+  if (metrics.length === 0) throw new InputError('--metrics: no metric given; metrics: ' + known.join(', '));
   for (const m of metrics) {
     const [name, k, ...rest] = m.split('.');
-    if (!known.includes(name) || rest.length) throw new SweepError(`--metrics: ${JSON.stringify(m)} is not a metric${suggest(name, known)}; metrics: ${known.join(', ')}`);
+    if (!known.includes(name) || rest.length) throw new InputError(`--metrics: ${JSON.stringify(m)} is not a metric${suggest(name, known)}; metrics: ${known.join(', ')}`);
     if (k === undefined) continue;
     const len = ARRAY_METRICS[name];
-    if (!len) throw new SweepError(`--metrics: ${JSON.stringify(m)} is not allowed; ${name} is a single number, not a list`);
+    if (!len) throw new InputError(`--metrics: ${JSON.stringify(m)} is not allowed; ${name} is a single number, not a list`);
     const most = Math.min(...weeks.map(len));
     if (!/^\d+$/.test(k) || Number(k) < 1 || Number(k) > most) {
-      throw new SweepError(`--metrics: ${JSON.stringify(m)} is not allowed; ${name} has ${most} value${most === 1 ? '' : 's'} in these runs (${name}.1 to ${name}.${most})`);
+      throw new InputError(`--metrics: ${JSON.stringify(m)} is not allowed; ${name} has ${most} value${most === 1 ? '' : 's'} in these runs (${name}.1 to ${name}.${most})`);
     }
   }
   const dup = metrics.find((m, i) => metrics.indexOf(m) !== i);
-  if (dup !== undefined) throw new SweepError(`--metrics: ${JSON.stringify(dup)} is given more than once`);
+  if (dup !== undefined) throw new InputError(`--metrics: ${JSON.stringify(dup)} is given more than once`);
   return metrics;
 }
 
@@ -70,7 +70,7 @@ function parameter(v: Vary, t: Target, design: 'grid' | 'lhs'): { param: Paramet
   const { min, max } = t.spec;
   const integer = t.spec.integer === true;
   const text = varyText(v);
-  const fail = (why: string) => new SweepError(`--vary: ${JSON.stringify(text)} is not allowed; ${why}`);
+  const fail = (why: string) => new InputError(`--vary: ${JSON.stringify(text)} is not allowed; ${why}`);
   if ('values' in v) {
     if (v.values.length === 0) throw fail('no values given');
     v.values.forEach((x) => checkValue(t, x));
@@ -99,13 +99,13 @@ function parameter(v: Vary, t: Target, design: 'grid' | 'lhs'): { param: Paramet
 }
 
 function pointsDesign(base: Scenario, points: Record<string, number>[]): { targets: Target[]; params: Parameter[] } {
-  if (!Array.isArray(points) || points.length === 0) throw new SweepError('points design: no points given');
+  if (!Array.isArray(points) || points.length === 0) throw new InputError('points design: no points given');
   const names = Object.keys(points[0]);
   const targets = names.map((n) => locate(base, n));
   points.forEach((p, i) => {
     const keys = Object.keys(p);
     if (keys.length !== names.length || keys.some((k) => !names.includes(k))) {
-      throw new SweepError(`points design: point ${i} has parameters ${keys.join(', ') || 'none'}; every point needs exactly ${names.join(', ')}`);
+      throw new InputError(`points design: point ${i} has parameters ${keys.join(', ') || 'none'}; every point needs exactly ${names.join(', ')}`);
     }
     targets.forEach((t) => checkValue(t, p[t.name]));
   });
@@ -116,7 +116,7 @@ function pointsDesign(base: Scenario, points: Record<string, number>[]): { targe
   return { targets, params };
 }
 
-/** Resolve and check a spec. Throws SweepError (one line), ScenarioLoadError or ValidationError (scenario file). */
+/** Resolve and check a spec. Throws InputError (one line) or ValidationError (a scenario file with field errors). */
 declare const __PATHWAYS_MODEL__: string | undefined;
 /** The model code's fingerprint, set when the code is bundled (scripts/bundle.js); "unbundled" when run from the sources. */
 const MODEL = typeof __PATHWAYS_MODEL__ === 'string' ? __PATHWAYS_MODEL__ : 'unbundled';
@@ -129,46 +129,40 @@ const MODEL = typeof __PATHWAYS_MODEL__ === 'string' ? __PATHWAYS_MODEL__ : 'unb
 export function prepare(spec: SweepSpec, onCheck?: (done: number, total: number) => void): Prepared {
   const base = typeof spec.scenario === 'string' ? loadScenario(spec.scenario) : parseScenario(spec.scenario, 'scenario');
   const design = spec.design ?? { kind: 'grid' };
-  if (!['grid', 'lhs', 'points'].includes(design.kind)) throw new SweepError(`--design: ${JSON.stringify(design.kind)} is not allowed; expected grid or lhs`);
-  const agents = spec.agents === undefined ? base.agents : int('--agents', spec.agents, 1, 20_000_000);
-  const weeks = spec.weeks === undefined ? base.weeks : int('--weeks', spec.weeks, 1, 1560);
-  const seed = spec.seed === undefined ? base.seed : int('--seed', spec.seed, 0, 4294967295);
-  const replications = spec.replications === undefined ? base.replications : int('--replications', spec.replications, 1, 10000);
-  if (agents < base.personas.length) {
-    throw new SweepError(`--agents: ${JSON.stringify(String(agents))} is not allowed; scenario ${base.name} has ${base.personas.length} personas, so it needs at least ${base.personas.length} agents`);
-  }
+  if (!['grid', 'lhs', 'points'].includes(design.kind)) throw new InputError(`--design: ${JSON.stringify(design.kind)} is not allowed; expected grid or lhs`);
+  const { agents, weeks, seed, replications } = resolveRunSettings(base, {}, { agents: spec.agents, weeks: spec.weeks, seed: spec.seed, replications: spec.replications });
   const policies = checkPolicies(base, spec.policies ?? [...base.comparePolicies]);
   const groups = spec.groups ?? 'all';
-  if (groups !== 'all' && groups !== 'every') throw new SweepError(`--groups: ${JSON.stringify(groups)} is not allowed; expected all or every`);
+  if (groups !== 'all' && groups !== 'every') throw new InputError(`--groups: ${JSON.stringify(groups)} is not allowed; expected all or every`);
 
   let targets: Target[];
   let params: Parameter[];
   let points: Point[];
   const vary = (spec.vary ?? []).map((v) => (typeof v === 'string' ? parseVary(v) : v));
   if (design.kind === 'points') {
-    if (vary.length) throw new SweepError('--vary: not used with a points design (the points name the parameters)');
+    if (vary.length) throw new InputError('--vary: not used with a points design (the points name the parameters)');
     ({ targets, params } = pointsDesign(base, design.points));
     points = design.points.map((p) => Object.fromEntries(targets.map((t) => [t.name, p[t.name]])));
   } else {
     targets = vary.map((v) => locate(base, v.name));
     const dup = targets.find((t, i) => targets.findIndex((u) => u.name === t.name) !== i);
-    if (dup) throw new SweepError(`--vary: ${dup.name} is given more than once`);
+    if (dup) throw new InputError(`--vary: ${dup.name} is given more than once`);
     const resolved = vary.map((v, i) => parameter(v, targets[i], design.kind as 'grid' | 'lhs'));
     params = resolved.map((r) => r.param);
     if (design.kind === 'grid') {
       const size = resolved.reduce((n, r) => n * ('values' in r.axis ? r.axis.values.length : 1), 1);
-      if (size * replications * policies.length > MAX_RUNS) throw new SweepError(`--vary: the grid has ${size} points, more than ${MAX_RUNS} runs in all`);
+      if (size * replications * policies.length > MAX_RUNS) throw new InputError(`--vary: the grid has ${size} points, more than ${MAX_RUNS} runs in all`);
       points = gridPoints(resolved.map((r) => r.axis as { name: string; values: number[] }));
     } else {
       const samples = int('--samples', design.samples, 1, 1_000_000);
-      if (vary.length === 0) throw new SweepError('--design lhs: needs at least one --vary parameter');
+      if (vary.length === 0) throw new InputError('--design lhs: needs at least one --vary parameter');
       points = lhsPoints(resolved.map((r) => r.axis), samples, seed);
     }
   }
-  if (isVaried(targets, 'agents') && spec.agents !== undefined) throw new SweepError('--vary: agents is varied, so --agents cannot be given too');
-  if (isVaried(targets, 'weeks') && spec.weeks !== undefined) throw new SweepError('--vary: weeks is varied, so --weeks cannot be given too');
+  if (isVaried(targets, 'agents') && spec.agents !== undefined) throw new InputError('--vary: agents is varied, so --agents cannot be given too');
+  if (isVaried(targets, 'weeks') && spec.weeks !== undefined) throw new InputError('--vary: weeks is varied, so --weeks cannot be given too');
   const runs = points.length * replications * policies.length;
-  if (runs > MAX_RUNS) throw new SweepError(`the sweep has ${runs} runs, more than ${MAX_RUNS}`);
+  if (runs > MAX_RUNS) throw new InputError(`the sweep has ${runs} runs, more than ${MAX_RUNS}`);
   // Every point's scenario must pass the schema (e.g. group shares that no longer add up to 1).
   const weeksAt = new Set<number>([weeks]);
   if (targets.some((t) => t.kind === 'field')) {
@@ -214,12 +208,21 @@ export function runOf(plan: SweepPlan, id: number): { point: number; replicate: 
   return { point: Math.floor(id / (plan.replications * P)), replicate: Math.floor(id / P) % plan.replications, policy: plan.policies[id % P] };
 }
 
-/** Check a 1-based shard [i, n]. */
-export function checkShard(shard: [number, number] | undefined): [number, number] | undefined {
+/** The largest number of shards. */
+export const MAX_SHARDS = 1_000_000;
+
+/**
+ * A shard as `i/n` text (the command line's --shard) or [i, n], checked:
+ * 1 <= i <= n <= MAX_SHARDS. Undefined stays undefined (no shard: every run).
+ */
+export function parseShard(shard: string | [number, number] | undefined): [number, number] | undefined {
   if (shard === undefined) return undefined;
-  const [i, n] = shard;
-  if (!Number.isInteger(i) || !Number.isInteger(n) || n < 1 || n > 1_000_000 || i < 1 || i > n) {
-    throw new SweepError(`--shard: "${i}/${n}" is not allowed; expected i/n with 1 <= i <= n (for example 1/4)`);
+  const text = typeof shard === 'string' ? shard : `${shard[0]}/${shard[1]}`;
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || !(i >= 1 && i <= n && n <= MAX_SHARDS)) {
+    throw new InputError(`--shard: ${JSON.stringify(text)} is not allowed; expected i/n with 1 <= i <= n (for example 2/4)`);
   }
   return [i, n];
 }

@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../scenario.ts';
-import { SweepError } from './errors.ts';
+import { InputError } from '../errors.ts';
 import { makeRunner } from './runner.ts';
 import type { RunRows, SweepPlan } from './types.ts';
 import { WORKER_TAG, type WorkerInit, type WorkerReply } from './worker.ts';
@@ -60,7 +60,7 @@ export async function runPool(plan: SweepPlan, base: Scenario, ids: number[], wo
       w.on('message', (m: WorkerReply) => {
         if (settled) return;
         if ('error' in m) {
-          stop(m.name === 'SweepError' ? new SweepError(m.error) : new Error(`run ${m.id}: ${m.error}`));
+          stop(m.name === 'InputError' || m.name === 'ValidationError' ? new InputError(m.error) : new Error(`run ${m.id}: ${m.error}`));
           return;
         }
         try {

@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SweepError } from './errors.ts';
+import { InputError } from '../errors.ts';
 import { ensureDir, lockFolder, removeStaleTemps } from './files.ts';
 import { JOURNAL, JournalReader, JournalWriter, readJournal, rewriteJournal } from './journal.ts';
-import { checkShard, inShard, metaDiff, prepare, shardIds, type Prepared } from './plan.ts';
+import { inShard, metaDiff, parseShard, prepare, shardIds, type Prepared } from './plan.ts';
 import { runPool } from './pool.ts';
 import { checkRuns, META, readMeta, RUNS, writeMeta, writeRuns } from './store.ts';
 import type { RunSweepOptions, RunSweepResult, SweepMeta, SweepSpec } from './types.ts';
@@ -29,9 +29,9 @@ export async function runSweep(spec: SweepSpec, opts: RunOptions): Promise<RunSw
 
 /** runSweep for a spec already prepared (the CLI checks the spec before it shows progress). */
 export async function runPrepared({ plan, base }: Prepared, opts: RunOptions): Promise<RunSweepResult & { rows: number }> {
-  const shard = checkShard(opts.shard);
+  const shard = parseShard(opts.shard);
   const workers = opts.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 0) throw new SweepError(`--workers: ${workers} is not allowed; expected an integer of 0 or more`);
+  if (!Number.isInteger(workers) || workers < 0) throw new InputError(`--workers: ${workers} is not allowed; expected an integer of 0 or more`);
   const ids = shardIds(plan.runs, shard);
   const meta: SweepMeta = { ...plan, shard: shard ? { index: shard[0], count: shard[1], runs: ids.length } : null };
   const dir = resolve(opts.out);
@@ -53,11 +53,11 @@ async function locked(
   const old = readMeta(dir);
   if (old) {
     const diff = metaDiff(old, meta, true);
-    if (diff) throw new SweepError(`--out: ${opts.out} holds a different sweep (${diff}); use another folder, or delete it to start again`);
+    if (diff) throw new InputError(`--out: ${opts.out} holds a different sweep (${diff}); use another folder, or delete it to start again`);
   } else {
     // results without a plan cannot be checked against this sweep: never adopt them
     const orphan = [JOURNAL, RUNS].find((f) => existsSync(join(dir, f)));
-    if (orphan) throw new SweepError(`--out: ${opts.out} holds ${orphan} but no ${META}, so it cannot be checked against this sweep; use another folder, or delete it to start again`);
+    if (orphan) throw new InputError(`--out: ${opts.out} holds ${orphan} but no ${META}, so it cannot be checked against this sweep; use another folder, or delete it to start again`);
     writeMeta(dir, meta);
   }
 
@@ -71,7 +71,7 @@ async function locked(
       try {
         const check = checkRuns(dir, plan, ids, (id) => reader.rows(id));
         if ('rows' in check) return { dir, runs: ids.length, skipped: ids.length, rows: check.rows };
-        if (check.why.includes('columns')) throw new SweepError(`--out: ${join(opts.out, RUNS)} does not have this sweep's columns; use another folder, or delete it to start again`);
+        if (check.why.includes('columns')) throw new InputError(`--out: ${join(opts.out, RUNS)} does not have this sweep's columns; use another folder, or delete it to start again`);
         opts.onNote?.(`--out: ${join(opts.out, RUNS)} does not match the journal (${check.why}); rebuilding it`);
       } finally {
         reader.close();

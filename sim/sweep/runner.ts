@@ -1,8 +1,9 @@
 /** One run of a sweep: a pure function of the plan and the run id. Used by the worker threads (and in-thread with 0 workers). */
 import { runReplicate } from '../ensemble.ts';
 import type { MetricName } from '../metrics.ts';
-import { resolvePolicy, type Knobs, type Scenario } from '../scenario.ts';
-import { SweepError } from './errors.ts';
+import type { Knobs, Scenario } from '../scenario.ts';
+import { policyKnobs } from '../settings.ts';
+import { InputError } from '../errors.ts';
 import { applyPoint, locate } from './params.ts';
 import { isVaried, runOf } from './plan.ts';
 import type { RunRows, SweepPlan } from './types.ts';
@@ -24,12 +25,12 @@ export function makeRunner(plan: SweepPlan, base: Scenario): (id: number) => Run
     return hit;
   };
   return (id: number) => {
-    if (!Number.isInteger(id) || id < 0 || id >= plan.runs) throw new SweepError(`run ${id} is not a run of this sweep (0 to ${plan.runs - 1})`);
+    if (!Number.isInteger(id) || id < 0 || id >= plan.runs) throw new InputError(`run ${id} is not a run of this sweep (0 to ${plan.runs - 1})`);
     const { point, replicate, policy } = runOf(plan, id);
     const { scenario: s, knobs } = at(point);
     const r = runReplicate(s, policy, replicate, {
       seed: plan.seed, agents: ownAgents ? s.agents : plan.agents, weeks: ownWeeks ? s.weeks : plan.weeks,
-      knobs: Object.keys(knobs).length ? { ...resolvePolicy(s, policy), ...knobs } : undefined,
+      knobs: Object.keys(knobs).length ? policyKnobs(s, policy, knobs) : undefined,
     });
     const rows: RunRows = [];
     const num = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
@@ -39,7 +40,7 @@ export function makeRunner(plan: SweepPlan, base: Scenario): (id: number) => Run
         const [name, k] = m.split('.') as [MetricName, string | undefined];
         const v = summary[name];
         if (k !== undefined) {
-          if (!Array.isArray(v) || Number(k) > v.length) throw new SweepError(`--metrics: ${m} has no value in run ${id} (${v === undefined ? 0 : (v as number[]).length} values)`);
+          if (!Array.isArray(v) || Number(k) > v.length) throw new InputError(`--metrics: ${m} has no value in run ${id} (${v === undefined ? 0 : (v as number[]).length} values)`);
           rows.push([group, m, num(v[Number(k) - 1])]);
         } else if (Array.isArray(v)) {
           v.forEach((x, y) => rows.push([group, `${m}.${y + 1}`, num(x)]));

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { replicateSeed } from '../rng.ts';
 import { csvCell } from '../tables.ts';
-import { SweepError } from './errors.ts';
+import { InputError } from '../errors.ts';
 import { LineReader, readIfExists, writeAtomic } from './files.ts';
 import { runOf } from './plan.ts';
 import type { RunRows, SweepMeta, SweepPlan, SweepRow } from './types.ts';
@@ -19,10 +19,10 @@ export function readMeta(dir: string): SweepMeta | undefined {
   try {
     meta = JSON.parse(text) as SweepMeta;
   } catch {
-    throw new SweepError(`${path} is not a sweep's sweep.json (not JSON)`);
+    throw new InputError(`${path} is not a sweep's sweep.json (not JSON)`);
   }
   if (meta === null || typeof meta !== 'object' || meta.format !== 'pathways-sweep/1') {
-    throw new SweepError(`${path} is not a sweep's sweep.json (format is not pathways-sweep/1)`);
+    throw new InputError(`${path} is not a sweep's sweep.json (format is not pathways-sweep/1)`);
   }
   return meta;
 }
@@ -109,7 +109,7 @@ export function openRuns(dir: string): { header: string; reader: LineReader } | 
   const header = reader.next();
   if (header === undefined) {
     reader.close();
-    throw new SweepError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
+    throw new InputError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
   }
   return { header: header + '\n', reader };
 }
@@ -117,9 +117,9 @@ export function openRuns(dir: string): { header: string; reader: LineReader } | 
 /** The rows of a finished sweep (or merge) in `dir`, in run order (runs.csv read line by line). */
 export function readRuns(dir: string): SweepRow[] {
   const meta = readMeta(dir);
-  if (!meta) throw new SweepError(`${dir} is not a sweep folder (no ${META})`);
+  if (!meta) throw new InputError(`${dir} is not a sweep folder (no ${META})`);
   const csv = openRuns(dir);
-  if (!csv) throw new SweepError(`${dir}: the sweep has not finished (no ${RUNS}); run its command again to finish it`);
+  if (!csv) throw new InputError(`${dir}: the sweep has not finished (no ${RUNS}); run its command again to finish it`);
   const names = meta.parameters.map((p) => p.name);
   const k = names.length;
   const num = (s: string) => (s === '' ? NaN : Number(s));
@@ -131,6 +131,6 @@ export function readRuns(dir: string): SweepRow[] {
       replicate: num(c[2 + k]), seed: num(c[3 + k]), policy: c[4 + k], group: c[5 + k], metric: c[6 + k], value: num(c[7 + k]),
     });
   }
-  if (csv.reader.tail !== '') throw new SweepError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
+  if (csv.reader.tail !== '') throw new InputError(`${join(dir, RUNS)} does not end with a newline; it is not a sweep's runs.csv`);
   return out;
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runReplicate } from '../../sim/ensemble.ts';
 import { outputGroupNames } from '../../sim/record.ts';
 import { loadScenario } from '../../sim/load.ts';
-import { makeRunner, planSweep, prepare, SweepError, type SweepSpec } from '../../sim/sweep/index.ts';
+import { InputError } from '../../sim/errors.ts';
+import { makeRunner, planSweep, prepare, type SweepSpec } from '../../sim/sweep/index.ts';
 
 const small = { scenario: 'classroom', agents: 300, weeks: 52, replications: 1 };
 
@@ -11,7 +12,7 @@ function errorOf(spec: Partial<SweepSpec>): string {
   try {
     planSweep({ ...small, ...spec } as SweepSpec);
   } catch (err) {
-    expect(err).toBeInstanceOf(SweepError);
+    expect(err).toBeInstanceOf(InputError);
     const msg = (err as Error).message;
     expect(msg).not.toMatch(/\n/);
     return msg;

@@ -27,7 +27,7 @@ async function expectError(p: Promise<unknown> | (() => unknown), message: RegEx
     err = e;
   }
   expect(err, 'expected an error').toBeInstanceOf(Error);
-  expect((err as Error).name).toBe('SweepError');
+  expect((err as Error).name).toBe('InputError');
   expect((err as Error).message).not.toMatch(/\n/);
   expect((err as Error).message).toMatch(message);
 }
