@@ -63,7 +63,7 @@ function allowed(spec: Spec): string {
     case 'number':
       return `${spec.integer ? 'integer ' : ''}${fmtNum(spec.min)} – ${fmtNum(spec.max)}`;
     case 'string':
-      return spec.values ? spec.values.map(code).join(', ') : 'text';
+      return spec.values ? spec.values.map(code).join(', ') : spec.pattern ? `text: ${spec.patternDoc ?? code(spec.pattern.source)}` : 'text';
     case 'boolean':
       return '`true`, `false`';
     case 'array': {
@@ -134,7 +134,7 @@ function sectionTable(section: string): string {
   for (const [path, spec] of leaves(SCENARIO)) {
     if (sectionOf(path) !== section) continue;
     if (isPolicyKnob(path)) {
-      // one row stands for all ten knobs of a named policy
+      // one row stands for every knob of a named policy
       if (!knobRowDone) {
         rows.push([code('policies.NAME.<knob>'), '*from `base`*', 'as in the table of knobs', '',
           'Any policy knob (see the table of knobs). Knobs a named policy does not give come from its `base`; without a `base`, from the preset of the same name (`standardised`, `personalised`), otherwise from `standardised`.']);
