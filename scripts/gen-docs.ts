@@ -7,13 +7,15 @@
  *   ...generated Markdown...
  *   <!-- END generated:NAME -->
  *
- * Everything outside the markers (the prose) is left as it is.
+ * Everything outside the markers (the prose) is left as it is. It also
+ * writes the JSON Schemas of scenario and hypothesis files (schemas/, see
+ * `schemaFiles`), from the same schema.
  *
- *   node --import tsx scripts/gen-docs.ts           rewrite docs/MODEL.md
- *   node --import tsx scripts/gen-docs.ts --check   exit 1 if docs/MODEL.md is out of date
+ *   node --import tsx scripts/gen-docs.ts           rewrite docs/MODEL.md and schemas/
+ *   node --import tsx scripts/gen-docs.ts --check   exit 1 if either is out of date
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SHIPPED } from '../scenarios/index.ts';
 import { LEVEL_NAMES } from '../sim/constants.ts';
@@ -21,6 +23,8 @@ import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
 import { PHASES } from '../sim/model.ts';
 import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
+import { HYPOTHESIS } from '../sim/schema/hypothesis.ts';
+import { jsonSchema } from '../sim/schema/json-schema.ts';
 import { DEFAULT_SERVICES, KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
 
 /** docs/MODEL.md, relative to this script. */
@@ -63,7 +67,7 @@ function allowed(spec: Spec): string {
     case 'number':
       return `${spec.integer ? 'integer ' : ''}${fmtNum(spec.min)} – ${fmtNum(spec.max)}`;
     case 'string':
-      return spec.values ? spec.values.map(code).join(', ') : 'text';
+      return spec.values ? spec.values.map(code).join(', ') : spec.pattern ? `text: ${spec.patternDoc ?? code(spec.pattern.source)}` : 'text';
     case 'boolean':
       return '`true`, `false`';
     case 'array': {
@@ -134,7 +138,7 @@ function sectionTable(section: string): string {
   for (const [path, spec] of leaves(SCENARIO)) {
     if (sectionOf(path) !== section) continue;
     if (isPolicyKnob(path)) {
-      // one row stands for all ten knobs of a named policy
+      // one row stands for every knob of a named policy
       if (!knobRowDone) {
         rows.push([code('policies.NAME.<knob>'), '*from `base`*', 'as in the table of knobs', '',
           'Any policy knob (see the table of knobs). Knobs a named policy does not give come from its `base`; without a `base`, from the preset of the same name (`standardised`, `personalised`), otherwise from `standardised`.']);
@@ -305,8 +309,49 @@ export function staleRegions(markdown: string, regions: Record<string, string> =
   return Object.keys(regions).filter((name) => regionContent(markdown, name) !== regions[name]);
 }
 
+// ---------------------------------------------------------------------------
+// JSON Schemas for editors
+
+/**
+ * The JSON Schema files, by path from the repository root, with their text.
+ * The shipped files name them in `$schema` (relative to the file).
+ */
+export function schemaFiles(): Record<string, string> {
+  const text = (spec: Parameters<typeof jsonSchema>[0], title: string) => JSON.stringify(jsonSchema(spec, title), null, 2) + '\n';
+  return {
+    'schemas/scenario.schema.json': text(SCENARIO, 'Activation pathways scenario (generated from sim/schema/scenario.ts by `npm run docs`)'),
+    'schemas/hypothesis.schema.json': text(HYPOTHESIS, 'Activation pathways hypothesis (generated from sim/schema/hypothesis.ts by `npm run docs`)'),
+  };
+}
+
+/** Paths of the JSON Schema files that are missing or differ from what is generated now. */
+export function staleSchemaFiles(files: Record<string, string> = schemaFiles()): string[] {
+  return Object.entries(files).filter(([path, text]) => !existsSync(ROOT + path) || readFileSync(ROOT + path, 'utf8') !== text).map(([path]) => path);
+}
+
+/** Write (or, with `check`, only compare) the JSON Schema files; 1 when `check` finds them out of date. */
+function writeSchemaFiles(check: boolean): number {
+  const files = schemaFiles();
+  const stale = staleSchemaFiles(files);
+  if (check) {
+    if (stale.length) console.error(`${stale.join(', ')} out of date: run \`npm run docs\`.`);
+    return stale.length ? 1 : 0;
+  }
+  for (const path of stale) {
+    mkdirSync(dirname(ROOT + path), { recursive: true });
+    writeFileSync(ROOT + path, files[path]);
+    console.log(`${path}: regenerated.`);
+  }
+  return 0;
+}
+
 function main(argv: string[]): number {
   const check = argv.includes('--check');
+  const schemas = writeSchemaFiles(check);
+  return Math.max(schemas, mainModel(check));
+}
+
+function mainModel(check: boolean): number {
   const current = readFileSync(MODEL_MD, 'utf8');
   const regions = generatedRegions();
   const next = applyRegions(current, regions);

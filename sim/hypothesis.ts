@@ -9,8 +9,8 @@ import { runReplicate, type RunResult } from './ensemble.ts';
 import { METRIC_DOCS, METRICS, type MetricName } from './metrics.ts';
 import { policyNames, type Knobs, type Scenario } from './scenario.ts';
 import { policyKnobs, resolveRunSettings, runChanges, type Changes, type RunSettings } from './settings.ts';
-import { resolve, show, ValidationError, type FieldError } from './schema/dsl.ts';
-import { GROUP_PAIR, HYPOTHESIS } from './schema/hypothesis.ts';
+import { resolve, show, ValidationError, type FieldError, type Infer } from './schema/dsl.ts';
+import { GROUP_PAIR, HYPOTHESIS, SIDE } from './schema/hypothesis.ts';
 import { KNOBS } from './schema/scenario.ts';
 import { pairedTest } from './tdist.ts';
 import { explain, judge, VERDICT_RULE, wouldChange, type Expectation, type Verdict } from './verdict.ts';
@@ -20,35 +20,22 @@ export { VERDICT_RULE, judge, decimalsFor, fmt, fmtP, groupText, type Expectatio
 
 export type Side = 'A' | 'B';
 
+/*
+ * The types of a validated hypothesis, inferred from the schema
+ * (sim/schema/hypothesis.ts): a field added there is a field here.
+ */
+
 /** One side of the comparison: a policy of the scenario and knob overrides on top of it. */
-export interface PolicySide {
-  base: string;
-  knobs: Partial<Knobs>;
-}
+export type PolicySide = Infer<typeof SIDE>;
 
-/** A validated hypothesis (see the schema for the meaning of each field). */
-export interface Hypothesis {
-  name: string;
-  statement: string;
-  findings: string[];
-  source?: string;
-  notes?: string;
-  /** A shipped scenario name or a path relative to the hypothesis file (see `scenarioRef`). */
-  scenario: string;
-  policies: Record<Side, PolicySide>;
-  /** The metric as written, e.g. `employedShareByYear.1`. */
-  metric: string;
-  /** Output group read on each side (the same name twice unless two groups are compared). */
-  group: Record<Side, string>;
-  expect: Expectation;
-  smallestEffect: number;
-  replications?: number;
-  seed?: number;
-  agents?: number;
-  weeks?: number;
-}
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+/**
+ * A validated hypothesis (see the schema for the meaning of each field):
+ * `scenario` is a shipped scenario name or a path relative to the hypothesis
+ * file (see `scenarioRef`); `metric` is as written, e.g.
+ * `employedShareByYear.1`; `group` is the output group read on each side
+ * (the same name twice unless two groups are compared).
+ */
+export type Hypothesis = Omit<Infer<typeof HYPOTHESIS>, 'group'> & { group: Infer<typeof GROUP_PAIR> };
 /** Metrics that are shares (0..1) or differences of shares: an effect of 1 or more is impossible. */
 const SHARE_METRICS = new Set<string>([
   'employedShare', 'employedShareByYear', 'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare', 'servicesFoundByChanceShare',
@@ -115,7 +102,6 @@ export function parseHypothesis(raw: unknown, source = 'hypothesis'): Hypothesis
     if (e.path === 'smallestEffect') e.message = e.message.replace(/; expected .*$/, '; expected a number above 0, in the metric’s units');
   }
   if (errors.length === 0) {
-    if (!NAME.test(h.name)) errors.push({ path: 'name', message: `${show(h.name)} is not allowed; expected letters, digits and hyphens` });
     const m = parseMetric(h.metric);
     if ('error' in m) errors.push({ path: 'metric', message: m.error });
     if (!(h.smallestEffect > 0)) errors.push({ path: 'smallestEffect', message: `${show(h.smallestEffect)} is not allowed; expected a number above 0, in the metric’s units` });

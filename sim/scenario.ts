@@ -1,57 +1,25 @@
-import { ownValue, resolve, ValidationError, type FieldError } from './schema/dsl.ts';
+import { ownValue, resolve, ValidationError, type FieldError, type Infer } from './schema/dsl.ts';
 import { KNOBS, PERSONALISED, SCENARIO, STANDARDISED, type Knobs } from './schema/scenario.ts';
-import { DERIVED_GROUPS, type EntitlementName, type Route } from './constants.ts';
+import { DERIVED_GROUPS } from './constants.ts';
 
 export type { Knobs };
 
-export interface Group {
-  name: string; label?: string; share: number; route: Route; categoryLevel: number; facesDiscrimination: boolean; women: number; careDuties: number; movesAwayPerYear: number;
-  ageMin: number; ageMax: number; education: number[]; foreignEducation: number; language: number; digital: number;
-  network: number; healthBarrier: number; hiddenBarrier: number; selfEfficacy: number; shame: number; ambition: number;
-  entitlements: Record<EntitlementName, number>;
-}
-export interface Service {
-  id: string; label?: string; type: string; term: 'short' | 'long'; weeks: number; levelled: boolean; defaultLevel: number;
-  qualification: 'none' | 'certificate' | 'formal' | 'recognition'; slotsPerMonthPer1000: number; costPerWeek: number;
-  entry: string[]; refusesIfHeld: boolean; rightsPriority: boolean; searchIntensity: number; employabilityGain: number; languageGain: number;
-  networkGain: number; support: number; peerGroup: boolean; treatsBarrier: boolean;
-}
-export interface Persona {
-  name: string; description?: string; group: string; age: number; education: number; foreignEducation: boolean;
-  language: number; digital: number; network: number; healthBarrier: boolean; hiddenBarrier: boolean;
-  selfEfficacy: number; shame: number; ambition: boolean; woman: boolean; careDuties: boolean; entitlements: EntitlementName[];
-}
-export type PolicyDef = Partial<Knobs> & { base?: string; label?: string };
-export interface Scenario {
-  name: string; title?: string;
-  info: { what: string; howItWorks: string; howToUse: string; notice: string[]; try: string[] };
-  agents: number; weeks: number; seed: number; replications: number; comparePolicies: [string, string];
-  groups: Group[]; services: Service[];
-  office: {
-    advisorsPer1000: number; caseload: number; hoursPerWeek: number; hoursPerMeeting: number; costPerAdvisorHour: number;
-    referralChance: number; referralWeight: number; budgetPerWeekPer1000: number;
-  };
-  labourMarket: {
-    vacanciesPer1000: number[]; hireRate: number; languageRequired: number[]; recognitionPenalty: number; discrimination: number; barrierPenalty: number;
-    networkReferral: number; certificateValue: number; jobLoss: number; barrierJobLoss: number; overqualifiedJobLoss: number; downgradeAfterWeeks: number;
-    rightsAfterWeeksEmployed: number; temporaryShare: number; temporaryJobEnd: number; durationPenalty: number;
-    durationPenaltyWeeks: number; agePenalty: number; incapacityPenalty: number;
-  };
-  behaviour: Behaviour;
-  policies: Record<string, PolicyDef>;
-  personas: Persona[];
-}
-export interface Behaviour {
-  infoSearch: number; infoSearchCost: number; websiteSuccess: number; peerSuccess: number; ngoSuccess: number; chanceSuccess: number;
-  peersPerPerson: number; peerHomophily: number; applyChance: number; rejectionHit: number; discouragedBelow: number;
-  recoverChance: number; showUpBase: number; trustGain: number; trustLossOnChange: number; trustDecay: number;
-  disclosure: number; hiddenBarrierDropout: number; placementBreakdown: number; mismatchYield: number;
-  shameRise: number; recognition: number; peerSupport: number; attendancePressure: number;
-  selfEfficacySearch: number; monitoringPush: number; monitoringDecay: number; sanctionThreat: number; skillDecay: number;
-  healthExit: number; barrierPersists: number; educationExit: number; educationAgeMax: number; careSearchCost: number;
-}
+/*
+ * The types of a validated scenario, inferred from the schema
+ * (sim/schema/scenario.ts): a field added there is a field here.
+ */
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+/** A validated scenario, with every default filled in (`title` too, by `parseScenario`). */
+export type Scenario = Infer<typeof SCENARIO>;
+export type Group = Scenario['groups'][number];
+export type Service = Scenario['services'][number];
+export type Persona = Scenario['personas'][number];
+/** A named policy as written: a base and the knobs it changes. */
+export type PolicyDef = Scenario['policies'][string];
+export type Office = Scenario['office'];
+export type LabourMarket = Scenario['labourMarket'];
+export type Behaviour = Scenario['behaviour'];
+
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 /** Validate a parsed scenario and fill in defaults. Throws ValidationError listing every problem. */
@@ -68,11 +36,9 @@ export function parseScenario(input: unknown, source = 'scenario'): Scenario {
 
 function checkConsistency(s: Scenario, errors: FieldError[]): void {
   const err = (path: string, message: string) => errors.push({ path, message });
-  if (!NAME.test(s.name)) err('name', `${JSON.stringify(s.name)} is not allowed; expected letters, digits and hyphens`);
   const groupNames = new Set<string>();
   let total = 0;
   s.groups.forEach((g, i) => {
-    if (!NAME.test(g.name)) err(`groups[${i}].name`, `${JSON.stringify(g.name)} is not allowed; expected letters, digits and hyphens`);
     if (groupNames.has(g.name)) err(`groups[${i}].name`, `${JSON.stringify(g.name)} is used by another group; names must be unique`);
     if ((DERIVED_GROUPS as readonly string[]).includes(g.name))
       err(`groups[${i}].name`, `${JSON.stringify(g.name)} is reserved; choose another name`);
@@ -93,7 +59,6 @@ function checkConsistency(s: Scenario, errors: FieldError[]): void {
   });
   if (s.personas.length > s.agents) err('personas', `there are ${s.personas.length} personas but only ${s.agents} agents`);
   for (const [name, def] of Object.entries(s.policies)) {
-    if (!NAME.test(name)) err(`policies.${name}`, 'policy names may hold only letters, digits and hyphens');
     const seen = new Set<string>([name]);
     let base = def.base;
     while (base !== undefined) {

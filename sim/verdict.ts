@@ -4,9 +4,10 @@
  * (sim/hypothesis.ts, which imports this file, not the other way round).
  */
 import { pairedTest, replicationsFor80Power, type PairedTest } from './tdist.ts';
+import type { EXPECT_VALUES } from './schema/hypothesis.ts';
 
 /** The direction a hypothesis expects side B to move the metric, compared with side A. */
-export type Expectation = 'increase' | 'decrease';
+export type Expectation = (typeof EXPECT_VALUES)[number];
 export type Verdict = 'supported' | 'contradicted' | 'inconclusive';
 
 /** What the words of a verdict are made from: the fields of a HypothesisResult (sim/hypothesis.ts) that they read. */

@@ -74,7 +74,7 @@ export const REASON_NOTE = texts(
   { note: '«Ikke prioritert gruppe»: plassene gikk først til dem med økonomiske rettigheter. «Budsjettet er brukt opp»: kontorets budsjett for perioden var oppbrukt.' },
 );
 
-/** BRIEF §7: shown wherever results are broken down by group. */
+/** Shown wherever results are broken down by group (docs/MODEL.md, § 6 Input data). */
 export const GROUP_NOTE = texts(
   { note: 'Groups are parameters of a scenario, not traits of a people. The model illustrates mechanisms and tests hypotheses; it does not predict what will happen to real individuals.' },
   { note: 'Gruppene er parametere i et scenario, ikke egenskaper ved et folk. Modellen illustrerer mekanismer og tester hypoteser; den forutsier ikke hva som vil skje med virkelige personer.' },

@@ -1,9 +1,10 @@
 /**
  * Story mode for teaching: the steps, one mechanism at a time. Each step names
- * the findings it illustrates (BRIEF §2), the settings that isolate the
- * mechanism, and what part of the page to show. Every claim in a text was
- * measured with these exact settings; test/viz/story.test.ts re-checks the
- * direction of the key ones against the model.
+ * the findings it illustrates (F1..F14, the traceability table of
+ * docs/MODEL.md), the settings that isolate the mechanism, and what part of
+ * the page to show. Every claim in a text was measured with these exact
+ * settings; test/viz/story.test.ts re-checks the direction of the key ones
+ * against the model.
  */
 import type { ChartId } from './charts/index.ts';
 import type { Lang } from './i18n.ts';
@@ -29,7 +30,7 @@ export interface StoryStep {
   /** Applied by "Run this experiment"; never touches view, step, language or projector mode. */
   settings: Partial<Settings>;
   focus: StoryFocus;
-  /** Findings of BRIEF §2 this step illustrates (F1..F14). */
+  /** Findings this step illustrates (F1..F14, rows of the traceability table of docs/MODEL.md). */
   findings: string[];
 }
 

@@ -11,7 +11,7 @@ import recognitionAttendance from './recognition-attendance.json';
 import overqualification from './overqualification.json';
 
 /**
- * The shipped hypotheses, unparsed, by name (the five patterns of
+ * The shipped hypotheses, unparsed, by name (the patterns of
  * docs/MODEL.md first, then other findings). Each file's `name` is its key;
  * each names a shipped scenario. Run one with `pathways hypothesis NAME`.
  */

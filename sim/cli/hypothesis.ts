@@ -34,7 +34,7 @@ function wrap(text: string, indent = '  ', width = 100): string {
 
 /** The file format, for --help: one line per field, from the schema's doc strings. */
 function formatHelp(): string {
-  const required = new Set(HYPOTHESIS.required ?? []);
+  const required = new Set<string>(HYPOTHESIS.required ?? []);
   const sub: Record<string, [string, string][]> = {
     policies: [['policies.A.base', plain(SIDE.fields.base.doc)], ['policies.A.knobs', plain(SIDE.fields.knobs.doc)]],
     group: [['group.A, group.B', plain(GROUP_PAIR.doc)]],

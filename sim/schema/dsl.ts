@@ -1,71 +1,171 @@
 /**
  * A small schema language: one description of every scenario field that is
- * at once the validator, the source of defaults and the source of the
- * parameter tables in docs/MODEL.md.
+ * at once the validator, the source of defaults, the source of the
+ * TypeScript types (`Infer`), of the parameter tables in docs/MODEL.md and
+ * of the JSON Schema for editors (sim/schema/json-schema.ts).
  */
 import type { FieldError } from '../errors.ts';
 
-export interface NumberSpec {
+/** What every node has: its meaning, and another form a file may give instead. */
+interface SpecBase {
+  doc: string;
+  /**
+   * Another form a file may give instead of this one (a policy name for a
+   * side of a hypothesis, say). `resolve` does not read it: the engine turns
+   * that form into this one before it validates. The JSON Schema for editors
+   * allows both (`anyOf`).
+   */
+  alsoAccepts?: Spec;
+}
+
+/*
+ * The type parameters of the nodes carry what TypeScript needs to infer the
+ * type of a validated value (`Infer`): whether a node has a default (`D`:
+ * `undefined` when it has none), the allowed strings of an enum (`V`), the
+ * exact length of a list (`L`), the fields and required fields of an object
+ * (`F`, `R`). The defaults of the parameters give the plain node types that
+ * code walking any schema uses (`Spec`, `NumberSpec`, ...).
+ */
+
+export interface NumberSpec<D extends number | undefined = number | undefined> extends SpecBase {
   kind: 'number';
-  default?: number;
+  default?: D;
   min: number;
   max: number;
   integer?: boolean;
   unit: string;
-  doc: string;
 }
-export interface StringSpec {
+export interface StringSpec<V extends string = string, D extends V | undefined = V | undefined> extends SpecBase {
   kind: 'string';
-  default?: string;
-  /** Allowed values; absent means any non-empty string. */
-  values?: readonly string[];
+  default?: D;
+  /** Allowed values (an enum, see `oneOf`); absent means any non-empty string. */
+  values?: readonly V[];
   pattern?: RegExp;
-  doc: string;
+  /** What `pattern` allows, in words, for messages ("letters, digits and hyphens"). */
+  patternDoc?: string;
 }
-export interface BooleanSpec {
+export interface BooleanSpec<D extends boolean | undefined = boolean | undefined> extends SpecBase {
   kind: 'boolean';
-  default?: boolean;
-  doc: string;
+  default?: D;
 }
-export interface ArraySpec {
+export interface ArraySpec<I extends Spec = Spec, L extends number | undefined = number | undefined, D extends unknown[] | undefined = unknown[] | undefined> extends SpecBase {
   kind: 'array';
-  items: Spec;
-  default?: unknown[];
+  items: I;
+  default?: D;
   minItems?: number;
   maxItems?: number;
-  /** Exact length, e.g. one value per level. */
-  length?: number;
-  doc: string;
+  /** Exact length, e.g. one value per level (the value's type is then a tuple). */
+  length?: L;
 }
-export interface ObjectSpec {
+/** The fields of an object node, by name. */
+export type Fields = { readonly [key: string]: Spec };
+export interface ObjectSpec<F extends Fields = Fields, R extends string = string> extends SpecBase {
   kind: 'object';
-  fields: Record<string, Spec>;
+  fields: F & Fields;
   /** Fields that have no default and must be given. */
-  required?: readonly string[];
-  doc: string;
+  required?: readonly R[];
+  /** The top of a file: `$schema` (a string, for editors) is allowed and ignored. */
+  file?: boolean;
 }
-export interface RecordSpec {
+export interface RecordSpec<V extends Spec = Spec, D extends Record<string, unknown> | undefined = Record<string, unknown> | undefined> extends SpecBase {
   kind: 'record';
-  values: Spec;
-  default?: Record<string, unknown>;
-  doc: string;
+  values: V;
+  /** What the names of the entries must be; absent means any name. */
+  keys?: StringSpec;
+  default?: D;
 }
 export type Spec = NumberSpec | StringSpec | BooleanSpec | ArraySpec | ObjectSpec | RecordSpec;
 
-export const num = (def: number | undefined, min: number, max: number, unit: string, doc: string): NumberSpec =>
-  ({ kind: 'number', default: def, min, max, unit, doc });
-export const int = (def: number | undefined, min: number, max: number, unit: string, doc: string): NumberSpec =>
-  ({ kind: 'number', default: def, min, max, unit, doc, integer: true });
-export const share = (def: number | undefined, doc: string): NumberSpec => num(def, 0, 1, 'share', doc);
-export const str = (def: string | undefined, doc: string, values?: readonly string[]): StringSpec =>
-  ({ kind: 'string', default: def, doc, values });
-export const bool = (def: boolean | undefined, doc: string): BooleanSpec => ({ kind: 'boolean', default: def, doc });
-export const arr = (items: Spec, doc: string, opts: Partial<Omit<ArraySpec, 'kind' | 'items' | 'doc'>> = {}): ArraySpec =>
-  ({ kind: 'array', items, doc, ...opts });
-export const obj = (fields: Record<string, Spec>, doc: string, required: readonly string[] = []): ObjectSpec =>
-  ({ kind: 'object', fields, doc, required });
-export const rec = (values: Spec, doc: string, def?: Record<string, unknown>): RecordSpec =>
-  ({ kind: 'record', values, doc, default: def });
+// ---------------------------------------------------------------------------
+// The type of a validated value
+
+/** `undefined` when `D` is (the node has no default), else `T`. */
+type Widen<D, T> = [D] extends [undefined] ? undefined : T;
+/** Whether a node has a default (so the field is always present after `resolve`). */
+type HasDefault<S> = S extends { default?: infer D } ? ([Exclude<D, undefined>] extends [never] ? false : true) : false;
+/** Whether `resolve` always gives a field: it is required, has a default, or is an object (whose fields get their defaults). */
+type Present<S, Required extends boolean> = Required extends true ? true : S extends { kind: 'object' } ? true : HasDefault<S>;
+type Tuple<T, N extends number, Acc extends T[] = []> = Acc['length'] extends N ? Acc : Tuple<T, N, [...Acc, T]>;
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** The named keys of `F`, without an index signature (`fields` is also `Fields`). */
+type Named<F> = keyof { [K in keyof F as string extends K ? never : K]: 0 };
+type InferObject<F, R> = Simplify<
+  { [K in Named<F> & keyof F as Present<F[K], K extends R ? true : false> extends true ? K : never]: Infer<F[K]> }
+  & { [K in Named<F> & keyof F as Present<F[K], K extends R ? true : false> extends true ? never : K]?: Infer<F[K]> }
+>;
+
+/**
+ * The type of a value that `resolve` has validated against `S`, with its
+ * defaults filled in: `Infer<typeof SCENARIO>` is a scenario. A field
+ * without a default that is not required is optional; a list of exact length
+ * is a tuple; an enum is the union of its values.
+ */
+export type Infer<S> =
+  Spec extends S ? unknown // any node at all (code that walks every schema)
+  : S extends { kind: 'number' } ? number
+  : S extends { kind: 'boolean' } ? boolean
+  : S extends StringSpec<infer V, infer _D> ? V
+  : S extends ArraySpec<infer I, infer L, infer _D> ? ([L] extends [number] ? (number extends L ? Infer<I>[] : Tuple<Infer<I>, L>) : Infer<I>[])
+  : S extends ObjectSpec<infer F, infer R> ? InferObject<F, R>
+  : S extends RecordSpec<infer V, infer _D> ? Record<string, Infer<V>>
+  : never;
+
+// ---------------------------------------------------------------------------
+// Building a schema
+
+export const num = <D extends number | undefined>(def: D, min: number, max: number, unit: string, doc: string) =>
+  ({ kind: 'number', default: def, min, max, unit, doc }) as NumberSpec<Widen<D, number>>;
+export const int = <D extends number | undefined>(def: D, min: number, max: number, unit: string, doc: string) =>
+  ({ kind: 'number', default: def, min, max, unit, doc, integer: true }) as NumberSpec<Widen<D, number>>;
+export const share = <D extends number | undefined>(def: D, doc: string) => num(def, 0, 1, 'share', doc);
+/** Free text: any non-empty string (or empty, where empty is the default). */
+export const str = <D extends string | undefined>(def: D, doc: string) =>
+  ({ kind: 'string', default: def, doc }) as StringSpec<string, Widen<D, string>>;
+/** An enum: one of `values`; its type is their union. */
+export const oneOf = <const V extends string, D extends NoInfer<V> | undefined>(def: D, doc: string, values: readonly V[]) =>
+  ({ kind: 'string', default: def, doc, values }) as StringSpec<V, Widen<D, V>>;
+/** What an identifier (the name of a scenario, a group, a policy, a hypothesis) may be. */
+export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+const IDENTIFIER_DOC = 'letters, digits and hyphens';
+/** An identifier: letters, digits and hyphens, not starting with a hyphen (`IDENTIFIER`). */
+export const ident = (doc: string): StringSpec<string, undefined> =>
+  ({ kind: 'string', default: undefined, doc, pattern: IDENTIFIER, patternDoc: IDENTIFIER_DOC });
+export const bool = <D extends boolean | undefined>(def: D, doc: string) =>
+  ({ kind: 'boolean', default: def, doc }) as BooleanSpec<Widen<D, boolean>>;
+
+interface ArrayOptions {
+  default?: readonly unknown[];
+  minItems?: number;
+  maxItems?: number;
+  length?: number;
+}
+export const arr = <I extends Spec, const O extends ArrayOptions = Record<never, never>>(items: I, doc: string, opts?: O) =>
+  ({ kind: 'array', items, doc, ...opts }) as ArraySpec<I,
+    O extends { length: infer L extends number } ? L : undefined,
+    O extends { default: readonly unknown[] } ? unknown[] : undefined>;
+/**
+ * An object; `required` names the fields that have no default and must be
+ * given; `file` marks the top of a file (see ObjectSpec.file).
+ */
+export const obj = <F extends Fields, const R extends keyof F & string = never>(fields: F, doc: string, required: readonly R[] = [], opts: { file?: boolean } = {}): ObjectSpec<F, R> =>
+  ({ kind: 'object', fields, doc, required, ...(opts.file ? { file: true } : {}) });
+/** Named entries of one kind (`policies`); `keys` says what the names may be. */
+export const rec = <V extends Spec, D extends Record<string, unknown> | undefined = undefined>(values: V, doc: string, def?: D, keys?: StringSpec) =>
+  ({ kind: 'record', values, doc, default: def, keys }) as RecordSpec<V, Widen<D, Record<string, unknown>>>;
+
+/** `spec`, where a file may also give `alt` (see SpecBase.alsoAccepts). */
+export const orAlso = <S extends Spec>(spec: S, alt: Spec): S => ({ ...spec, alsoAccepts: alt });
+
+/** Every name of `fields`, typed: for an object whose fields are all required. */
+export const keysOf = <F extends Fields>(fields: F): (keyof F & string)[] => Object.keys(fields);
+/** One field per key, made by `make` (e.g. one share per entitlement). */
+export const fieldsOf = <const K extends string, S extends Spec>(keys: readonly K[], make: (key: K) => S): Record<K, S> =>
+  Object.fromEntries(keys.map((k) => [k, make(k)])) as Record<K, S>;
+/** A node without its default. */
+export type NoDefault<S> = S extends unknown ? Omit<S, 'default'> & { default?: undefined } : never;
+/** The same fields without their defaults: optional, for overrides (the knobs of a named policy). */
+export const withoutDefaults = <F extends Fields>(fields: F) =>
+  Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, { ...s, default: undefined }])) as { [K in Named<F> & keyof F]: NoDefault<F[K]> };
 
 /** Field errors and ValidationError live with the other errors (sim/errors.ts). */
 export { ValidationError, type FieldError } from '../errors.ts';
@@ -82,7 +182,8 @@ export function describeAllowed(spec: Spec): string {
     case 'number':
       return `${spec.integer ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}${spec.unit && spec.unit !== 'share' ? ` (${spec.unit})` : ''}`;
     case 'string':
-      return spec.values ? `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}` : 'a non-empty string';
+      if (spec.values) return `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return spec.pattern ? spec.patternDoc ?? `a string matching ${spec.pattern.source}` : 'a non-empty string';
     case 'boolean':
       return 'true or false';
     case 'array':
@@ -156,7 +257,10 @@ export function resolve(spec: Spec, value: unknown, path: string, errors: FieldE
       const out: Record<string, unknown> = {};
       // own properties only: "__proto__", "constructor", "toString" ... are on every object, not fields
       for (const key of Object.keys(input)) {
-        if (!Object.hasOwn(spec.fields, key))
+        if (spec.file && key === '$schema') {
+          // for editors (the JSON Schema of the file); not part of the value
+          if (typeof input[key] !== 'string') errors.push({ path: join(path, key), message: `${show(input[key])} is not allowed; expected the path or address of a JSON Schema` });
+        } else if (!Object.hasOwn(spec.fields, key))
           errors.push({ path: join(path, key), message: `is not a known field; known fields here: ${Object.keys(spec.fields).join(', ')}` });
       }
       for (const [key, fieldSpec] of Object.entries(spec.fields)) {
@@ -173,7 +277,12 @@ export function resolve(spec: Spec, value: unknown, path: string, errors: FieldE
         return value;
       }
       const out: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value as Record<string, unknown>)) setOwn(out, key, resolve(spec.values, v, join(path, key), errors));
+      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+        const keys = spec.keys;
+        if (keys && !((!keys.values || keys.values.includes(key)) && (!keys.pattern || keys.pattern.test(key)) && key.length > 0))
+          errors.push({ path: join(path, key), message: `${show(key)} is not allowed as a name; expected ${describeAllowed(keys)}` });
+        setOwn(out, key, resolve(spec.values, v, join(path, key), errors));
+      }
       return out;
     }
   }

@@ -1,17 +1,18 @@
-import { arr, bool, int, num, obj, rec, share, str } from './dsl.ts';
+import { arr, bool, fieldsOf, ident, int, keysOf, num, obj, oneOf, rec, share, str, withoutDefaults, type Infer } from './dsl.ts';
 import { ENTITLEMENT_NAMES, QUALIFICATIONS, ROUTES, SERVICE_TYPES, MAX_SERVICES } from '../constants.ts';
 
 /**
  * The scenario schema. Every field's default, range, unit and meaning lives
- * here, and only here: validation, defaults and the parameter tables of
- * docs/MODEL.md all come from it.
+ * here, and only here: validation, defaults, the TypeScript types of
+ * sim/scenario.ts, the parameter tables of docs/MODEL.md and the JSON Schema
+ * for editors (schemas/scenario.schema.json) all come from it.
  */
 
 const levelDoc = '0 = basic, 1 = intermediate, 2 = advanced';
 const triple = (def: number[], unit: string, doc: string, max = 1) => arr(num(undefined, 0, max, unit, doc), doc, { default: def, length: 3 });
 
-export const KNOBS = obj({
-  priorityByNeed: share(undefined, 'Who gets advisor time: 0 = priority groups with economic rights first, 1 = by assessed need (BRIEF §5, F1, F8).'),
+const KNOB_FIELDS = {
+  priorityByNeed: share(undefined, 'Who gets advisor time: 0 = priority groups with economic rights first, 1 = by assessed need (F1, F8).'),
   proactiveInformation: share(undefined, 'Chance per meeting that the advisor tells the person about a fitting service, face to face, instead of leaving them to the website (F2, F10).'),
   exploration: share(undefined, 'Needs assessment: 0 = by category and paperwork, 1 = exploration with the person and user involvement; the chance a meeting sees the person’s true level and recognises them, and how much it invites disclosure (F6, F12, F14).'),
   matchedOffers: share(undefined, 'Chance that an offer is chosen to fit the person’s goals and barriers rather than the default short measure of their category (F4, F5).'),
@@ -23,13 +24,18 @@ export const KNOBS = obj({
   acceptPressure: share(undefined, 'Pressure to take any job: shortens the weeks before a person must also take jobs below their level, and adds the threat of sanctions to the monitoring of search (F7; Lalive, van Ours & Zweimüller 2005).'),
   activityTarget: share(undefined, 'What counts as success: 0 = progress to lasting, fitting work, 1 = activity (any participation). With activity as success, a matched offer that is not a long plan or barrier help may be any short measure, fitting or not (F7).'),
   meetingIntensity: num(undefined, 0.1, 4, 'multiplier', 'Scales how often an assigned contact person meets the person, within the advisors’ hours.'),
-}, 'Policy knobs (BRIEF §5). A policy sets all of them; a named policy may give only some and take the rest from its `base`.');
+};
+/** The policy knobs: a policy sets every one of them (`Knobs`). */
+export const KNOBS = obj(KNOB_FIELDS,
+  'Policy knobs. A policy sets all of them; a named policy may give only some and take the rest from its `base`.', keysOf(KNOB_FIELDS));
+/** A full set of policy knobs. */
+export type Knobs = Infer<typeof KNOBS>;
 
-export const STANDARDISED = {
+export const STANDARDISED: Knobs = {
   priorityByNeed: 0, proactiveInformation: 0.05, exploration: 0.1, matchedOffers: 0.05, levelMatching: 0.1,
   longTermPlanning: 0.1, advisorTurnover: 0.25, followUp: 0.05, offerRate: 0.8, acceptPressure: 0.4, activityTarget: 1, meetingIntensity: 1,
 };
-export const PERSONALISED = {
+export const PERSONALISED: Knobs = {
   priorityByNeed: 1, proactiveInformation: 0.7, exploration: 0.9, matchedOffers: 0.9, levelMatching: 0.9,
   longTermPlanning: 0.7, advisorTurnover: 0.02, followUp: 0.8, offerRate: 0.6, acceptPressure: 0, activityTarget: 0, meetingIntensity: 1,
 };
@@ -37,14 +43,14 @@ export const PERSONALISED = {
 const policyDef = obj({
   base: str(undefined, 'Name of the policy this one starts from (`standardised`, `personalised` or another named policy of the scenario).'),
   label: str(undefined, 'A human-readable name.'),
-  ...Object.fromEntries(Object.entries(KNOBS.fields).map(([k, s]) => [k, { ...s, default: undefined }])),
+  ...withoutDefaults(KNOB_FIELDS),
 }, 'A named policy: a base policy and the knobs it changes.');
 
 const group = obj({
-  name: str(undefined, 'Short identifier, used in outputs (letters, digits, hyphens).'),
+  name: ident('Short identifier, used in outputs (letters, digits, hyphens).'),
   label: str(undefined, 'Human-readable name.'),
   share: share(undefined, 'Share of the population in this group; shares must add up to 1.'),
-  route: str(undefined, 'Route of arrival or background; sets the wording of reasons and which entry rules name this group.', ROUTES),
+  route: oneOf(undefined, 'Route of arrival or background; sets the wording of reasons and which entry rules name this group.', ROUTES),
   categoryLevel: int(0, 0, 2, 'level', `The level a category-based assessment assigns to everyone in the group (${levelDoc}) (F5).`),
   facesDiscrimination: bool(false, 'Employers discount this group’s applications by `labourMarket.discrimination` (F9).'),
   women: share(0.5, 'Share of women in the group.'),
@@ -62,7 +68,7 @@ const group = obj({
   selfEfficacy: share(0.6, 'Mean self-efficacy at registration, 0–1 (F14).'),
   shame: share(0.2, 'Mean shame about being a benefit user at registration, 0–1 (F14).'),
   ambition: share(0.3, 'Share who want long-term education or a career path rather than any job (F4, F5).'),
-  entitlements: obj(Object.fromEntries(ENTITLEMENT_NAMES.map((e) => [e, share(0, `Share entitled to ${e} at registration.`)])),
+  entitlements: obj(fieldsOf(ENTITLEMENT_NAMES, (e) => share(0, `Share entitled to ${e} at registration.`)),
     'Shares with each economic right at registration (F1). Everyone has the right to information and a needs assessment.'),
 }, 'A group of jobseekers.', ['name', 'share', 'route']);
 
@@ -70,15 +76,15 @@ const entryValues = ['anyone', 'benefitRights', ...ENTITLEMENT_NAMES, ...ROUTES]
 const service = obj({
   id: str(undefined, 'Short identifier used in outputs.'),
   label: str(undefined, 'Plain-language name, used in event logs ("a language course").'),
-  type: str(undefined, 'Kind of service.', SERVICE_TYPES),
-  term: str(undefined, 'Short or long service (F4).', ['short', 'long']),
+  type: oneOf(undefined, 'Kind of service.', SERVICE_TYPES),
+  term: oneOf(undefined, 'Short or long service (F4).', ['short', 'long']),
   weeks: int(undefined, 1, 156, 'weeks', 'Duration.'),
   levelled: bool(true, 'Whether the service comes in levels that should match the person’s level (F5).'),
   defaultLevel: int(0, 0, 2, 'level', `The one level the office uses when it does not match levels (${levelDoc}).`),
-  qualification: str('none', 'What completion gives: nothing, a certificate, a formal qualification (raises education), or recognition of a foreign qualification (F4, F9).', QUALIFICATIONS),
+  qualification: oneOf('none', 'What completion gives: nothing, a certificate, a formal qualification (raises education), or recognition of a foreign qualification (F4, F9).', QUALIFICATIONS),
   slotsPerMonthPer1000: num(10, 0, 1000, 'starts per month per 1000 jobseekers', 'Capacity: new starts per 4 weeks per 1000 jobseekers in the scenario.'),
   costPerWeek: num(1000, 0, 100000, 'NOK per week', 'Cost of one participant-week.'),
-  entry: arr(str(undefined, 'who may enter', entryValues), 'Entry rule: a person may enter if any entry matches (an entitlement they hold, `benefitRights` for any economic right, their route, or `anyone`) (F1).', { default: ['anyone'], minItems: 1 }),
+  entry: arr(oneOf(undefined, 'who may enter', entryValues), 'Entry rule: a person may enter if any entry matches (an entitlement they hold, `benefitRights` for any economic right, their route, or `anyone`) (F1).', { default: ['anyone'], minItems: 1 }),
   refusesIfHeld: bool(false, 'Refused to people who already hold education at the service’s own level (`defaultLevel`), even from abroad (F3).'),
   rightsPriority: bool(false, 'When the office prioritises by rights, people without economic rights are refused as “not a priority group” (F1, F3).'),
   searchIntensity: share(0.5, 'Job search while enrolled, relative to full-time searching (lock-in, Card, Kluve & Weber).'),
@@ -191,11 +197,11 @@ const persona = obj({
   ambition: bool(false, 'Wants long-term education or a career path.'),
   woman: bool(false, 'A woman.'),
   careDuties: bool(false, 'Care duties for young children at home.'),
-  entitlements: arr(str(undefined, 'entitlement', ENTITLEMENT_NAMES), 'Economic rights held at registration.', { default: [] }),
+  entitlements: arr(oneOf(undefined, 'entitlement', ENTITLEMENT_NAMES), 'Economic rights held at registration.', { default: [] }),
 }, 'A tracked person whose journey is logged in plain language.', ['name', 'group']);
 
 export const SCENARIO = obj({
-  name: str(undefined, 'Identifier (letters, digits, hyphens).'),
+  name: ident('Identifier (letters, digits, hyphens).'),
   title: str(undefined, 'One-line title.'),
   info: obj({
     what: str('', 'What it is.'),
@@ -214,8 +220,7 @@ export const SCENARIO = obj({
   office,
   labourMarket,
   behaviour,
-  policies: rec(policyDef, 'Named policies. `standardised` and `personalised` always exist; a scenario may redefine them or add others.', {}),
+  policies: rec(policyDef, 'Named policies (names: letters, digits, hyphens). `standardised` and `personalised` always exist; a scenario may redefine them or add others.', {},
+    ident('Name of the policy.')),
   personas: arr(persona, 'Tracked agents (at most 20).', { default: [], maxItems: 20 }),
-}, 'A scenario.', ['name', 'groups']);
-
-export type Knobs = { [K in keyof typeof STANDARDISED]: number };
+}, 'A scenario.', ['name', 'groups'], { file: true });

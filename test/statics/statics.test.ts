@@ -132,7 +132,7 @@ describe('relationships, peers and recognition (F11, F13, F14)', () => {
   });
 });
 
-describe('the same budget (BRIEF section 5)', () => {
+describe('the same budget (docs/MODEL.md § 7.3.4)', () => {
   it('a binding budget means fewer service starts', () => {
     const tight = withFields(MO, 'office', { budgetPerWeekPer1000: 150000 });
     const e = paired(core, MO, 'standardised', tight, 'standardised', all('servicesPerPerson'));

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { ValidationError, type ArraySpec, type FieldError, type NumberSpec, type ObjectSpec } from '../../sim/schema/dsl.ts';
-import { DEFAULT_SERVICES, KNOBS, SCENARIO } from '../../sim/schema/scenario.ts';
-import { parseScenario } from '../../sim/scenario.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { EntitlementName, QUALIFICATIONS, Route } from '../../sim/constants.ts';
+import type { Hypothesis } from '../../sim/hypothesis.ts';
+import { IDENTIFIER, ValidationError, type ArraySpec, type FieldError, type NumberSpec, type ObjectSpec, type StringSpec } from '../../sim/schema/dsl.ts';
+import { DEFAULT_SERVICES, KNOBS, SCENARIO, STANDARDISED } from '../../sim/schema/scenario.ts';
+import { parseScenario, type Group, type Knobs, type Persona, type PolicyDef, type Scenario, type Service } from '../../sim/scenario.ts';
 import { group, INFO, KNOBS_OFF, scenarioInput, service } from '../helpers.ts';
 
 /** The errors parseScenario throws for `input` (fails the test if it does not throw). */
@@ -144,13 +146,28 @@ describe('parseScenario: errors name the path, the bad value and what is allowed
     expect(errorAt(errors, 'personas')?.message).toBe('there are 2 personas but only 1 agents');
   });
 
-  it('duplicate service ids and a bad scenario name', () => {
+  it('duplicate service ids', () => {
     const errors = errorsOf({
-      ...minimal(), name: 'bad name',
+      ...minimal(),
       services: [{ id: 's', type: 'jobSearchCourse', term: 'short', weeks: 4 }, { id: 's', type: 'languageCourse', term: 'short', weeks: 4 }],
     });
     expect(errorAt(errors, 'services[1].id')?.message).toContain('"s" is used by another service');
-    expect(errorAt(errors, 'name')?.message).toContain('"bad name" is not allowed');
+  });
+
+  it('identifiers that do not match the schema’s pattern: scenario, group and policy names', () => {
+    const errors = errorsOf({ ...minimal(), name: 'bad name', groups: [{ name: '-a', share: 1, route: 'native' }], policies: { 'my policy': { followUp: 1 } } });
+    expect(errorAt(errors, 'name')?.message).toBe('"bad name" is not allowed; expected letters, digits and hyphens');
+    expect(errorAt(errors, 'groups[0].name')?.message).toBe('"-a" is not allowed; expected letters, digits and hyphens');
+    expect(errorAt(errors, 'policies.my policy')?.message).toBe('"my policy" is not allowed as a name; expected letters, digits and hyphens');
+    expect((SCENARIO.fields.name as StringSpec).pattern).toBe(IDENTIFIER);
+  });
+
+  it('accepts and ignores `$schema` at the top of a file, and only there', () => {
+    const s = parseScenario({ $schema: '../schemas/scenario.schema.json', ...minimal() });
+    expect('$schema' in s).toBe(false);
+    expect(parseScenario(minimal())).toEqual(s);
+    expect(errorAt(errorsOf({ ...minimal(), $schema: 3 }), '$schema')?.message).toMatch(/^3 is not allowed; expected the path or address of a JSON Schema/);
+    expect(errorAt(errorsOf({ ...minimal(), behaviour: { $schema: 'x' } }), 'behaviour.$schema')?.message).toMatch(/^is not a known field/);
   });
 
   it('lists every problem at once, each prefixed with the source in the message', () => {
@@ -182,5 +199,33 @@ describe('parseScenario: errors name the path, the bad value and what is allowed
   it('a knob out of range in a policy names the policy path', () => {
     const errors = errorsOf({ ...minimal(), policies: { p: { followUp: 2 } } });
     expect(errorAt(errors, 'policies.p.followUp')?.message).toBe('2 is not allowed; expected a number from 0 to 1');
+  });
+});
+
+describe('the types come from the schema', () => {
+  // checked by `tsc` (test/ is type-checked); at run time these are no-ops
+  it('infers every knob, field, enum, tuple and optional field', () => {
+    expectTypeOf<Required<Knobs>>().toEqualTypeOf<Knobs>(); // a policy sets every knob
+    expectTypeOf<Knobs['followUp']>().toEqualTypeOf<number>();
+    expectTypeOf<Scenario['comparePolicies']>().toEqualTypeOf<[string, string]>();
+    expectTypeOf<Scenario['labourMarket']['vacanciesPer1000']>().toEqualTypeOf<[number, number, number]>();
+    expectTypeOf<Scenario['title']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Group['route']>().toEqualTypeOf<Route>();
+    expectTypeOf<Group['entitlements']>().toEqualTypeOf<Record<EntitlementName, number>>();
+    expectTypeOf<Service['term']>().toEqualTypeOf<'short' | 'long'>();
+    expectTypeOf<Service['qualification']>().toEqualTypeOf<(typeof QUALIFICATIONS)[number]>();
+    expectTypeOf<Persona['entitlements']>().toEqualTypeOf<EntitlementName[]>();
+    expectTypeOf<PolicyDef['followUp']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Hypothesis['expect']>().toEqualTypeOf<'increase' | 'decrease'>();
+    expectTypeOf<Hypothesis['group']>().toEqualTypeOf<{ A: string; B: string }>();
+    expectTypeOf<Hypothesis['weeks']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Hypothesis['policies']['B']['knobs']['exploration']>().toEqualTypeOf<number | undefined>();
+  });
+
+  it('makes a preset without a knob a type error', () => {
+    const { followUp: _followUp, ...withoutFollowUp } = STANDARDISED;
+    // @ts-expect-error a preset must set every knob of the schema
+    const preset: Knobs = withoutFollowUp;
+    expect(Object.keys(preset).length).toBe(Object.keys(KNOBS.fields).length - 1);
   });
 });

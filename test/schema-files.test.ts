@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { SHIPPED_HYPOTHESES } from '../scenarios/hypotheses/index.ts';
+import { SHIPPED } from '../scenarios/index.ts';
+import { schemaFiles, staleSchemaFiles } from '../scripts/gen-docs.ts';
+import { parseHypothesis } from '../sim/hypothesis.ts';
+import { JSON_SCHEMA_DRAFT } from '../sim/schema/json-schema.ts';
+import { parseScenario } from '../sim/scenario.ts';
+
+/**
+ * The JSON Schemas for editors (schemas/, written by `npm run docs` from
+ * sim/schema/): up to date, valid JSON Schema, named by every shipped file
+ * in `$schema`, and every shipped file passes them in a standard validator.
+ */
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SCENARIO_SCHEMA = 'schemas/scenario.schema.json';
+const HYPOTHESIS_SCHEMA = 'schemas/hypothesis.schema.json';
+const read = (path: string) => JSON.parse(readFileSync(ROOT + path, 'utf8')) as Record<string, unknown>;
+/** A shipped file's path from the repository root, by its key in SHIPPED / SHIPPED_HYPOTHESES. */
+const scenarioFile = (name: string) => `scenarios/${name}.json`;
+const hypothesisFile = (name: string) => `scenarios/hypotheses/${name}.json`;
+
+function validator(path: string) {
+  const ajv = new Ajv({ allErrors: true });
+  const schema = read(path);
+  expect(ajv.validateSchema(schema), `${path} is not a valid JSON Schema: ${ajv.errorsText(ajv.errors)}`).toBe(true);
+  const validate = ajv.compile(schema);
+  return (data: unknown) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.dataPath || '(top)'} ${e.message}`));
+}
+
+describe('schemas/ (JSON Schemas for editors)', () => {
+  it('are up to date with sim/schema (run `npm run docs` if this fails)', () => {
+    const stale = staleSchemaFiles();
+    expect(stale, `${stale.join(', ')} out of date: run \`npm run docs\``).toEqual([]);
+    expect(Object.keys(schemaFiles()).sort()).toEqual([HYPOTHESIS_SCHEMA, SCENARIO_SCHEMA]);
+  });
+
+  it('are draft-07 schemas with descriptions, ranges, enums, defaults, patterns and required fields', () => {
+    const s = read(SCENARIO_SCHEMA) as { $schema: string; required: string[]; additionalProperties: boolean; properties: Record<string, Record<string, unknown>> };
+    expect(s.$schema).toBe(JSON_SCHEMA_DRAFT);
+    expect(s.required).toEqual(['name', 'groups']);
+    expect(s.additionalProperties).toBe(false);
+    expect(s.properties.agents).toMatchObject({ type: 'integer', minimum: 1, default: 2000 });
+    expect(s.properties.name.pattern).toBe('^[A-Za-z0-9][A-Za-z0-9-]*$');
+    const group = (s.properties.groups.items as { properties: Record<string, Record<string, unknown>> }).properties;
+    expect(group.route.enum).toContain('refugee');
+    expect(typeof group.share.description).toBe('string');
+    expect(s.properties.policies.propertyNames).toMatchObject({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]*$' });
+  });
+});
+
+describe('the shipped files', () => {
+  const scenario = validator(SCENARIO_SCHEMA);
+  const hypothesis = validator(HYPOTHESIS_SCHEMA);
+
+  it.each(Object.keys(SHIPPED))('scenario %s names the schema and passes it', (name) => {
+    const raw = read(scenarioFile(name));
+    expect(raw.$schema).toBe(`../${SCENARIO_SCHEMA}`);
+    expect(scenario(raw)).toEqual([]);
+  });
+
+  it.each(Object.keys(SHIPPED_HYPOTHESES))('hypothesis %s names the schema and passes it', (name) => {
+    const raw = read(hypothesisFile(name));
+    expect(raw.$schema).toBe(`../../${HYPOTHESIS_SCHEMA}`);
+    expect(hypothesis(raw)).toEqual([]);
+  });
+
+  it('load the same with and without `$schema`', () => {
+    for (const [name, raw] of Object.entries(SHIPPED)) {
+      const { $schema, ...rest } = raw as Record<string, unknown>;
+      expect($schema).toBeDefined();
+      expect(parseScenario(rest), name).toEqual(parseScenario(raw));
+    }
+    for (const [name, raw] of Object.entries(SHIPPED_HYPOTHESES)) {
+      const { $schema, ...rest } = raw as Record<string, unknown>;
+      expect($schema).toBeDefined();
+      expect(parseHypothesis(rest), name).toEqual(parseHypothesis(raw));
+    }
+  });
+
+  it('the schemas refuse what the loader refuses: unknown fields, values out of range or not allowed, bad names', () => {
+    const base = read(scenarioFile('classroom'));
+    expect(scenario({ ...base, colour: 'red' })).not.toEqual([]);
+    expect(scenario({ ...base, agents: 0 })).not.toEqual([]);
+    expect(scenario({ ...base, name: 'bad name' })).not.toEqual([]);
+    expect(scenario({ ...base, behaviour: { infoSearch: 1.5 } })).not.toEqual([]);
+    expect(scenario({ ...base, policies: { 'my policy': { followUp: 0.5 } } })).not.toEqual([]);
+    expect(scenario({ ...base, comparePolicies: ['standardised'] })).not.toEqual([]);
+    const { name: _name, ...noName } = base;
+    expect(scenario(noName)).not.toEqual([]);
+    const h = read(hypothesisFile('lock-in-year1'));
+    expect(hypothesis({ ...h, expect: 'up' })).not.toEqual([]);
+    expect(hypothesis({ ...h, findings: ['F15'] })).not.toEqual([]);
+    expect(hypothesis({ ...h, policies: { A: 'standardised', B: { base: 'standardised', knobs: { exploraton: 1 } } } })).not.toEqual([]);
+    // both forms of a side and of group are allowed, as the loader allows them
+    expect(hypothesis({ ...h, policies: { A: 'standardised', B: { base: 'standardised', knobs: { exploration: 1 } } } })).toEqual([]);
+    expect(hypothesis({ ...h, group: { A: 'withBenefitRights', B: 'withoutBenefitRights' } })).toEqual([]);
+  });
+});
