@@ -13,7 +13,7 @@ import { resolve, show, ValidationError, type FieldError, type Infer } from './s
 import { GROUP_PAIR, HYPOTHESIS, SIDE } from './schema/hypothesis.ts';
 import { KNOBS } from './schema/scenario.ts';
 import { pairedTest } from './tdist.ts';
-import { explain, judge, VERDICT_RULE, wouldChange, type Expectation, type Verdict } from './verdict.ts';
+import { explain, judge, VERDICT_RULE, wouldChange, type Verdict } from './verdict.ts';
 
 export * from './tdist.ts';
 export { VERDICT_RULE, judge, decimalsFor, fmt, fmtP, groupText, type Expectation, type Judgement, type Verdict } from './verdict.ts';
