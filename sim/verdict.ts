@@ -1,5 +1,6 @@
 /** The verdict on a hypothesis from paired differences (VERDICT_RULE), and the words that explain it. */
 import type { Expectation, HypothesisResult, Verdict } from './hypothesis.ts';
+import { fixed } from './format.ts';
 import { pairedTest, replicationsFor80Power, type PairedTest } from './tdist.ts';
 
 export const VERDICT_RULE =
@@ -52,12 +53,8 @@ export function decimalsFor(smallestEffect: number): number {
   return Math.min(6, Math.max(1, Math.ceil(-Math.log10(smallestEffect)) + 2));
 }
 
-/** A number with `decimals` decimals, without "-0". */
-export function fmt(v: number, decimals: number): string {
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a';
-  const s = v.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
-}
+/** A number with `decimals` decimals, without "-0" (`fixed` of sim/format.ts). */
+export const fmt = (v: number, decimals: number): string => fixed(v, decimals);
 
 /** A p-value: "< 0.0001" or four decimals. */
 export const fmtP = (p: number): string => (p < 0.0001 ? '< 0.0001' : `= ${p.toFixed(4)}`);
