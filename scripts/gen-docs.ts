@@ -17,7 +17,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SHIPPED } from '../scenarios/index.ts';
 import { LEVEL_NAMES, PERIOD_WEEKS } from '../sim/constants.ts';
-import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
+import { METRIC_TABLE, METRICS } from '../sim/metrics.ts';
 import { PRIORITY_BINS } from '../sim/phases/advisors.ts';
 import { AGE_PENALTY_FROM, AGE_PENALTY_FULL, DISCOURAGED_SEARCH } from '../sim/phases/labour.ts';
 import { HEALTH_EXIT_AFTER_WEEKS } from '../sim/phases/relationships.ts';
@@ -192,7 +192,11 @@ function catalogueTable(): string {
 // Metrics, code constants, shipped scenarios
 
 function metricsTable(): string {
-  return table(['Metric', 'Meaning'], METRICS.map((k) => [code(k), METRIC_DOCS[k]]));
+  const better = { higher: 'higher', lower: 'lower', neither: '—' };
+  return table(['Metric', 'Meaning', 'Unit', 'By year', 'Better'], METRICS.map((k) => {
+    const m = METRIC_TABLE[k];
+    return [code(k), m.doc.en, m.unit.en, m.byYear ? `yes (\`${k}.K\` is year K)` : 'no', better[m.better]];
+  }));
 }
 
 /** Fixed numbers of the model code that are exported (and so can be read here); see the prose for the others. */
