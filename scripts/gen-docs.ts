@@ -19,7 +19,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SHIPPED } from '../scenarios/index.ts';
 import { LEVEL_NAMES } from '../sim/constants.ts';
-import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
+import { METRIC_TABLE, METRICS } from '../sim/metrics.ts';
 import { PHASES } from '../sim/model.ts';
 import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
@@ -196,7 +196,11 @@ function catalogueTable(): string {
 // Metrics, code constants, shipped scenarios
 
 function metricsTable(): string {
-  return table(['Metric', 'Meaning'], METRICS.map((k) => [code(k), METRIC_DOCS[k]]));
+  const better = { higher: 'higher', lower: 'lower', neither: '—' };
+  return table(['Metric', 'Meaning', 'Unit', 'By year', 'Better'], METRICS.map((k) => {
+    const m = METRIC_TABLE[k];
+    return [code(k), m.doc.en, m.unit.en, m.byYear ? `yes (\`${k}.K\` is year K)` : 'no', better[m.better]];
+  }));
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import { looksLikePath } from './json.ts';
 import { outputGroupNames } from './record.ts';
-import { runReplicate, type RunResult } from './ensemble.ts';
-import { METRIC_DOCS, METRICS, type MetricName } from './metrics.ts';
+import { runReplicate } from './ensemble.ts';
+import { METRIC_TABLE, metricValue, parseMetricKey, type MetricKey } from './metrics.ts';
 import { policyNames, type Knobs, type Scenario } from './scenario.ts';
 import { policyKnobs, resolveRunSettings, runChanges, type Changes, type RunSettings } from './settings.ts';
 import { resolve, show, ValidationError, type FieldError, type Infer } from './schema/dsl.ts';
@@ -36,25 +36,11 @@ export type PolicySide = Infer<typeof SIDE>;
  * (the same name twice unless two groups are compared).
  */
 export type Hypothesis = Omit<Infer<typeof HYPOTHESIS>, 'group'> & { group: Infer<typeof GROUP_PAIR> };
-/** Metrics that are shares (0..1) or differences of shares: an effect of 1 or more is impossible. */
-const SHARE_METRICS = new Set<string>([
-  'employedShare', 'employedShareByYear', 'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare', 'servicesFoundByChanceShare',
-  'participationRate', 'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare', 'activityEmploymentGap',
-]);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Split `employedShareByYear.3` into the metric name and the 1-based year (undefined for a scalar metric). */
-export function parseMetric(metric: string): { name: MetricName; year?: number } | { error: string } {
-  const m = /^([A-Za-z]+)(?:\.(\d+))?$/.exec(metric);
-  const list = `expected one of ${METRICS.join(', ')} (a metric by year as employedShareByYear.1, .2, ...)`;
-  if (!m || !(METRICS as readonly string[]).includes(m[1])) return { error: `${show(metric)} is not allowed; ${list}` };
-  const name = m[1] as MetricName;
-  const isArray = name === 'employedShareByYear';
-  if (isArray && m[2] === undefined) return { error: `${show(metric)} is not allowed; ${name} is a metric by year: give the year after a dot, e.g. ${name}.1 for the end of year 1` };
-  if (!isArray && m[2] !== undefined) return { error: `${show(metric)} is not allowed; ${name} is one number, not a metric by year: write ${name}` };
-  const year = m[2] === undefined ? undefined : Number(m[2]);
-  if (year !== undefined && year < 1) return { error: `${show(metric)} is not allowed; years start at 1 (${name}.1 is the end of year 1)` };
-  return { name, year };
+/** Split `employedShareByYear.3` into the metric name and the 1-based year (undefined for a scalar metric); see `parseMetricKey`. */
+export function parseMetric(metric: string): MetricKey | { error: string } {
+  return parseMetricKey(metric);
 }
 
 /**
@@ -105,7 +91,7 @@ export function parseHypothesis(raw: unknown, source = 'hypothesis'): Hypothesis
     const m = parseMetric(h.metric);
     if ('error' in m) errors.push({ path: 'metric', message: m.error });
     if (!(h.smallestEffect > 0)) errors.push({ path: 'smallestEffect', message: `${show(h.smallestEffect)} is not allowed; expected a number above 0, in the metric’s units` });
-    else if (!('error' in m) && SHARE_METRICS.has(m.name) && h.smallestEffect >= 1) {
+    else if (!('error' in m) && METRIC_TABLE[m.name].kind === 'share' && h.smallestEffect >= 1) {
       errors.push({ path: 'smallestEffect', message: `${show(h.smallestEffect)} is not allowed for ${h.metric}, a share; expected a number above 0 and below 1 (0.05 = 5 percentage points)` });
     }
     const dup = h.findings.find((f, i) => h.findings.indexOf(f) !== i);
@@ -174,11 +160,8 @@ export function checkHypothesis(h: Hypothesis, s: Scenario, settings: Hypothesis
       errors.push({ path: pair ? `group.${side}` : 'group', message: `${show(h.group[side])} is not a group of scenario ${s.name}; expected one of ${groups.join(', ')}` });
     }
   }
-  const m = parseMetric(h.metric);
-  const years = Math.floor(settings.weeks / 52);
-  if (!('error' in m) && m.year !== undefined && m.year > years) {
-    errors.push({ path: 'metric', message: `${show(h.metric)} is not allowed; a run of ${settings.weeks} weeks has ${years} whole year${years === 1 ? '' : 's'}${years ? `, so the year must be 1 to ${years}` : ''}` });
-  }
+  const m = parseMetricKey(h.metric, { weeks: settings.weeks });
+  if ('error' in m) errors.push({ path: 'metric', message: m.error });
   if (settings.replications < 2) {
     errors.push({ path: 'replications', message: `${settings.replications} is not allowed; a paired test needs at least 2 replications` });
   }
@@ -240,11 +223,6 @@ export function sideLabel(side: PolicySide): string {
   return changes.length ? `${side.base} with ${changes.join(', ')}` : side.base;
 }
 
-function metricValue(run: RunResult, group: string, metric: { name: MetricName; year?: number }): number {
-  const v = run.summary[group][metric.name];
-  return Array.isArray(v) ? v[(metric.year ?? 1) - 1] : v;
-}
-
 /**
  * Run a hypothesis: each replicate runs side A and side B with the same seed
  * and replicate number (same people, same luck), reads the metric for each
@@ -256,7 +234,7 @@ function metricValue(run: RunResult, group: string, metric: { name: MetricName; 
 export function runHypothesis(h: Hypothesis, scenario: Scenario, opts: RunHypothesisOptions = {}): HypothesisResult {
   const settings = hypothesisSettings(h, scenario, opts);
   checkHypothesis(h, scenario, settings, opts.source);
-  const metric = parseMetric(h.metric) as { name: MetricName; year?: number };
+  const metric = parseMetricKey(h.metric) as MetricKey;
   const knobs = { A: sideKnobs(scenario, h.policies.A), B: sideKnobs(scenario, h.policies.B) };
   const label = { A: sideLabel(h.policies.A), B: sideLabel(h.policies.B) };
   const once = sameKnobs(knobs.A, knobs.B);
@@ -270,8 +248,8 @@ export function runHypothesis(h: Hypothesis, scenario: Scenario, opts: RunHypoth
     opts.onProgress?.(++done, total);
     const b = once ? a : runReplicate(scenario, label.B, r, { ...run, knobs: knobs.B });
     if (!once) opts.onProgress?.(++done, total);
-    values.A.push(metricValue(a, h.group.A, metric));
-    values.B.push(metricValue(b, h.group.B, metric));
+    values.A.push(metricValue(a.summary[h.group.A], metric));
+    values.B.push(metricValue(b.summary[h.group.B], metric));
   }
   const differences = values.B.map((v, r) => v - values.A[r]);
   const j = judge(differences, h.expect, h.smallestEffect);
@@ -282,7 +260,7 @@ export function runHypothesis(h: Hypothesis, scenario: Scenario, opts: RunHypoth
   const result: HypothesisResult = {
     name: h.name, statement: h.statement, findings: h.findings, source: h.source, notes: h.notes, scenario: scenario.name, settings,
     changes: runChanges(scenario, settings),
-    metric: h.metric, metricDoc: METRIC_DOCS[metric.name], expect: h.expect, smallestEffect: h.smallestEffect,
+    metric: h.metric, metricDoc: METRIC_TABLE[metric.name].doc.en, expect: h.expect, smallestEffect: h.smallestEffect,
     A: side('A'), B: side('B'), differences,
     effect: { mean: j.test.mean, ci95: j.test.ci95, sd: j.test.sd, se: j.test.se },
     test: { t: j.test.t, df: j.test.df, p: j.test.p },

@@ -5,7 +5,11 @@ export {
   compare, runReplicate, aggregate, compareSettings, flowCheckpoints, estimateMetrics, differences, timeSeriesRows,
   type CompareResult, type CompareOptions, type RunResult, type RunDetail, type EstimateTable, type MetricEstimate,
 } from './ensemble.ts';
-export { summarise, METRICS, METRIC_DOCS, type MetricName, type Summary } from './metrics.ts';
+export {
+  summarise, METRICS, METRIC_TABLE, BY_YEAR_METRICS, isMetric, metricInfo, formatMetric, parseMetricKey, metricKeyText, metricValue, metricEntries, yearsIn,
+  type MetricName, type MetricInfo, type MetricKind, type MetricKey, type MetricFormat, type Better, type Words, type Summary,
+} from './metrics.ts';
+export { fixed, percent, alignTable, wrapText, type NumberStyle, type NumberLang } from './format.ts';
 export { countAt, groupIndex, outputGroupNames, transitionAt, weeksCounted, type Counts } from './record.ts';
 export { estimate, type Estimate } from './stats.ts';
 export { journey, EVENT_KINDS, EVENT_FIELDS, type JourneyEvent, type EventKind, type EventOf } from './events.ts';

@@ -2,7 +2,7 @@
 import { timeSeriesRows, type RunResult } from './ensemble.ts';
 import { EVENT_FIELDS, type JourneyEvent } from './events.ts';
 import { eventLine, type ServiceLabels } from './journey-text.ts';
-import { METRICS } from './metrics.ts';
+import { metricEntries } from './metrics.ts';
 
 export type Cell = string | number;
 export interface Table {
@@ -17,11 +17,7 @@ export type Format = 'csv' | 'json';
 export function* summaryRows(runs: RunResult[]): Generator<Cell[]> {
   for (const r of runs) {
     for (const [group, summary] of Object.entries(r.summary)) {
-      for (const m of METRICS) {
-        const v = summary[m];
-        if (Array.isArray(v)) for (let y = 0; y < v.length; y++) yield [r.replicate, r.policy, group, `${m}.${y + 1}`, v[y]];
-        else yield [r.replicate, r.policy, group, m, v];
-      }
+      for (const [metric, v] of metricEntries(summary)) yield [r.replicate, r.policy, group, metric, v];
     }
   }
 }

@@ -109,20 +109,50 @@ export interface PairedTest {
   p: number;
 }
 
+const T975 = new Map<number, number>();
+
+/** The 97.5% quantile of Student's t with `df` degrees of freedom (`tQuantile(0.975, df)`, kept per df): the one every 95% interval uses. */
+export function tQuantile975(df: number): number {
+  let q = T975.get(df);
+  if (q === undefined) {
+    q = tQuantile(0.975, df);
+    if (T975.size < 4096) T975.set(df, q);
+  }
+  return q;
+}
+
+/** The mean of a sample, its spread and its 95% t-interval: the one computation behind `pairedTest` and `estimate` (sim/stats.ts). */
+export interface MeanInterval {
+  n: number;
+  mean: number;
+  /** Standard deviation (n − 1 in the denominator); exactly 0 when all values are equal. */
+  sd: number;
+  /** Standard error of the mean, sd / √n. */
+  se: number;
+  ci95: [number, number];
+}
+
+/** Mean, sd, se and 95% t-interval of `xs` (n ≥ 2; all values equal give the value itself and a zero-width interval). */
+export function meanInterval(xs: ArrayLike<number>): MeanInterval {
+  const n = xs.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += xs[i];
+  let same = true;
+  for (let i = 1; i < n && same; i++) same = xs[i] === xs[0];
+  const mean = same ? xs[0] : sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i] - mean) ** 2;
+  const sd = Math.sqrt(ss / (n - 1));
+  const se = sd / Math.sqrt(n);
+  const half = tQuantile975(n - 1) * se;
+  return { n, mean, sd, se, ci95: [mean - half, mean + half] };
+}
+
 export function pairedTest(d: ArrayLike<number>): PairedTest {
   const n = d.length;
   if (n < 2) throw new RangeError(`a paired test needs at least 2 differences, got ${n}`);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += d[i];
-  let same = true;
-  for (let i = 1; i < n && same; i++) same = d[i] === d[0];
-  const mean = same ? d[0] : sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (d[i] - mean) ** 2;
-  const sd = Math.sqrt(ss / (n - 1)); // exactly 0 when all differences are equal
-  const se = sd / Math.sqrt(n);
+  const { mean, sd, se, ci95 } = meanInterval(d);
   const df = n - 1;
-  const half = tQuantile(0.975, df) * se;
   let t: number, p: number;
   if (se > 0) {
     t = mean / se;
@@ -132,7 +162,7 @@ export function pairedTest(d: ArrayLike<number>): PairedTest {
     t = mean === 0 ? 0 : mean > 0 ? Infinity : -Infinity;
     p = mean === 0 ? 1 : 0;
   }
-  return { n, mean, sd, se, ci95: [mean - half, mean + half], t, df, p };
+  return { n, mean, sd, se, ci95, t, df, p };
 }
 
 /**

@@ -3,6 +3,7 @@
  * words that explain it. It knows nothing of how a hypothesis is run
  * (sim/hypothesis.ts, which imports this file, not the other way round).
  */
+import { fixed } from './format.ts';
 import { pairedTest, replicationsFor80Power, type PairedTest } from './tdist.ts';
 import type { EXPECT_VALUES } from './schema/hypothesis.ts';
 
@@ -80,12 +81,8 @@ export function decimalsFor(smallestEffect: number): number {
   return Math.min(6, Math.max(1, Math.ceil(-Math.log10(smallestEffect)) + 2));
 }
 
-/** A number with `decimals` decimals, without "-0". */
-export function fmt(v: number, decimals: number): string {
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : v < 0 ? '−∞' : 'n/a';
-  const s = v.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
-}
+/** A number with `decimals` decimals, without "-0" (`fixed` of sim/format.ts). */
+export const fmt = (v: number, decimals: number): string => fixed(v, decimals);
 
 /** A p-value: "< 0.0001" or four decimals. */
 export const fmtP = (p: number): string => (p < 0.0001 ? '< 0.0001' : `= ${p.toFixed(4)}`);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyRegions, fixedNumbers, generatedRegions, MODEL_MD, regionContent, regionNames, staleRegions } from '../scripts/gen-docs.ts';
 import { allocateAgents } from '../sim/agents.ts';
-import { METRIC_DOCS, METRICS } from '../sim/metrics.ts';
+import { METRIC_TABLE, METRICS } from '../sim/metrics.ts';
 import { PHASES } from '../sim/model.ts';
 import { leaves } from '../sim/schema/dsl.ts';
 import { KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
@@ -68,7 +68,7 @@ describe('docs/MODEL.md', () => {
   it('documents every metric', () => {
     const metrics = section('8 Outputs');
     for (const k of METRICS) {
-      expect(METRIC_DOCS[k]?.trim(), `METRIC_DOCS.${k} is empty`).toBeTruthy();
+      expect(METRIC_TABLE[k].doc.en.trim(), `METRIC_TABLE.${k}.doc.en is empty`).toBeTruthy();
       expect(metrics, `metric ${k} is not in the metrics table`).toContain(`| \`${k}\` |`);
     }
   });

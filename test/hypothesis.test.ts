@@ -194,10 +194,10 @@ describe('parseHypothesis', () => {
   });
 
   it.each<[string, (h: Record<string, unknown>) => void, string]>([
-    ['unknown metric', (h) => { h.metric = 'happiness'; }, 'metric: "happiness" is not allowed; expected one of employedShare, employedShareByYear,'],
+    ['unknown metric', (h) => { h.metric = 'happiness'; }, 'metric: "happiness" is not a metric; expected one of employedShare, employedShareByYear,'],
     ['metric by year without a year', (h) => { h.metric = 'employedShareByYear'; }, 'metric: "employedShareByYear" is not allowed; employedShareByYear is a metric by year: give the year after a dot'],
     ['year 0', (h) => { h.metric = 'employedShareByYear.0'; }, 'metric: "employedShareByYear.0" is not allowed; years start at 1'],
-    ['a year on a scalar metric', (h) => { h.metric = 'employedShare.2'; }, 'metric: "employedShare.2" is not allowed; employedShare is one number, not a metric by year'],
+    ['a year on a scalar metric', (h) => { h.metric = 'employedShare.2'; }, 'metric: "employedShare.2" is not allowed; employedShare is a single number, not a metric by year'],
     ['bad expect', (h) => { h.expect = 'up'; }, 'expect: "up" is not allowed; expected one of "increase", "decrease"'],
     ['zero smallest effect', (h) => { h.smallestEffect = 0; }, 'smallestEffect: 0 is not allowed; expected a number above 0, in the metric’s units'],
     ['negative smallest effect', (h) => { h.smallestEffect = -0.1; }, 'smallestEffect: -0.1 is not allowed; expected a number above 0, in the metric’s units'],

@@ -13,7 +13,7 @@ import {
 } from '../sim/constants.ts';
 import { PERIOD_WEEKS, SMALL_OFFICE_PLACES } from '../sim/phases/capacity.ts';
 import { countAt, groupIndex, GROUPS_PER_PERSON } from '../sim/record.ts';
-import { METRICS } from '../sim/metrics.ts';
+import { METRIC_TABLE, METRICS, type MetricName } from '../sim/metrics.ts';
 import { summarise } from '../sim/metrics.ts';
 import { createModel, step, type Model } from '../sim/model.ts';
 import type { NumberSpec, ObjectSpec, Spec } from '../sim/schema/dsl.ts';
@@ -81,9 +81,8 @@ function randomScenario(seed: string): { scenario: Scenario; knobs: Knobs } {
   return { scenario: parseScenario(input, input.name), knobs: drawObject(g, KNOBS) as Knobs };
 }
 
-const SHARES = ['employedShare', 'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare', 'servicesFoundByChanceShare',
-  'participationRate', 'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare', 'insecureJobShare', 'healthBenefitShare',
-  'educationShare', 'movedAwayShare'] as const;
+/** Metrics that are shares 0..1 (the metric table's kind; activityEmploymentGap is a difference of two, −1..1). */
+const SHARES: readonly MetricName[] = METRICS.filter((k) => METRIC_TABLE[k].kind === 'share' && k !== 'activityEmploymentGap');
 const UNIT_FIELDS = ['language', 'digital', 'network', 'employability', 'selfEfficacy', 'shame', 'trust', 'push'] as const;
 
 /** What the checks compare with: the state of the model before the week. */
@@ -189,7 +188,7 @@ function summaryViolations(m: Model): string[] {
       const values = Array.isArray(s[k]) ? (s[k] as number[]) : [s[k] as number];
       for (const v of values) {
         if (!Number.isFinite(v)) out.push(`${g}.${k} = ${v}`);
-        else if ((SHARES as readonly string[]).includes(k) || k === 'employedShareByYear') { if (v < 0 || v > 1) out.push(`${g}.${k} = ${v}`); }
+        else if (SHARES.includes(k)) { if (v < 0 || v > 1) out.push(`${g}.${k} = ${v}`); }
         else if (k === 'activityEmploymentGap') { if (v < -1 || v > 1) out.push(`${g}.${k} = ${v}`); }
         else if (k === 'medianWeeksToFirstJob') { if (v < 0 || v > m.week) out.push(`${g}.${k} = ${v}`); }
         else if (v < 0) out.push(`${g}.${k} = ${v}`);

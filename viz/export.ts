@@ -1,5 +1,6 @@
 /** Downloads: results as JSON and CSV (the CLI's tables), charts as SVG and PNG. Everything stays on this machine. */
 import { runTables, tableCsv, type RunResult, type ServiceLabels } from '../sim/index.ts';
+import { wrapText } from '../sim/format.ts';
 import type { PageData } from './data.ts';
 
 export function download(name: string, content: Blob | string, type = 'text/plain'): void {
@@ -24,18 +25,8 @@ export function csvTables(runs: RunResult[], s: ServiceLabels): Record<string, (
 
 const NS = 'http://www.w3.org/2000/svg';
 
-/** Greedy word wrap at about `chars` characters per line. */
-function wrap(text: string, chars: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > chars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
+/** Greedy word wrap at about `chars` characters per line (sim/format.ts). */
+const wrap = (text: string, chars: number): string[] => wrapText(text, chars);
 
 /**
  * A chart figure as one standalone SVG: its title, "what to notice", the chart,

@@ -5,6 +5,7 @@
  * The type makes the bokmål table carry every English key.
  */
 import { FIRST_OUT, REASON_NAMES, STATE_NAMES } from '../sim/constants.ts';
+import { fixed, percent } from '../sim/format.ts';
 
 /** The languages: one list, shared with the model's journey sentences (sim/journey-text.ts). */
 export { LANGS, type Lang } from '../sim/journey-text.ts';
@@ -14,20 +15,18 @@ export function texts<T extends Record<string, unknown>>(en: T, nb: { [K in keyo
   return (lang) => (lang === 'nb' ? (nb as T) : en);
 }
 
-/** Number formats shared by the page: shares as percentages, with the language's decimal mark. */
+/** Number formats of the page (sim/format.ts with the language's decimal mark and the minus sign −): shares as percentages. */
 export function pct(x: number, lang: Lang, digits = 0): string {
-  return `${num(x * 100, lang, digits)}${lang === 'nb' ? ' %' : '%'}`;
+  return percent(x, digits, { lang, typographic: true });
 }
 
 export function num(x: number, lang: Lang, digits = 2): string {
-  const s = x.toFixed(digits).replace('-', '−');
-  return lang === 'nb' ? s.replace('.', ',') : s;
+  return fixed(x, digits, { lang, typographic: true });
 }
 
 /** A whole number with the language's thousands separator: 200,000 (en), 200 000 (nb). */
 export function count(x: number, lang: Lang): string {
-  const s = Math.round(x).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nb' ? '\u00a0' : ',');
-  return s;
+  return fixed(x, 0, { lang, typographic: true, grouped: true });
 }
 
 type StateName = (typeof STATE_NAMES)[number];

@@ -1,40 +1,31 @@
 /** The Compare view: key results with intervals, downloads, and every chart with its SVG and PNG buttons. */
 import type { Estimate, MetricEstimate, RunResult } from '../sim/index.ts';
+import type { MetricName } from '../sim/metrics.ts';
 import { CHARTS } from './charts/index.ts';
 import { render as renderGroups } from './charts/groups.ts';
 import { GROUP_METRICS, type GroupMetric, type PageData } from './data.ts';
 import { h } from './dom.ts';
 import { compareJson, csvTables, download, figureSvg, fileStem, svgPng, svgText } from './export.ts';
-import { num, pct, type Lang } from './i18n.ts';
-import { HEADLINE, HEADLINE_FORMAT, UI, type HeadlineMetric } from './text.ts';
+import type { Lang } from './i18n.ts';
+import { HEADLINE_METRICS, metricDoc, metricLabel, metricText, UI } from './text.ts';
 
-/** A metric's value as people read it (HEADLINE_FORMAT); `signed` marks a difference (shares then in percentage points). */
-export function formatMetric(metric: HeadlineMetric, v: number, lang: Lang, signed = false): string {
-  const sign = signed && v > 0 ? '+' : '';
-  switch (HEADLINE_FORMAT[metric]) {
-    case 'share': return signed ? `${sign}${num(v * 100, lang, 1)} ${lang === 'nb' ? 'p.p.' : 'pp'}` : pct(v, lang, 1);
-    case 'money': return sign + Math.round(v).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB');
-    case 'weeks': return sign + num(v, lang, 1);
-    default: return sign + num(v, lang, 2);
-  }
-}
-
-function cell(metric: HeadlineMetric, e: MetricEstimate, lang: Lang, signed = false): HTMLElement {
+/** A mean and its interval, as the metric table says to write the metric; `difference` for B − A. */
+function cell(metric: MetricName, e: MetricEstimate, lang: Lang, difference = false): HTMLElement {
   const x = e as Estimate;
-  return h('td', {}, formatMetric(metric, x.mean, lang, signed), h('span', { class: 'ci' }, ` [${formatMetric(metric, x.ci95[0], lang, signed)}, ${formatMetric(metric, x.ci95[1], lang, signed)}]`));
+  const f = (v: number) => metricText(metric, v, lang, { difference });
+  return h('td', {}, f(x.mean), h('span', { class: 'ci' }, ` [${f(x.ci95[0])}, ${f(x.ci95[1])}]`));
 }
 
 export function headlineTable(data: PageData, lang: Lang): HTMLElement {
   const T = UI(lang);
-  const names = HEADLINE(lang);
   const [a, b] = data.meta.policies;
   const c = data.compare;
   return h('table', { class: 'headline', id: 'headline' },
     h('caption', {}, T.headline, h('span', { class: 'hint' }, ' ', T.interval.replace('{n}', String(data.meta.replications)))),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.metric), h('th', { scope: 'col', class: 'pa' }, `A: ${data.meta.policyLabels[0]}`),
       h('th', { scope: 'col', class: 'pb' }, `B: ${data.meta.policyLabels[1]}`), h('th', { scope: 'col' }, T.difference))),
-    h('tbody', {}, ...(Object.keys(HEADLINE_FORMAT) as HeadlineMetric[]).map((m) => h('tr', { 'data-metric': m },
-      h('th', { scope: 'row' }, names[m]), cell(m, c.policies[a].summary[m], lang), cell(m, c.policies[b].summary[m], lang), cell(m, c.difference[m], lang, true)))),
+    h('tbody', {}, ...HEADLINE_METRICS.map((m) => h('tr', { 'data-metric': m },
+      h('th', { scope: 'row', title: metricDoc(m, lang) }, metricLabel(m, lang)), cell(m, c.policies[a].summary[m], lang), cell(m, c.policies[b].summary[m], lang), cell(m, c.difference[m], lang, true)))),
   );
 }
 
@@ -66,7 +57,6 @@ export interface GroupsChoice { measure?: GroupMetric; onMeasure?: (m: GroupMetr
 function groupsChart(data: PageData, lang: Lang, width: number, choice: GroupsChoice = {}): HTMLElement {
   const metric = choice.measure ?? 'employedShare';
   const fig = renderGroups(data, { lang, width, metric });
-  const names = HEADLINE(lang);
   const select = h('select', {
     id: 'groups-metric',
     onchange: (e) => {
@@ -76,7 +66,7 @@ function groupsChart(data: PageData, lang: Lang, width: number, choice: GroupsCh
       fig.replaceWith(next);
       next.querySelector<HTMLSelectElement>('#groups-metric')?.focus();
     },
-  }, ...GROUP_METRICS.map((m) => h('option', { value: m, selected: m === metric }, names[m])));
+  }, ...GROUP_METRICS.map((m) => h('option', { value: m, selected: m === metric }, metricLabel(m, lang))));
   fig.querySelector('h3')!.after(h('div', { class: 'field inline chart-choice' }, h('label', { for: 'groups-metric' }, UI(lang).metric), select));
   fig.append(chartButtons(fig, data, lang));
   return fig;

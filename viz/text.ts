@@ -1,6 +1,6 @@
 /** The page's own words (the views and charts keep theirs next to their code). */
-import type { MetricName } from '../sim/index.ts';
-import { count, texts } from './i18n.ts';
+import { formatMetric, METRIC_TABLE, type MetricName } from '../sim/metrics.ts';
+import { count, texts, type Lang } from './i18n.ts';
 
 export const UI = texts({
   title: 'Activation pathways',
@@ -69,37 +69,30 @@ export const UI = texts({
 });
 
 /**
- * Headline metrics in the results table, in table order, with how each is written: `share` as a
- * percentage (differences in percentage points), `number` with two decimals, `weeks` with one,
- * `money` in whole kroner. HEADLINE names them; its type asks for every metric listed here.
+ * The metrics of the key results table, in table order. Everything else about
+ * them (label, kind, decimals) comes from the metric table (sim/metrics.ts).
  */
-export const HEADLINE_FORMAT = {
-  employedShare: 'share', insecureJobShare: 'share', medianWeeksToFirstJob: 'weeks', servicesPerPerson: 'number',
-  longTermServiceShare: 'share', mismatchedServiceShare: 'share', rejectionsPerPerson: 'number', participationRate: 'share',
-  employedWeeksShare: 'share', attendanceRate: 'share', referralsPerPerson: 'number',
-  weeksSearchingInfoPerPerson: 'number', servicesFoundByChanceShare: 'share',
-  healthBenefitShare: 'share', educationShare: 'share', movedAwayShare: 'share',
-  costPerPerson: 'money',
-} as const satisfies Partial<Record<MetricName, 'share' | 'number' | 'weeks' | 'money'>>;
-export type HeadlineMetric = keyof typeof HEADLINE_FORMAT;
+export const HEADLINE_METRICS = [
+  'employedShare', 'insecureJobShare', 'medianWeeksToFirstJob', 'servicesPerPerson',
+  'longTermServiceShare', 'mismatchedServiceShare', 'rejectionsPerPerson', 'participationRate',
+  'employedWeeksShare', 'attendanceRate', 'referralsPerPerson',
+  'weeksSearchingInfoPerPerson', 'servicesFoundByChanceShare',
+  'healthBenefitShare', 'educationShare', 'movedAwayShare',
+  'costPerPerson',
+] as const satisfies readonly MetricName[];
+export type HeadlineMetric = (typeof HEADLINE_METRICS)[number];
 
-/** Names of the headline metrics (HEADLINE_FORMAT). */
-export const HEADLINE = texts<Record<HeadlineMetric, string>>({
-  employedShare: 'In work at the end', insecureJobShare: 'Temporary or part-time (of those in work)',
-  medianWeeksToFirstJob: 'Median weeks to first job', servicesPerPerson: 'Services per person',
-  longTermServiceShare: 'Share of services that are long', mismatchedServiceShare: 'Share of services at the wrong level',
-  rejectionsPerPerson: 'Refusals per person', participationRate: 'Activity counted (share of weeks in a service)',
-  employedWeeksShare: 'Share of weeks in work', attendanceRate: 'Meetings attended', referralsPerPerson: 'Referrals to a vacancy per person',
-  weeksSearchingInfoPerPerson: 'Weeks searching for information per person', servicesFoundByChanceShare: 'Services found through friends, NGOs or chance',
-  healthBenefitShare: 'Left for a health-related benefit', educationShare: 'Left for ordinary education', movedAwayShare: 'Moved away',
-  costPerPerson: 'Cost per person (NOK)',
-}, {
-  employedShare: 'I arbeid ved slutten', insecureJobShare: 'Midlertidig eller deltid (av dem i arbeid)',
-  medianWeeksToFirstJob: 'Median uker til første jobb', servicesPerPerson: 'Tiltak per person',
-  longTermServiceShare: 'Andel tiltak som er lange', mismatchedServiceShare: 'Andel tiltak på feil nivå',
-  rejectionsPerPerson: 'Avslag per person', participationRate: 'Aktivitet som telles (andel uker i tiltak)',
-  employedWeeksShare: 'Andel uker i arbeid', attendanceRate: 'Møter gjennomført', referralsPerPerson: 'Henvisninger til ledige stillinger per person',
-  weeksSearchingInfoPerPerson: 'Uker brukt på å lete etter informasjon per person', servicesFoundByChanceShare: 'Tiltak funnet via venner, frivillige eller tilfeldigheter',
-  healthBenefitShare: 'Gått over til helserelatert ytelse', educationShare: 'Gått over til ordinær utdanning', movedAwayShare: 'Flyttet',
-  costPerPerson: 'Kostnad per person (kr)',
-});
+/** A metric's label in the page's language (the metric table's). */
+export const metricLabel = (m: MetricName, lang: Lang): string => METRIC_TABLE[m].label[lang];
+
+/**
+ * A value of a metric as the page writes it, as the metric table says (the
+ * language's decimal mark, the minus sign −): `difference` for B − A (a sign,
+ * shares in percentage points); `digits` instead of the table's decimals
+ * (whole percentages in a chart's sentence).
+ */
+export const metricText = (m: MetricName, v: number, lang: Lang, opts: { difference?: boolean; digits?: number } = {}): string =>
+  formatMetric(m, v, { lang, typographic: true, ...opts });
+
+/** What a metric measures, in the page's language (the metric table's doc). */
+export const metricDoc = (m: MetricName, lang: Lang): string => METRIC_TABLE[m].doc[lang];

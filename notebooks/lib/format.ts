@@ -1,15 +1,15 @@
-/** Number formatting for the notebooks' text and tables (a real minus sign, and never "−0.0"). */
+/**
+ * Number formatting for the notebooks' text and tables: sim/format.ts with
+ * the minus sign − and never "−0.0" (one formatter for the CLI, the page and
+ * the notebooks).
+ */
+import { fixed as fixedKit, percent } from '../../sim/format.ts';
 
 /** `v` with `digits` decimals; "0.0" rather than "−0.0". */
-export function fixed(v: number, digits = 1): string {
-  const t = v.toFixed(digits);
-  return Number(t) === 0 ? (0).toFixed(digits) : t.replace('-', '−');
-}
+export const fixed = (v: number, digits = 1): string => fixedKit(v, digits, { typographic: true });
 
-/** Like `fixed`, with a "+" in front of positive values. */
-export function signed(v: number, digits = 1): string {
-  return Number(v.toFixed(digits)) > 0 ? `+${fixed(v, digits)}` : fixed(v, digits);
-}
+/** Like `fixed`, with a "+" in front of values above 0 as written. */
+export const signed = (v: number, digits = 1): string => fixedKit(v, digits, { typographic: true, signed: true });
 
 /** A mean with its interval, scaled: "+3.8 pp [3.0, 4.6]". */
 export function withInterval(x: { mean: number; lo: number; hi: number }, { scale = 1, digits = 1, unit = '' } = {}): string {
@@ -17,4 +17,4 @@ export function withInterval(x: { mean: number; lo: number; hi: number }, { scal
 }
 
 /** A share as a percentage: 0.123 → "12.3%". */
-export const pct = (x: number, digits = 1) => `${fixed(x * 100, digits)}%`;
+export const pct = (x: number, digits = 1) => percent(x, digits, { typographic: true });

@@ -8,6 +8,7 @@
  */
 import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHESES, type Hypothesis, type HypothesisResult, type Scenario } from '../../sim/index.ts';
 import { decimalsFor, hypothesisSettings, type HypothesisSettings } from '../../sim/hypothesis.ts';
+import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
 import { fixed, signed } from './format.ts';
 import './analyses.css';
 
@@ -93,32 +94,29 @@ export async function runAll(planned: Planned[], onStatus: (text: string) => voi
 // ---------------------------------------------------------------------------
 // Units
 
-const SHARES = new Set(['employedShare', 'employedShareByYear', 'longTermServiceShare', 'mismatchedServiceShare', 'overqualifiedShare',
-  'servicesFoundByChanceShare', 'participationRate', 'rejectedApplicationShare', 'attendanceRate', 'employedWeeksShare', 'activityEmploymentGap']);
-const UNITS: Record<string, string> = {
-  servicesPerPerson: 'services/person', rejectionsPerPerson: 'rejections/person', weeksSearchingInfoPerPerson: 'weeks/person',
-  medianWeeksToFirstJob: 'weeks', costPerPerson: 'NOK/person',
+/** The metric's entry in the metric table (`employedShareByYear.3` → `employedShareByYear`). */
+const infoOf = (metric: string) => {
+  const k = parseMetricKey(metric, { allYears: true });
+  if ('error' in k) throw new RangeError(k.error);
+  return METRIC_TABLE[k.name];
 };
 
-/** The metric's base name (`employedShareByYear.3` → `employedShareByYear`). */
-export const metricName = (metric: string) => metric.split('.')[0];
-
 /** Whether a metric is a share (shown in %, its differences in percentage points). */
-export const isShare = (metric: string) => SHARES.has(metricName(metric));
+export const isShare = (metric: string) => infoOf(metric).kind === 'share';
 
-/** The unit of a difference of the metric: "pp", "weeks per person", ... */
-export const diffUnit = (metric: string) => (isShare(metric) ? 'pp' : UNITS[metricName(metric)] ?? '');
+/** The unit of a difference of the metric: "pp" for a share, else the metric table's unit ("weeks per person", ...). */
+export const diffUnit = (metric: string) => (isShare(metric) ? 'pp' : infoOf(metric).unit.en);
 
 /** Scale and decimals for showing values of the metric (shares as percentages / percentage points). */
 export function units(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>): { scale: number; digits: number; unit: string } {
-  if (isShare(r.metric)) return { scale: 100, digits: 1, unit: 'pp' };
+  if (isShare(r.metric)) return { scale: 100, digits: infoOf(r.metric).decimals, unit: 'pp' };
   return { scale: 1, digits: Math.max(1, decimalsFor(r.smallestEffect) - 1), unit: diffUnit(r.metric) };
 }
 
 /** A value of the metric: "41.2%" or "3.40". */
 export function value(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, v: number): string {
-  const u = units(r);
-  return isShare(r.metric) ? `${fixed(v * 100, 1)}%` : fixed(v, u.digits);
+  const k = parseMetricKey(r.metric, { allYears: true }) as MetricKey;
+  return formatMetric(k.name, v, { typographic: true, digits: isShare(r.metric) ? undefined : units(r).digits });
 }
 
 /** A difference of the metric with its unit: "+3.8 pp" or "−2.09 weeks per person". */

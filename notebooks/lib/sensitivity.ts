@@ -12,7 +12,7 @@
  * The points are evaluated in a loop that yields to the browser, so the
  * status line moves.
  */
-import { KNOBS, parseScenario, resolvePolicy, runReplicate, SHIPPED, type Knobs, type Scenario } from '../../sim/index.ts';
+import { KNOBS, METRIC_TABLE, parseScenario, resolvePolicy, runReplicate, SHIPPED, type Knobs, type Scenario } from '../../sim/index.ts';
 import { analyse, sensitivityDesign, type Factor, type MorrisResult, type SensitivityDesign, type SobolResult } from '../../sim/sensitivity/index.ts';
 import { modelFactors } from '../../sim/sensitivity/model.ts';
 import './analyses.css';
@@ -20,7 +20,8 @@ import './analyses.css';
 export const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
 export const OUTCOMES = ['employedShare', 'mismatchedServiceShare'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABEL: Record<Outcome, string> = { employedShare: 'In work at the end', mismatchedServiceShare: 'Services at a level that does not fit' };
+/** The outcomes' labels: the metric table's (sim/metrics.ts). */
+export const OUTCOME_LABEL = Object.fromEntries(OUTCOMES.map((o) => [o, METRIC_TABLE[o].label.en])) as Record<Outcome, string>;
 
 /** Where the knobs move: over their whole ranges, or in a window near the baseline policy's values. */
 export interface RangeMode { id: 'whole' | 'near'; label: string }

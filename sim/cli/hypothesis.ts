@@ -1,5 +1,4 @@
 /** `pathways hypothesis FILE|NAME`: test a hypothesis file (sim/hypothesis.ts) and print the effect and the verdict. */
-import { print } from './format.ts';
 import { dirname, resolve } from 'node:path';
 import { SHIPPED_HYPOTHESES } from '../../scenarios/hypotheses/index.ts';
 import { SHIPPED } from '../../scenarios/index.ts';
@@ -11,26 +10,17 @@ import { isFile, loadNamedOrFile, loadScenario } from '../load.ts';
 import { ValidationError } from '../errors.ts';
 import { parseScenario, type Scenario } from '../scenario.ts';
 import { GROUP_PAIR, HYPOTHESIS, SIDE } from '../schema/hypothesis.ts';
+import { alignTable, wrapText } from '../format.ts';
 import { settingSpec } from '../settings.ts';
 import { intOption, type CommandSpec, type Parsed } from './args.ts';
+import { print } from './format.ts';
 import { RUN_OPTIONS, settingOptions } from './options.ts';
 import { progress } from './progress.ts';
 
 const plain = (s: string) => s.replace(/`/g, '');
 
-/** Wrap a paragraph at `width` columns, each line indented. */
-function wrap(text: string, indent = '  ', width = 100): string {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      out.push(indent + line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(indent + line);
-  return out.join('\n');
-}
+/** Wrap a paragraph at `width` columns, each line indented (`wrapText` of sim/format.ts). */
+const wrap = (text: string, indent = '  ', width = 100): string => wrapText(text, width - indent.length).map((l) => indent + l).join('\n');
 
 /** The file format, for --help: one line per field, from the schema's doc strings. */
 function formatHelp(): string {
@@ -111,18 +101,15 @@ export function hypothesisText(r: HypothesisResult): string {
     ['B', cell(r.B.mean, r.B.ci95)],
     ['B − A', `${cell(r.effect.mean, r.effect.ci95)}   sd of differences ${fmt(r.effect.sd, dp + 1)}`],
   ];
-  const w = Math.max(...rows.map((x) => x[0].length));
-  const tw = Math.max(...table.map((x) => x[0].length));
   return [
     `hypothesis ${r.name} (${r.findings.join(', ')})`,
     wrap(r.statement),
     ...(r.source ? [wrap(`source: ${r.source}`)] : []),
     ...(r.notes ? [wrap(`notes: ${r.notes}`)] : []),
     '',
-    ...rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`),
+    alignTable(undefined, rows, 'll'),
     '',
-    `${''.padEnd(tw)}  mean [95% interval]`,
-    ...table.map(([k, v]) => `${k.padEnd(tw)}  ${v}`),
+    alignTable(undefined, [['', 'mean [95% interval]'], ...table], 'll'),
     `paired t-test: t = ${fmt(r.test.t, 2)}, df = ${r.test.df}, p ${fmtP(r.test.p)}`,
     '',
     `verdict: ${r.verdict.toUpperCase()}`,

@@ -1,45 +1,27 @@
-/** Output files (--out DIR): tidy rows as CSV or JSON, written atomically. */
-import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+/** Output files (--out DIR): tidy rows as CSV or JSON, written atomically (through `writeDurable` of sim/sweep/files.ts, like the sweep's files). */
+import { accessSync, constants, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { csvRow, jsonCell, type Format, type Table } from '../tables.ts';
 import { InputError, IOError } from '../errors.ts';
-import { fsyncDir, removeStaleTemps, tempDone, tempPath } from '../sweep/files.ts';
+import { fsyncDir, removeStaleTemps, tempDone, tempPath, writeDurable } from '../sweep/files.ts';
 
 export { runTables, type Cell, type Format, type Table } from '../tables.ts';
 
-/** Write strings to a file descriptor in chunks of about 1 MB. */
-class ChunkWriter {
-  private parts: string[] = [];
-  private size = 0;
-  constructor(private readonly fd: number) {}
-  write(s: string): void {
-    this.parts.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.parts.length) writeSync(this.fd, this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
-}
-
-function writeTable(fd: number, t: Table, format: Format): void {
-  const w = new ChunkWriter(fd);
+/** A table as CSV or JSON text, handed to `put` piece by piece. */
+function writeTable(put: (text: string) => void, t: Table, format: Format): void {
   if (format === 'csv') {
-    w.write(csvRow(t.columns) + '\n');
-    for (const row of t.rows) w.write(csvRow(row) + '\n');
+    put(csvRow(t.columns) + '\n');
+    for (const row of t.rows) put(csvRow(row) + '\n');
   } else {
     const keys = t.columns.map((c) => JSON.stringify(c) + ':');
     let first = true;
-    w.write('[');
+    put('[');
     for (const row of t.rows) {
-      w.write((first ? '\n{' : ',\n{') + row.map((v, i) => keys[i] + jsonCell(v)).join(',') + '}');
+      put((first ? '\n{' : ',\n{') + row.map((v, i) => keys[i] + jsonCell(v)).join(',') + '}');
       first = false;
     }
-    w.write(first ? ']\n' : '\n]\n');
+    put(first ? ']\n' : '\n]\n');
   }
-  w.flush();
 }
 
 /**
@@ -93,19 +75,12 @@ export function writeOutputs(dir: string, format: Format, tables: Table[], extra
   }
   removeStaleTemps(dir); // left by an earlier run of this tool that was killed
   const jobs = [
-    ...tables.map((t) => ({ file: `${t.name}.${format}`, write: (fd: number) => writeTable(fd, t, format) })),
-    ...extra.map((e) => ({ file: `${e.name}.json`, write: (fd: number) => writeSync(fd, JSON.stringify(e.json, null, 2) + '\n') })),
+    ...tables.map((t) => ({ file: `${t.name}.${format}`, write: (put: (text: string) => void) => writeTable(put, t, format) })),
+    ...extra.map((e) => ({ file: `${e.name}.json`, write: (put: (text: string) => void) => put(JSON.stringify(e.json, null, 2) + '\n') })),
   ].map((j) => ({ ...j, tmp: tempPath(join(dir, j.file)), final: join(dir, j.file) }));
   const renamed: string[] = [];
   try {
-    for (const j of jobs) {
-      const fd = openSync(j.tmp, 'w');
-      try {
-        j.write(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
+    for (const j of jobs) writeDurable(j.tmp, j.write);
     for (const j of jobs) {
       renameSync(j.tmp, j.final);
       tempDone(j.tmp);

@@ -10,6 +10,7 @@
  * `runSensitivity(spec, evaluate)` does both in-process.
  */
 import { InputError } from '../errors.ts';
+import { alignTable, fixed } from '../format.ts';
 import { morrisDelta, morrisDesign, morrisIndices, type MorrisIndex } from './morris.ts';
 import { saltelliDesign, sobolIndices, type SobolIndex } from './saltelli.ts';
 import { checkFactors, scaleDesign, type Factor } from './scale.ts';
@@ -138,11 +139,7 @@ function decimalsFor(scale: number): number {
   return Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(scale)))));
 }
 
-function fmt(v: number, d: number): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  const s = v.toFixed(d);
-  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
-}
+const fmt = (v: number, d: number): string => fixed(v, d);
 
 const range = (f: { lo: number; hi: number }) => `${+f.lo.toPrecision(6)}:${+f.hi.toPrecision(6)}`;
 
@@ -164,7 +161,5 @@ export function resultRows(result: SensitivityResult): { header: string[]; rows:
 /** The indices as an aligned text table (first column left-aligned), with a rule under the header. */
 export function resultTable(result: SensitivityResult): string {
   const { header, rows } = resultRows(result);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return alignTable(header, rows);
 }

@@ -11,7 +11,7 @@
  */
 import { runReplicate } from '../ensemble.ts';
 import { outputGroupNames } from '../record.ts';
-import { METRICS } from '../metrics.ts';
+import { metricValue, parseMetricKey } from '../metrics.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
 import { policyKnobs, resolveRunSettings, type RunSettings } from '../settings.ts';
 import { applyPoint, checkValue, locate, parseVary, type Target } from '../sweep/params.ts';
@@ -43,21 +43,10 @@ export function modelFactors(s: Scenario, vary: FactorInput[]): { factors: Facto
   return { factors, targets };
 }
 
-/** Check a metric name (a METRICS name, or `NAME.K` for the K-th year of an array metric) against the run length. */
+/** Check a metric name (a metric, or `NAME.K` for year K of a metric by year) against the run length (see `parseMetricKey`). */
 export function checkMetric(metric: string, weeks: number): void {
-  const [name, index, ...rest] = metric.split('.');
-  const known = METRICS as readonly string[];
-  if (!known.includes(name) || rest.length > 0) {
-    throw new InputError(`--metric: ${JSON.stringify(metric)} is not a metric; metrics: ${METRICS.join(', ')} (arrays by year as NAME.K)`);
-  }
-  const years = Math.floor(weeks / 52);
-  if (name === 'employedShareByYear') {
-    if (index === undefined || !/^[1-9][0-9]*$/.test(index) || Number(index) > years) {
-      throw new InputError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is by year: use ${name}.K with K from 1 to ${years}${years === 0 ? ' (the run is shorter than a year)' : ''}`);
-    }
-  } else if (index !== undefined) {
-    throw new InputError(`--metric: ${JSON.stringify(metric)} is not allowed; ${name} is a single number`);
-  }
+  const k = parseMetricKey(metric, { weeks });
+  if ('error' in k) throw new InputError(`--metric: ${k.error}`);
 }
 
 /** The groups a run reports on. */
@@ -73,15 +62,14 @@ export function checkPolicy(s: Scenario, policy: string): void {
 
 /** The value of `metric` (checked with checkMetric) in a run's summary of one group. */
 export function metricOf(summary: Record<string, number | number[]>, metric: string): number {
-  const [name, index] = metric.split('.');
-  const v = summary[name];
-  return Array.isArray(v) ? v[Number(index) - 1] ?? NaN : v;
+  const k = parseMetricKey(metric);
+  return 'error' in k ? NaN : metricValue(summary, k);
 }
 
 export interface ModelOptions {
   /** The policy whose knobs the varied knobs override (default: the scenario's first comparePolicies). */
   policy?: string;
-  /** A METRICS name, or `NAME.K` for the K-th year of an array metric. */
+  /** A metric, or `NAME.K` for year K of a metric by year (see `parseMetricKey`). */
   metric: string;
   /** Default `all`. */
   group?: string;

@@ -29,7 +29,7 @@ export interface ModelRunSpec {
   policy?: string;
   /** Varied parameters: `NAME=lo:hi` or `{ name, lo, hi }` (names as in sweeps: `knobs.NAME`, `office.caseload` ...). */
   vary: FactorInput[];
-  /** A METRICS name, or `employedShareByYear.K`. */
+  /** A metric, or `NAME.K` for year K of a metric by year (see `parseMetricKey`). */
   metric: string;
   /** Default `all`. */
   group?: string;

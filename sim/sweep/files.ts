@@ -126,20 +126,20 @@ export function fsyncDir(dir: string): void {
 }
 
 /**
- * Write a file whole or not at all: into a temporary file in the same folder,
- * flushed to disk, then renamed over `path` and the folder flushed. `write`
- * gets a function that appends text.
+ * Write a new file at `path` (replacing one there) and flush it to disk:
+ * `write` gets a function that appends text, written in chunks of about 1 MB.
+ * The one writer of the project's output files: `writeAtomic` writes through
+ * it under a temporary name, and so do `pathways run/compare --out`
+ * (sim/cli/output.ts), which rename all their files only when all are written.
+ * On error the file is closed and the error passed on (the caller removes it).
  */
-export function writeAtomic(path: string, write: (put: (text: string) => void) => void): void {
-  const tmp = tempPath(path);
-  let fd: number | undefined;
+export function writeDurable(path: string, write: (put: (text: string) => void) => void): void {
+  const fd = openSync(path, 'w');
   try {
-    fd = openSync(tmp, 'w');
-    const f = fd;
     let parts: string[] = [];
     let size = 0;
     const flush = () => {
-      if (parts.length) writeAll(f, parts.join(''));
+      if (parts.length) writeAll(fd, parts.join(''));
       parts = [];
       size = 0;
     };
@@ -149,14 +149,25 @@ export function writeAtomic(path: string, write: (put: (text: string) => void) =
       if (size > 1 << 20) flush();
     });
     flush();
-    fsyncSync(f);
-    closeSync(f);
-    fd = undefined;
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Write a file whole or not at all: into a temporary file in the same folder,
+ * flushed to disk (`writeDurable`), then renamed over `path` and the folder
+ * flushed. `write` gets a function that appends text.
+ */
+export function writeAtomic(path: string, write: (put: (text: string) => void) => void): void {
+  const tmp = tempPath(path);
+  try {
+    writeDurable(tmp, write);
     renameSync(tmp, path);
     tempDone(tmp);
     fsyncDir(dirname(path));
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
     try {
       unlinkSync(tmp);
     } catch {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import pkg from '../../package.json';
 import { loadScenario } from '../load.ts';
-import { METRICS } from '../metrics.ts';
+import { METRICS, parseMetricKey } from '../metrics.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
 import { resolveRunSettings } from '../settings.ts';
 import { gridPoints, lhsPoints, type Axis, type Point } from './design.ts';
@@ -19,9 +19,6 @@ export interface Prepared {
   base: Scenario;
   targets: Target[];
 }
-
-/** Array metrics and their length for a run of `weeks` weeks (see summarise in sim/metrics.ts). */
-const ARRAY_METRICS: Record<string, (weeks: number) => number> = { employedShareByYear: (weeks) => Math.floor(weeks / 52) };
 
 /** Whether a top-level scenario field (agents, weeks) is one of the parameters: then each run takes it from its point. */
 export const isVaried = (targets: Target[], field: 'agents' | 'weeks') => targets.some((t) => t.kind === 'field' && t.path.length === 1 && t.path[0] === field);
@@ -46,19 +43,12 @@ function checkPolicies(s: Scenario, policies: string[]): string[] {
   return policies;
 }
 
+/** Check the `--metrics` list against the metric table (a metric by year alone means every year) and the shortest run. */
 function checkMetrics(metrics: string[], weeks: number[]): string[] {
-  const known = [...METRICS] as string[];
-  if (metrics.length === 0) throw new InputError('--metrics: no metric given; metrics: ' + known.join(', '));
+  if (metrics.length === 0) throw new InputError('--metrics: no metric given; metrics: ' + METRICS.join(', '));
   for (const m of metrics) {
-    const [name, k, ...rest] = m.split('.');
-    if (!known.includes(name) || rest.length) throw new InputError(`--metrics: ${JSON.stringify(m)} is not a metric${suggest(name, known)}; metrics: ${known.join(', ')}`);
-    if (k === undefined) continue;
-    const len = ARRAY_METRICS[name];
-    if (!len) throw new InputError(`--metrics: ${JSON.stringify(m)} is not allowed; ${name} is a single number, not a list`);
-    const most = Math.min(...weeks.map(len));
-    if (!/^\d+$/.test(k) || Number(k) < 1 || Number(k) > most) {
-      throw new InputError(`--metrics: ${JSON.stringify(m)} is not allowed; ${name} has ${most} value${most === 1 ? '' : 's'} in these runs (${name}.1 to ${name}.${most})`);
-    }
+    const k = parseMetricKey(m, { weeks: Math.min(...weeks), allYears: true, hint: (name, known) => suggest(name, [...known]) });
+    if ('error' in k) throw new InputError(`--metrics: ${k.error}`);
   }
   const dup = metrics.find((m, i) => metrics.indexOf(m) !== i);
   if (dup !== undefined) throw new InputError(`--metrics: ${JSON.stringify(dup)} is given more than once`);

@@ -1,6 +1,6 @@
 /** One run of a sweep: a pure function of the plan and the run id. Used by the worker threads (and in-thread with 0 workers). */
 import { runReplicate } from '../ensemble.ts';
-import type { MetricName } from '../metrics.ts';
+import { metricEntries, metricKeyText, metricValue, parseMetricKey, type MetricKey } from '../metrics.ts';
 import type { Knobs, Scenario } from '../scenario.ts';
 import { policyKnobs } from '../settings.ts';
 import { InputError } from '../errors.ts';
@@ -24,6 +24,12 @@ export function makeRunner(plan: SweepPlan, base: Scenario): (id: number) => Run
     }
     return hit;
   };
+  // a metric by year without a year means every year
+  const keys = plan.metrics.map((m): MetricKey => {
+    const k = parseMetricKey(m, { allYears: true });
+    if ('error' in k) throw new InputError(`--metrics: ${k.error}`);
+    return k;
+  });
   return (id: number) => {
     if (!Number.isInteger(id) || id < 0 || id >= plan.runs) throw new InputError(`run ${id} is not a run of this sweep (0 to ${plan.runs - 1})`);
     const { point, replicate, policy } = runOf(plan, id);
@@ -36,16 +42,13 @@ export function makeRunner(plan: SweepPlan, base: Scenario): (id: number) => Run
     const num = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : null);
     for (const group of plan.groups === 'all' ? ['all'] : r.groupNames) {
       const summary = r.summary[group];
-      for (const m of plan.metrics) {
-        const [name, k] = m.split('.') as [MetricName, string | undefined];
-        const v = summary[name];
-        if (k !== undefined) {
-          if (!Array.isArray(v) || Number(k) > v.length) throw new InputError(`--metrics: ${m} has no value in run ${id} (${v === undefined ? 0 : (v as number[]).length} values)`);
-          rows.push([group, m, num(v[Number(k) - 1])]);
-        } else if (Array.isArray(v)) {
-          v.forEach((x, y) => rows.push([group, `${m}.${y + 1}`, num(x)]));
+      for (const k of keys) {
+        const v = summary[k.name];
+        if (k.year !== undefined) {
+          if (!Array.isArray(v) || k.year > v.length) throw new InputError(`--metrics: ${metricKeyText(k)} has no value in run ${id} (${Array.isArray(v) ? v.length : 0} values)`);
+          rows.push([group, metricKeyText(k), num(metricValue(summary, k))]);
         } else {
-          rows.push([group, m, num(v)]);
+          for (const [name, x] of metricEntries(summary, [k.name])) rows.push([group, name, num(x)]);
         }
       }
     }

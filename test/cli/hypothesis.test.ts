@@ -118,7 +118,7 @@ describe('pathways hypothesis: bad input', () => {
     ['an invalid field', { expect: 'up' }, /: expect: "up" is not allowed; expected one of "increase", "decrease"$/],
     ['a bad smallest effect', { smallestEffect: 0 }, /: smallestEffect: 0 is not allowed; expected a number above 0/],
     ['an unknown field', { colour: 'red' }, /: colour: is not a known field; known fields here: name, statement,/],
-    ['an unknown metric', { metric: 'happiness' }, /: metric: "happiness" is not allowed; expected one of employedShare, /],
+    ['an unknown metric', { metric: 'happiness' }, /: metric: "happiness" is not a metric; expected one of employedShare, /],
     ['a year beyond the run', { metric: 'employedShareByYear.3', smallestEffect: 0.05 }, /: metric: "employedShareByYear\.3" is not allowed; a run of 104 weeks has 2 whole years, so the year must be 1 to 2$/],
     ['an unknown group', { group: 'martians' }, /: group: "martians" is not a group of scenario classroom; expected one of native-rights, native-no-rights, .*, women, men, all/],
     ['an unknown policy', { policies: { A: 'standardised', B: 'bespoke' } }, /: policies\.B: "bespoke" is not a policy of scenario classroom; known: standardised, personalised$/],

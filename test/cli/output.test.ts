@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHIPPED } from '../../scenarios/index.ts';
-import { METRICS } from '../../sim/metrics.ts';
+import { METRIC_TABLE, METRICS } from '../../sim/metrics.ts';
 import { EVENT_COLUMNS } from '../../sim/tables.ts';
 import { pathways, tempDir } from './helpers.ts';
 
@@ -35,7 +35,7 @@ type Est = { mean: number | number[]; ci95: [unknown, unknown] };
 function expectMetrics(table: Record<string, Est>, years: number) {
   for (const m of METRICS) {
     expect(table[m], m).toBeDefined();
-    if (m === 'employedShareByYear') {
+    if (METRIC_TABLE[m].byYear) {
       expect((table[m].mean as number[]).length).toBe(years);
       expect((table[m].ci95[0] as number[]).length).toBe(years);
     } else {
@@ -55,7 +55,7 @@ describe('pathways run', () => {
     const summary = parseCsv(read(out, 'summary.csv'));
     expect(summary[0]).toEqual(['replicate', 'policy', 'group', 'metric', 'value']);
     const metrics = new Set(summary.slice(1).map((row) => row[3]));
-    for (const m of METRICS) if (m !== 'employedShareByYear') expect(metrics.has(m), m).toBe(true);
+    for (const m of METRICS) if (!METRIC_TABLE[m].byYear) expect(metrics.has(m), m).toBe(true);
     expect(metrics.has('employedShareByYear.1')).toBe(true);
     expect(summary.slice(1).every((row) => row.length === 5 && Number.isFinite(Number(row[4])))).toBe(true);
     const ts = parseCsv(read(out, 'timeseries.csv'));
@@ -122,7 +122,7 @@ describe('pathways compare --json', () => {
     const r = pathways(['compare', '--scenario', 'classroom', ...SMALL, '--policies', 'personalised,standardised', '--out', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^metric\s+personalised\s+standardised\s+difference standardised - personalised$/m);
-    for (const m of METRICS.filter((x) => x !== 'employedShareByYear')) expect(r.stdout).toMatch(new RegExp(`^${m}\\s`, 'm'));
+    for (const m of METRICS.filter((x) => !METRIC_TABLE[x].byYear)) expect(r.stdout).toMatch(new RegExp(`^${m}\\s`, 'm'));
     expect(JSON.parse(read(out, 'compare.json')).differenceOf).toEqual(['personalised', 'standardised']);
     expect(read(out, 'summary.csv').split('\n')[0]).toBe('replicate,policy,group,metric,value');
   });

@@ -52,7 +52,7 @@ describe('parameter errors are one line', () => {
   it('checks policies, metrics, samples and settings', () => {
     expect(errorOf({ policies: ['standardised', 'nope'] })).toMatch(/--policies: "nope" is not a policy of scenario classroom; known: standardised, personalised/);
     expect(errorOf({ metrics: ['employedShar'] })).toMatch(/--metrics: "employedShar" is not a metric \(did you mean employedShare\?\)/);
-    expect(errorOf({ metrics: ['employedShareByYear.2'] })).toMatch(/employedShareByYear has 1 value in these runs/);
+    expect(errorOf({ metrics: ['employedShareByYear.2'] })).toMatch(/--metrics: "employedShareByYear\.2" is not allowed; a run of \d+ weeks has 1 whole year, so the year must be 1$/);
     expect(errorOf({ metrics: ['costPerPerson.1'] })).toMatch(/costPerPerson is a single number/);
     expect(errorOf({ vary: ['knobs.exploration=0:1'], design: { kind: 'lhs', samples: 0 } })).toMatch(/--samples: 0 is not allowed/);
     expect(errorOf({ design: { kind: 'lhs', samples: 3 } })).toMatch(/needs at least one --vary/);

@@ -1,7 +1,8 @@
 /** Activity counted versus work (F7): share in a service and share in work by week, both policies. */
 import type { PageData } from '../data.ts';
-import { pct, texts } from '../i18n.ts';
+import { texts } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
+import { metricText } from '../text.ts';
 import { context, figure, points, policies, repsNote, summaryMean, type ChartOptions } from './common.ts';
 import { lineChart, type Series } from './lines.ts';
 
@@ -45,8 +46,8 @@ export function render(data: PageData, options: ChartOptions = {}): HTMLElement 
     series.push({ label: t.employed(p.label), colour: POLICY_COLOURS[p.i], rows: rows.map((r) => ({ week: r.week, mean: r.employed })) });
     series.push({ label: t.inService(p.label), colour: POLICY_COLOURS[p.i], rows: rows.map((r) => ({ week: r.week, mean: r.inService })), dash: '5 3' });
   }
-  const rate = (k: string) => pct(summaryMean(data, k, 'participationRate'), lang);
-  const work = (k: string) => pct(summaryMean(data, k, 'employedWeeksShare'), lang);
+  const rate = (k: string) => metricText('participationRate', summaryMean(data, k, 'participationRate'), lang, { digits: 0 });
+  const work = (k: string) => metricText('employedWeeksShare', summaryMean(data, k, 'employedWeeksShare'), lang, { digits: 0 });
   const [a, b] = ps;
   // the closing sentence follows the numbers: which policy counts more activity, and does more work come with it?
   const dAct = summaryMean(data, b.key, 'participationRate') - summaryMean(data, a.key, 'participationRate');

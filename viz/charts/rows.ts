@@ -4,20 +4,12 @@
  * height each row is 2 × 9 px plus a 9 px gap.
  */
 import * as Plot from '@observablehq/plot';
+import { wrapText } from '../../sim/format.ts';
 import { POLICY_COLOURS, textColour } from '../palette.ts';
 import { asSvg, legend, legendLayout, svgEl, textWidth, type Ctx, type LegendItem } from './common.ts';
 
-/** Greedy word wrap to lines of at most `width` px (estimated). */
-function wrap(s: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of s.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next) > width) { lines.push(line); line = word; } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+/** Greedy word wrap to lines of at most `width` px (estimated; sim/format.ts). */
+const wrap = (s: string, width: number): string[] => wrapText(s, width, textWidth);
 
 export interface RowValue { value: number; part?: number; lo?: number; hi?: number }
 /** `values[i]` belongs to policy i (0 = A, 1 = B). */

@@ -1,8 +1,9 @@
 /** Time to a first job as survival curves: share not yet hired by week, step lines with 95% bands. */
 import * as Plot from '@observablehq/plot';
 import type { PageData } from '../data.ts';
-import { num, pct, texts } from '../i18n.ts';
+import { pct, texts } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
+import { metricText } from '../text.ts';
 import { context, figure, policies, repsNote, summaryMean, type ChartOptions } from './common.ts';
 import { lineChart } from './lines.ts';
 
@@ -37,7 +38,7 @@ export function render(data: PageData, options: ChartOptions = {}): HTMLElement 
   const rows = ps.map((p) => data.survival.filter((r) => r.policy === p.key));
   const last = rows.map((r) => r[r.length - 1]);
   // the core reports the run length as the median when fewer than half were hired: say so instead of a number
-  const median = ps.map((p, i) => t.median(last[i].mean > 0.5 ? null : num(summaryMean(data, p.key, 'medianWeeksToFirstJob'), lang, 0), p.label, data.meta.weeks));
+  const median = ps.map((p, i) => t.median(last[i].mean > 0.5 ? null : metricText('medianWeeksToFirstJob', summaryMean(data, p.key, 'medianWeeksToFirstJob'), lang, { digits: 0 }), p.label, data.meta.weeks));
   const notice = t.notice(median[0], median[1], data.meta.weeks, pct(last[0].mean, lang), pct(last[1].mean, lang));
   const half = [
     Plot.ruleY([0.5], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '3 3' }),
