@@ -85,7 +85,7 @@ export interface Phase {
 /**
  * The weekly schedule: the phases in the order `step` runs them, each once a
  * week, then the recorder counts the week. docs/MODEL.md lists them in this
- * order (test/docs.test.ts checks it); docs/contributing/phase.md says how to
+ * order (test/docs.test.ts checks it); docs/CONTRIBUTING.md says how to
  * add one.
  */
 export const PHASES: readonly Phase[] = [
