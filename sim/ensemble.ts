@@ -100,6 +100,19 @@ export function runReplicate(s: Scenario, policy: string, replicate: number, opt
   };
 }
 
+/**
+ * One replicate of the scenario under each policy, in the order given: the
+ * same people and the same luck under every policy (common random numbers),
+ * e.g. to follow the personas through one draw of luck. `knobsByPolicy` as in
+ * `compare`; the other options go to every run.
+ */
+export function runPolicies(
+  s: Scenario, policies: readonly string[], replicate: number, opts: Omit<RunOptions, 'knobs'> & { knobsByPolicy?: Record<string, Knobs> } = {},
+): RunResult[] {
+  const { knobsByPolicy, ...run } = opts;
+  return policies.map((p) => runReplicate(s, p, replicate, { ...run, knobs: knobsByPolicy?.[p] }));
+}
+
 export type MetricEstimate = Estimate | { mean: number[]; ci95: [number[], number[]] };
 export type EstimateTable = Record<MetricName, MetricEstimate>;
 

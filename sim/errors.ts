@@ -67,7 +67,7 @@ function distance(a: string, b: string): number {
 }
 
 /** " (did you mean X?)" when one of `known` is close to `word`, else "". */
-export function suggest(word: string, known: string[], prefix = ''): string {
+export function suggest(word: string, known: readonly string[], prefix = ''): string {
   const best = known.map((k) => [k, distance(word, k)] as const).sort((x, y) => x[1] - y[1])[0];
   return best && best[1] <= Math.max(1, Math.floor(word.length / 3)) ? ` (did you mean ${prefix}${best[0]}?)` : '';
 }

@@ -11,12 +11,12 @@ import { policyNames, type Knobs, type Scenario } from './scenario.ts';
 import { policyKnobs, resolveRunSettings, runChanges, type Changes, type RunSettings } from './settings.ts';
 import { resolve, show, ValidationError, type FieldError, type Infer } from './schema/dsl.ts';
 import { GROUP_PAIR, HYPOTHESIS, SIDE } from './schema/hypothesis.ts';
-import { KNOBS } from './schema/scenario.ts';
+import { KNOB_NAMES } from './schema/scenario.ts';
 import { pairedTest } from './tdist.ts';
 import { explain, judge, VERDICT_RULE, wouldChange, type Verdict } from './verdict.ts';
 
 export * from './tdist.ts';
-export { VERDICT_RULE, judge, decimalsFor, fmt, fmtP, groupText, type Expectation, type Judgement, type Verdict } from './verdict.ts';
+export { VERDICT_RULE, judge, decimalsFor, fmt, fmtP, groupText, verdictMargin, type Expectation, type Judgement, type Verdict, type VerdictFacts } from './verdict.ts';
 
 export type Side = 'A' | 'B';
 
@@ -171,7 +171,16 @@ export function checkHypothesis(h: Hypothesis, s: Scenario, settings: Hypothesis
   if (errors.length) throw new ValidationError(errors, source);
 }
 
-const sameKnobs = (a: Knobs, b: Knobs) => (Object.keys(KNOBS.fields) as (keyof Knobs)[]).every((k) => a[k] === b[k]);
+const sameKnobs = (a: Knobs, b: Knobs) => KNOB_NAMES.every((k) => a[k] === b[k]);
+
+/**
+ * The model runs `runHypothesis` makes at `settings`: one per replication and
+ * side, or one per replication when both sides have the same knobs (two
+ * groups read from the same runs).
+ */
+export function hypothesisRuns(h: Pick<Hypothesis, 'policies'>, s: Scenario, settings: Pick<HypothesisSettings, 'replications'>): number {
+  return settings.replications * (sameKnobs(sideKnobs(s, h.policies.A), sideKnobs(s, h.policies.B)) ? 1 : 2);
+}
 
 // ---------------------------------------------------------------------------
 // Running a hypothesis
@@ -239,7 +248,7 @@ export function runHypothesis(h: Hypothesis, scenario: Scenario, opts: RunHypoth
   const label = { A: sideLabel(h.policies.A), B: sideLabel(h.policies.B) };
   const once = sameKnobs(knobs.A, knobs.B);
   const R = settings.replications;
-  const total = R * (once ? 1 : 2);
+  const total = hypothesisRuns(h, scenario, settings);
   const values: Record<Side, number[]> = { A: [], B: [] };
   const run = { seed: settings.seed, agents: settings.agents, weeks: settings.weeks };
   let done = 0;

@@ -2,7 +2,7 @@
 export { createModel, step, run, PHASES, type Model, type ModelOptions } from './model.ts';
 export { parseScenario, resolvePolicy, policyNames, type Scenario, type Knobs } from './scenario.ts';
 export {
-  compare, runReplicate, aggregate, compareSettings, flowCheckpoints, estimateMetrics, differences, timeSeriesRows,
+  compare, runReplicate, runPolicies, aggregate, compareSettings, flowCheckpoints, estimateMetrics, differences, timeSeriesRows,
   type CompareResult, type CompareOptions, type RunResult, type RunDetail, type EstimateTable, type MetricEstimate,
 } from './ensemble.ts';
 export {
@@ -21,7 +21,7 @@ export {
   type RunSettings, type SettingName, type Changes, type ResolveOptions,
 } from './settings.ts';
 export { runTables, tableCsv, EVENT_COLUMNS, type Table, type Cell } from './tables.ts';
-export { KNOBS, STANDARDISED, PERSONALISED } from './schema/scenario.ts';
+export { KNOBS, KNOB_NAMES, STANDARDISED, PERSONALISED } from './schema/scenario.ts';
 export { describeAllowed, type NumberSpec } from './schema/dsl.ts';
 export { SHIPPED } from '../scenarios/index.ts';
 export {

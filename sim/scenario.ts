@@ -1,5 +1,5 @@
 import { ownValue, resolve, ValidationError, type FieldError, type Infer } from './schema/dsl.ts';
-import { KNOBS, PERSONALISED, SCENARIO, STANDARDISED, type Knobs } from './schema/scenario.ts';
+import { KNOB_NAMES, PERSONALISED, SCENARIO, STANDARDISED, type Knobs } from './schema/scenario.ts';
 import { DERIVED_GROUPS } from './constants.ts';
 
 export type { Knobs };
@@ -89,6 +89,6 @@ export function resolvePolicy(s: Scenario, name: string): Knobs {
     throw new ValidationError([{ path: 'policy', message: `${JSON.stringify(name)} is not a policy of scenario ${s.name}; known: ${policyNames(s).join(', ')}` }], 'input');
   }
   const base = def.base !== undefined ? resolvePolicy(s, def.base) : { ...(preset ?? STANDARDISED) };
-  for (const k of Object.keys(KNOBS.fields) as (keyof Knobs)[]) if (def[k] !== undefined) base[k] = def[k] as number;
+  for (const k of KNOB_NAMES) if (def[k] !== undefined) base[k] = def[k] as number;
   return base;
 }

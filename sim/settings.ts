@@ -13,7 +13,7 @@
 import { SHIPPED } from '../scenarios/index.ts';
 import { InputError, suggest, ValidationError } from './errors.ts';
 import { describeAllowed, show, type NumberSpec } from './schema/dsl.ts';
-import { KNOBS, SCENARIO } from './schema/scenario.ts';
+import { KNOB_NAMES, KNOBS, SCENARIO } from './schema/scenario.ts';
 import { parseScenario, resolvePolicy, type Knobs, type Scenario } from './scenario.ts';
 
 /** The settings of a run, in the order results show them. */
@@ -89,8 +89,6 @@ export function resolveRunSettings(
   }
   return out;
 }
-
-const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
 
 /**
  * A base policy's knobs with `overrides` on top (undefined overrides are

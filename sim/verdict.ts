@@ -148,3 +148,50 @@ export function explain(r: VerdictFacts): string {
   }
   return `${lead} ${why} This is a result about the model under the scenario’s assumptions, not a prediction for real people.`;
 }
+
+/** Writes a value in the metric's units, with its unit; with a sign ("+", "−") when `signed`. */
+export type UnitFormat = (v: number, signed?: boolean) => string;
+
+/**
+ * How far a verdict is from changing, in one to three sentences: for a
+ * supported or contradicted verdict, the margin by which the interval (in the
+ * expected direction) clears its threshold, flagged when it is less than half
+ * the interval's width; for an inconclusive one, the replications that would
+ * settle it and those that give 80% power. `f` writes values in the metric's
+ * units (default: `fmt` with `decimalsFor` the smallest effect, no unit);
+ * `reduced`: the run had fewer replications or people than its file asks.
+ */
+export function verdictMargin(r: VerdictFacts, f: UnitFormat = plainFormat(r), opts: { reduced?: boolean } = {}): string {
+  const e = r.expectedEffect;
+  const d = r.smallestEffect;
+  const u = (v: number) => f(v, false);
+  const half = (e.ci95[1] - e.ci95[0]) / 2;
+  const fragile = (margin: number) => (margin < half
+    ? ` The margin is less than half the interval's width (${u(half)}), so another seed${opts.reduced ? ' or the file\'s settings' : ''} could well give another verdict.` : '');
+  switch (r.verdict) {
+    case 'supported': {
+      const margin = e.ci95[0] - d;
+      return `Supported with a margin of ${u(margin)}: the lower end of the interval is ${u(margin)} above the smallest effect that matters. It would turn inconclusive only if the interval reached down to ${u(d)}.${fragile(margin)}`;
+    }
+    case 'contradicted':
+      return e.ci95[1] <= 0
+        ? `Contradicted with a margin of ${u(d - e.ci95[1])}: even the upper end of the interval (${f(e.ci95[1], true)} in the expected direction) is on the wrong side of 0.`
+        : `Contradicted with a margin of ${u(d - e.ci95[1])}: the upper end of the interval, ${u(e.ci95[1])}, is below the smallest effect that matters, ${u(d)}.${fragile(d - e.ci95[1])}`;
+    case 'inconclusive': {
+      const toward = e.mean >= d ? 'supported' : 'contradicted';
+      const settle = Number.isFinite(r.replicationsToSettle ?? NaN)
+        ? `About ${r.replicationsToSettle} paired replications would settle it (${toward}) if the true effect is the observed ${u(e.mean)}; this run had ${r.settings.replications}.`
+        : `The observed effect equals ${u(d)}: if that is the true effect, no number of replications would settle it.`;
+      const power = `${r.replicationsNeeded} replications give 80% power to tell an effect of ${u(d)} from none`;
+      return e.ci95[0] > 0
+        ? `The effect is there (the interval, ${u(e.ci95[0])} to ${u(e.ci95[1])} in the expected direction, excludes 0), but whether it reaches ${u(d)} is not settled. ${settle} (${power}: that is about leaving 0 behind, which this run already does.)`
+        : `The interval, ${u(e.ci95[0])} to ${u(e.ci95[1])} in the expected direction, includes 0 and ${u(d)}. ${settle} ${power}.`;
+    }
+  }
+}
+
+/** Values with the decimals `decimalsFor` the smallest effect gives, no unit. */
+function plainFormat(r: Pick<VerdictFacts, 'smallestEffect'>): UnitFormat {
+  const dp = decimalsFor(r.smallestEffect);
+  return (v, signed = false) => fixed(v, dp, { signed });
+}

@@ -152,7 +152,10 @@ describe('viz/README.md', () => {
   it('lists every parameter a link can carry', async () => {
     const { toQuery } = await import('../viz/url.ts');
     const { DEFAULTS } = await import('../viz/settings.ts');
-    const full = toQuery({ ...DEFAULTS, a: { base: 'standardised', knobs: { followUp: 0.5 } }, agents: 10, weeks: 10, lang: 'nb', view: 'story', persona: 'x', measure: 'servicesPerPerson', projector: true });
+    const { CHART_CONTROLS } = await import('../viz/charts/index.ts');
+    // every chart's control at a value other than its default
+    const choices = Object.fromEntries(CHART_CONTROLS.map(({ chart, control }) => [chart, control.values[control.values.length - 1]]));
+    const full = toQuery({ ...DEFAULTS, a: { base: 'standardised', knobs: { followUp: 0.5 } }, agents: 10, weeks: 10, lang: 'nb', view: 'story', persona: 'x', choices, projector: true });
     const names = [...new URLSearchParams(full.split('#')[0]).keys()].map((k) => k.replace(/^([ab])\.\w+$/, '$1.KNOB'));
     for (const n of names) expect(vizMd, `viz/README.md does not document the link parameter ${n}`).toMatch(new RegExp(`\`${n.replace('.', '\\.')}\``));
   });

@@ -2,6 +2,7 @@
 import { policyNames, SHIPPED, type RunResult, type Scenario } from '../sim/index.ts';
 import type { AgentsView } from './agents-view.ts';
 import { renderErrors, renderHeader, renderInfo, renderTabs } from './chrome.ts';
+import { withChoice } from './charts/index.ts';
 import { renderControls, type ControlsContext } from './controls.ts';
 import { pageData, type PageData } from './data.ts';
 import { h } from './dom.ts';
@@ -158,7 +159,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     shown = renderView(el.panel, {
       settings, data, runs, storyFocus,
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
-      onMeasure: (m) => { settings = { ...settings, measure: m === 'employedShare' ? undefined : m }; pushUrl(); },
+      onChoice: (chart, value) => { settings = { ...settings, choices: withChoice(settings.choices, chart, value) }; pushUrl(); },
       // the stage keeps showing the last experiment until the next one is run
       onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); },
       onStoryApply: (patch, focus) => {

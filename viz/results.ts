@@ -1,9 +1,9 @@
 /** The Compare view: key results with intervals, downloads, and every chart with its SVG and PNG buttons. */
 import type { Estimate, MetricEstimate, RunResult } from '../sim/index.ts';
 import type { MetricName } from '../sim/metrics.ts';
-import { CHARTS } from './charts/index.ts';
-import { render as renderGroups } from './charts/groups.ts';
-import { GROUP_METRICS, type GroupMetric, type PageData } from './data.ts';
+import { CHARTS, type Chart, type ChartChoices } from './charts/index.ts';
+import { choiceOf } from './charts/common.ts';
+import type { PageData } from './data.ts';
 import { h } from './dom.ts';
 import { compareJson, csvTables, download, figureSvg, fileStem, svgPng, svgText } from './export.ts';
 import type { Lang } from './i18n.ts';
@@ -50,38 +50,49 @@ function chartButtons(fig: HTMLElement, data: PageData, lang: Lang): HTMLElement
     h('button', { type: 'button', class: 'small', 'aria-label': `${T.png}: ${title}`, onclick: guard(async () => download(`${name}.png`, await svgPng(figureSvg(fig, source)))) }, T.png));
 }
 
-/** The groups chart with a choice of measure (re-rendered in place). */
-/** The measure shown by group, and who hears when a person changes it (the page keeps it in the link). */
-export interface GroupsChoice { measure?: GroupMetric; onMeasure?: (m: GroupMetric) => void }
+export interface ChartsOptions {
+  /** Only this chart (the story's stage). */
+  only?: string;
+  /** The value of each chart's control, by chart id (the page keeps them in the link). */
+  choices?: ChartChoices;
+  /** Told when a person changes a chart's control. */
+  onChoice?: (chart: string, value: string) => void;
+  /** The registry; default CHARTS (a test adds a chart of its own). */
+  charts?: readonly Chart[];
+}
 
-function groupsChart(data: PageData, lang: Lang, width: number, choice: GroupsChoice = {}): HTMLElement {
-  const metric = choice.measure ?? 'employedShare';
-  const fig = renderGroups(data, { lang, width, metric });
-  const select = h('select', {
-    id: 'groups-metric',
-    onchange: (e) => {
-      const measure = (e.target as HTMLSelectElement).value as GroupMetric;
-      choice.onMeasure?.(measure);
-      const next = groupsChart(data, lang, width, { ...choice, measure });
-      fig.replaceWith(next);
-      next.querySelector<HTMLSelectElement>('#groups-metric')?.focus();
-    },
-  }, ...GROUP_METRICS.map((m) => h('option', { value: m, selected: m === metric }, metricLabel(m, lang))));
-  fig.querySelector('h3')!.after(h('div', { class: 'field inline chart-choice' }, h('label', { for: 'groups-metric' }, UI(lang).metric), select));
+/**
+ * A chart's figure with its control, if it has one (a select after the title,
+ * which renders the chart again in place and keeps the focus), and its SVG
+ * and PNG buttons.
+ */
+function chartFigure(c: Chart, data: PageData, lang: Lang, width: number, opts: ChartsOptions): HTMLElement {
+  const control = c.control;
+  const choice = control ? choiceOf(control, opts.choices?.[c.id]) : undefined;
+  const fig = c.render(data, { lang, width, choice });
+  if (control) {
+    const select = h('select', {
+      id: control.id,
+      onchange: (e) => {
+        const value = (e.target as HTMLSelectElement).value;
+        opts.onChoice?.(c.id, value);
+        const next = chartFigure(c, data, lang, width, { ...opts, choices: { ...opts.choices, [c.id]: value } });
+        fig.replaceWith(next);
+        next.querySelector<HTMLSelectElement>(`#${control.id}`)?.focus();
+      },
+    }, ...control.values.map((v) => h('option', { value: v, selected: v === choice }, control.text(v, lang))));
+    fig.querySelector('h3')!.after(h('div', { class: 'field inline chart-choice' }, h('label', { for: control.id }, control.label(lang)), select));
+  }
   fig.append(chartButtons(fig, data, lang));
   return fig;
 }
 
-export function renderCharts(data: PageData, lang: Lang, width: number, only?: string, groups: GroupsChoice = {}): HTMLElement[] {
-  return CHARTS.filter((c) => !only || c.id === only).map((c) => {
-    if (c.id === 'groups') return groupsChart(data, lang, width, groups);
-    const fig = c.render(data, { lang, width });
-    fig.append(chartButtons(fig, data, lang));
-    return fig;
-  });
+/** Every chart of the registry (or `only` one), in display order. */
+export function renderCharts(data: PageData, lang: Lang, width: number, opts: ChartsOptions = {}): HTMLElement[] {
+  return (opts.charts ?? CHARTS).filter((c) => !opts.only || c.id === opts.only).map((c) => chartFigure(c, data, lang, width, opts));
 }
 
-export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult[], lang: Lang, groups: GroupsChoice = {}): void {
+export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult[], lang: Lang, charts: Omit<ChartsOptions, 'only'> = {}): void {
   const T = UI(lang);
   const stem = fileStem(data);
   const csv = csvTables(runs, data.meta);
@@ -94,6 +105,6 @@ export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_summary.csv`, csv.summary(), 'text/csv') }, T.csvSummary),
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_timeseries.csv`, csv.timeseries(), 'text/csv') }, T.csvWeekly),
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_events.csv`, csv.events(), 'text/csv') }, T.csvEvents)),
-    h('div', { class: 'charts' }, ...renderCharts(data, lang, width, undefined, groups)),
+    h('div', { class: 'charts' }, ...renderCharts(data, lang, width, charts)),
   );
 }

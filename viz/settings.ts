@@ -4,13 +4,12 @@
  * &a.exploration=0.5&seed=1&reps=10&agents=300&weeks=156&lang=nb&view=story&step=2
  * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
-import { KNOBS, type Knobs, type NumberSpec } from '../sim/index.ts';
+import type { Knobs, NumberSpec } from '../sim/index.ts';
 import { SCENARIO } from '../sim/schema/scenario.ts';
-import type { GroupMetric } from './data.ts';
 import type { Lang } from './i18n.ts';
 
-/** The policy knobs, in schema order. */
-export const KNOB_NAMES = Object.keys(KNOBS.fields) as (keyof Knobs)[];
+/** The policy knobs, in schema order (the schema's list). */
+export { KNOB_NAMES } from '../sim/index.ts';
 
 export const VIEWS = ['compare', 'agents', 'journey', 'story'] as const;
 export type View = (typeof VIEWS)[number];
@@ -33,8 +32,8 @@ export interface Settings {
   lang: Lang;
   view: View;
   persona?: string;
-  /** The measure the groups chart shows (default employedShare). */
-  measure?: GroupMetric;
+  /** The value of each chart's control, by chart id (the groups chart's measure): only values other than a control's default. */
+  choices: Partial<Record<string, string>>;
   /** Story step, 0-based. */
   step: number;
   projector: boolean;
@@ -42,7 +41,7 @@ export interface Settings {
 
 export const DEFAULTS: Settings = {
   scenario: 'classroom', a: { base: 'standardised', knobs: {} }, b: { base: 'personalised', knobs: {} },
-  lang: 'en', view: 'compare', step: 0, projector: false,
+  lang: 'en', view: 'compare', choices: {}, step: 0, projector: false,
 };
 
 /** The run sizes a person can set, each as [min, max]. */

@@ -6,7 +6,7 @@
  * and the default is used instead.
  */
 import { KNOBS, type NumberSpec } from '../sim/index.ts';
-import { GROUP_METRICS, type GroupMetric } from './data.ts';
+import { CHART_CONTROLS } from './charts/index.ts';
 import { LANGS, type Lang } from './i18n.ts';
 import { STORY_STEPS } from './story-steps.ts';
 import { DEFAULTS, KNOB_NAMES, LIMITS, MAX_SCENARIO_CHARS, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
@@ -30,7 +30,7 @@ export function toQuery(s: Settings, customHash?: string): string {
   if (s.lang !== DEFAULTS.lang) q.set('lang', s.lang);
   if (s.view !== DEFAULTS.view) q.set('view', s.view);
   if (s.persona) q.set('persona', s.persona);
-  if (s.measure) q.set('measure', s.measure);
+  for (const { chart, control } of CHART_CONTROLS) if (s.choices[chart] !== undefined) q.set(control.param, s.choices[chart]);
   if (s.view === 'story') q.set('step', String(s.step + 1));
   if (s.projector) q.set('projector', '1');
   const hash = s.scenario === 'custom' && s.custom && customHash ? `#custom=${customHash}` : '';
@@ -98,10 +98,12 @@ export async function fromQuery(search: string, hash: string, shipped: string[])
     else bad('view', view, `one of ${VIEWS.join(', ')}`);
   }
   s.persona = q.get('persona') ?? undefined; // checked against the scenario's personas by the page
-  const measure = q.get('measure');
-  if (measure !== null) {
-    if ((GROUP_METRICS as readonly string[]).includes(measure)) s.measure = measure as GroupMetric;
-    else bad('measure', measure, `one of ${GROUP_METRICS.join(', ')}`);
+  // each chart's control under its own parameter (the groups chart's `measure`)
+  for (const { chart, control } of CHART_CONTROLS) {
+    const v = q.get(control.param);
+    if (v === null) continue;
+    if (control.values.includes(v)) s.choices[chart] = v;
+    else bad(control.param, v, `one of ${control.values.join(', ')}`);
   }
   s.projector = q.get('projector') === '1';
   return { settings: s, errors };

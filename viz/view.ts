@@ -1,7 +1,7 @@
 /** The active view (Compare, Watch the agents, Follow one person, Story) drawn from finished results. */
 import type { RunResult } from '../sim/index.ts';
 import { createAgentsView, type AgentsView } from './agents-view.ts';
-import type { GroupMetric, PageData } from './data.ts';
+import type { PageData } from './data.ts';
 import { h } from './dom.ts';
 import { createJourneyView } from './journey-view.ts';
 import { renderCharts, renderCompare } from './results.ts';
@@ -17,7 +17,8 @@ export interface ViewContext {
   /** The focus of the story experiment that was run last, if any. */
   storyFocus: StoryFocus | undefined;
   onPersona(name: string): void;
-  onMeasure(m: GroupMetric): void;
+  /** A chart's control changed (chart id, value). */
+  onChoice(chart: string, value: string): void;
   onStep(n: number): void;
   onStoryApply(patch: Partial<Settings>, focus: StoryFocus): void;
 }
@@ -40,7 +41,7 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
     if (!data) return shown;
     // the experiment's view; before one is run, the current step's
     const f = ctx.storyFocus ?? STORY_STEPS[Math.min(st.step, STORY_STEPS.length - 1)]?.focus;
-    if (!f || f.view === 'compare') stage.append(...renderCharts(data, lang, width(stage, 900), f?.chart ?? 'employment', { measure: st.measure, onMeasure: ctx.onMeasure }));
+    if (!f || f.view === 'compare') stage.append(...renderCharts(data, lang, width(stage, 900), { only: f?.chart ?? 'employment', choices: st.choices, onChoice: ctx.onChoice }));
     else if (f.view === 'agents') shown.agents = createAgentsView(stage, data, { lang, width: width(stage, 1400) });
     else shown.journey = createJourneyView(stage, data, { lang, persona: f.persona ?? st.persona });
     return shown;
@@ -52,7 +53,7 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
   if (st.view === 'compare') {
     const area = h('div', {});
     panel.append(area);
-    renderCompare(area, data, ctx.runs, lang, { measure: st.measure, onMeasure: ctx.onMeasure });
+    renderCompare(area, data, ctx.runs, lang, { choices: st.choices, onChoice: ctx.onChoice });
   } else if (st.view === 'agents') shown.agents = createAgentsView(panel, data, { lang, width: width(panel, 1400) });
   else shown.journey = createJourneyView(panel, data, { lang, persona: st.persona, onPersona: ctx.onPersona });
   return shown;

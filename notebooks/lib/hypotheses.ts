@@ -3,11 +3,11 @@
  * notebooks/testing-findings.html: each parsed with `parseHypothesis` and run
  * with `runHypothesis` (sim/hypothesis.ts), at the files' own settings or at a
  * quick size that caps the replications and the people per run. Also the
- * number formats for a metric's units and the sentences of "what would change
- * the verdict".
+ * number formats for a metric's units, with which the sentences of "what would
+ * change the verdict" (`verdictMargin`, sim/verdict.ts) are written.
  */
 import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHESES, type Hypothesis, type HypothesisResult, type Scenario } from '../../sim/index.ts';
-import { decimalsFor, hypothesisSettings, type HypothesisSettings } from '../../sim/hypothesis.ts';
+import { decimalsFor, hypothesisRuns, hypothesisSettings, verdictMargin, type HypothesisSettings } from '../../sim/hypothesis.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
 import { fixed, signed } from './format.ts';
 import './analyses.css';
@@ -49,9 +49,7 @@ export function plan(size: Size): Planned[] {
       replications: Math.min(fileSettings.replications, size.maxReplications ?? Infinity),
       agents: Math.min(fileSettings.agents, size.maxAgents ?? Infinity),
     };
-    const oneSide = hypothesis.policies.A.base === hypothesis.policies.B.base
-      && JSON.stringify(hypothesis.policies.A.knobs) === JSON.stringify(hypothesis.policies.B.knobs);
-    return { name, hypothesis, scenario, fileSettings, settings, work: settings.replications * settings.agents * settings.weeks * (oneSide ? 1 : 2) };
+    return { name, hypothesis, scenario, fileSettings, settings, work: hypothesisRuns(hypothesis, scenario, settings) * settings.agents * settings.weeks };
   });
 }
 
@@ -143,37 +141,11 @@ export const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 // What would change the verdict
 
 /**
- * One or two sentences: for an inconclusive verdict the replications that
- * would settle it; otherwise how far the interval (in the expected direction)
- * is from the thresholds 0 and the smallest effect.
+ * How far the verdict is from changing (sim/verdict.ts, `verdictMargin`), in
+ * the metric's display units: "+3.8 pp", "2.09 weeks per person".
  */
 export function whatWouldChange(r: Tested): string {
-  const e = r.expectedEffect;
-  const d = r.smallestEffect;
-  const f = (v: number) => diff(r, v, false);
-  const half = (e.ci95[1] - e.ci95[0]) / 2;
-  const fragile = (margin: number) => (margin < half
-    ? ` The margin is less than half the interval's width (${f(half)}), so another seed${r.reduced ? ' or the file\'s settings' : ''} could well give another verdict.` : '');
-  switch (r.verdict) {
-    case 'supported': {
-      const margin = e.ci95[0] - d;
-      return `Supported with a margin of ${f(margin)}: the lower end of the interval is ${f(margin)} above the smallest effect that matters. It would turn inconclusive only if the interval reached down to ${f(d)}.${fragile(margin)}`;
-    }
-    case 'contradicted':
-      return e.ci95[1] <= 0
-        ? `Contradicted with a margin of ${f(d - e.ci95[1])}: even the upper end of the interval (${signed(e.ci95[1] * units(r).scale, units(r).digits)} ${units(r).unit} in the expected direction) is on the wrong side of 0.`
-        : `Contradicted with a margin of ${f(d - e.ci95[1])}: the upper end of the interval, ${f(e.ci95[1])}, is below the smallest effect that matters, ${f(d)}.${fragile(d - e.ci95[1])}`;
-    case 'inconclusive': {
-      const toward = e.mean >= d ? 'supported' : 'contradicted';
-      const settle = Number.isFinite(r.replicationsToSettle ?? NaN)
-        ? `About ${r.replicationsToSettle} paired replications would settle it (${toward}) if the true effect is the observed ${f(e.mean)}; this run had ${r.settings.replications}.`
-        : `The observed effect equals ${f(d)}: if that is the true effect, no number of replications would settle it.`;
-      const power = `${r.replicationsNeeded} replications give 80% power to tell an effect of ${f(d)} from none`;
-      return e.ci95[0] > 0
-        ? `The effect is there (the interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, excludes 0), but whether it reaches ${f(d)} is not settled. ${settle} (${power}: that is about leaving 0 behind, which this run already does.)`
-        : `The interval, ${f(e.ci95[0])} to ${f(e.ci95[1])} in the expected direction, includes 0 and ${f(d)}. ${settle} ${power}.`;
-    }
-  }
+  return verdictMargin(r, (v, sign = false) => diff(r, v, sign), { reduced: r.reduced });
 }
 
 /** The command that runs the hypothesis at the file's settings, with more replications for an inconclusive one. */

@@ -1,15 +1,18 @@
 /**
  * One person's journey under two policies, for notebooks/persona-journeys.html.
  * A run is one replicate of a shipped scenario under each of its two
- * `comparePolicies`, keeping the weekly state of the personas (who are the
- * first agents) and their events (the model's `journey`), each with its
- * sentence in English (sim/journey-text.ts).
+ * `comparePolicies` (`runPolicies`: the same people and the same luck),
+ * keeping the weekly state of the personas (who are the first agents) and
+ * their events (the model's `journey`), each with its sentence in English
+ * (sim/journey-text.ts). States and policies are named as on the page.
  */
-import { eventText, parseScenario, rightsText, runReplicate, SHIPPED, type JourneyEvent, type RunResult, type Scenario } from '../../sim/index.ts';
-import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE } from '../../sim/constants.ts';
+import { eventText, parseScenario, rightsText, runPolicies, SHIPPED, type JourneyEvent, type RunResult, type Scenario } from '../../sim/index.ts';
+import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE, STATE_NAMES } from '../../sim/constants.ts';
+import { STATE_TEXT } from '../../viz/i18n.ts';
+import { policyLabel } from '../../viz/plan.ts';
 
-/** Plain names of the states (sim/constants STATE_NAMES order). */
-export const STATE_LABELS = ['searching', 'discouraged', 'in a short service', 'in a long service', 'in work'] as const;
+/** The states as people read them, in STATE_NAMES order (the page's words, viz/i18n.ts). */
+export const STATE_LABELS: readonly string[] = STATE_NAMES.map((s) => STATE_TEXT('en')[s]);
 
 /** Events drawn on the timeline, with their symbol and legend text. */
 export const MARKS: Record<string, { symbol: string; label: string }> = {
@@ -37,8 +40,8 @@ export function runPersonas(name: string, replicate = 0): PersonaRuns {
   const raw = SHIPPED[name];
   if (!raw) throw new Error(`unknown scenario ${name}`);
   const scenario = parseScenario(raw);
-  const policies = scenario.comparePolicies.map((key) => ({ key, label: scenario.policies[key]?.label ?? key[0].toUpperCase() + key.slice(1) }));
-  const runs = policies.map((p) => runReplicate(scenario, p.key, replicate, { historyAgents: scenario.personas.length }));
+  const policies = scenario.comparePolicies.map((key) => ({ key, label: policyLabel(scenario, key) }));
+  const runs = runPolicies(scenario, policies.map((p) => p.key), replicate, { historyAgents: scenario.personas.length });
   return { scenario, policies, replicate, runs, weeks: scenario.weeks, milliseconds: performance.now() - t0 };
 }
 
@@ -47,7 +50,7 @@ export interface Journey {
   label: string;
   events: (JourneyEvent & { sentence: string; routine: boolean })[];
   /** Runs of weeks in one state: weeks start..end (1-based, inclusive). */
-  spans: { policy: string; start: number; end: number; state: (typeof STATE_LABELS)[number] }[];
+  spans: { policy: string; start: number; end: number; state: string }[];
   summary: {
     firstJob: number | null; inWorkAtEnd: boolean; weeksInWork: number; weeksInServices: number; weeksDiscouraged: number;
     meetings: number; searchedInVain: number; refusals: number; servicesStarted: number; mismatched: number; advisorChanges: number;

@@ -30,6 +30,8 @@ export const KNOBS = obj(KNOB_FIELDS,
   'Policy knobs. A policy sets all of them; a named policy may give only some and take the rest from its `base`.', keysOf(KNOB_FIELDS));
 /** A full set of policy knobs. */
 export type Knobs = Infer<typeof KNOBS>;
+/** The knobs' names, in schema order: the one list of them (sliders, links, sweeps, notebooks read it). */
+export const KNOB_NAMES: readonly (keyof Knobs)[] = keysOf(KNOB_FIELDS);
 
 export const STANDARDISED: Knobs = {
   priorityByNeed: 0, proactiveInformation: 0.05, exploration: 0.1, matchedOffers: 0.05, levelMatching: 0.1,

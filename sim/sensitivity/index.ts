@@ -141,7 +141,19 @@ function decimalsFor(scale: number): number {
 
 const fmt = (v: number, d: number): string => fixed(v, d);
 
-const range = (f: { lo: number; hi: number }) => `${+f.lo.toPrecision(6)}:${+f.hi.toPrecision(6)}`;
+/** A factor's range as `--vary NAME=lo:hi` writes it: `0:1`, `0.05:0.45`. */
+export const rangeText = (f: { lo: number; hi: number }): string => `${+f.lo.toPrecision(6)}:${+f.hi.toPrecision(6)}`;
+
+/**
+ * Which way a factor moves the output, from its Morris mu and mu*: `raises` or
+ * `lowers` when the signed mean effect is more than half the mean size of the
+ * effects (the effects mostly share a sign), else `either way`.
+ */
+export function morrisDirection(x: Pick<MorrisIndex, 'mu' | 'muStar'>): 'raises' | 'lowers' | 'either way' {
+  if (x.mu > 0.5 * x.muStar) return 'raises';
+  if (x.mu < -0.5 * x.muStar) return 'lowers';
+  return 'either way';
+}
 
 /** The indices as rows of text cells with a header (most influential first). */
 export function resultRows(result: SensitivityResult): { header: string[]; rows: string[][] } {
@@ -149,12 +161,12 @@ export function resultRows(result: SensitivityResult): { header: string[]; rows:
     const d = decimalsFor(Math.max(0, ...result.indices.map((x) => Math.max(x.muStar, Number.isFinite(x.sigma) ? x.sigma : 0))));
     return {
       header: ['factor', 'range', 'mu*', '95% interval', 'mu', 'sigma'],
-      rows: result.indices.map((x) => [x.factor, range(x), fmt(x.muStar, d), `[${fmt(x.muStarCi[0], d)}, ${fmt(x.muStarCi[1], d)}]`, fmt(x.mu, d), fmt(x.sigma, d)]),
+      rows: result.indices.map((x) => [x.factor, rangeText(x), fmt(x.muStar, d), `[${fmt(x.muStarCi[0], d)}, ${fmt(x.muStarCi[1], d)}]`, fmt(x.mu, d), fmt(x.sigma, d)]),
     };
   }
   return {
     header: ['factor', 'range', 'S1', '95% interval', 'ST', '95% interval'],
-    rows: result.indices.map((x) => [x.factor, range(x), fmt(x.S1, 3), `[${fmt(x.S1Ci[0], 3)}, ${fmt(x.S1Ci[1], 3)}]`, fmt(x.ST, 3), `[${fmt(x.STCi[0], 3)}, ${fmt(x.STCi[1], 3)}]`]),
+    rows: result.indices.map((x) => [x.factor, rangeText(x), fmt(x.S1, 3), `[${fmt(x.S1Ci[0], 3)}, ${fmt(x.S1Ci[1], 3)}]`, fmt(x.ST, 3), `[${fmt(x.STCi[0], 3)}, ${fmt(x.STCi[1], 3)}]`]),
   };
 }
 

@@ -91,6 +91,20 @@ export function modelSettings(s: Scenario, opts: Pick<ModelOptions, 'agents' | '
  * replications. `targets` come from modelFactors; the scenario may be parsed or raw (it is validated again).
  */
 export function modelEvaluator(scenario: unknown, targets: Target[], opts: ModelOptions): Evaluator {
+  const { metric, ...rest } = opts;
+  const outputs = modelOutputs(scenario, targets, { ...rest, metrics: [metric] });
+  return (point) => outputs(point)[0];
+}
+
+/**
+ * Like `modelEvaluator` for several metrics read from the same runs: the
+ * returned function runs the model at a point, `replications` times, and gives
+ * each metric (in the order of `metrics`) averaged over the replications. Two
+ * metrics cost the runs of one.
+ */
+export function modelOutputs(
+  scenario: unknown, targets: Target[], opts: Omit<ModelOptions, 'metric'> & { metrics: readonly string[] },
+): (point: Record<string, number>) => number[] {
   const s = parseScenario(scenario);
   const policy = opts.policy ?? s.comparePolicies[0];
   const group = opts.group ?? 'all';
@@ -99,16 +113,16 @@ export function modelEvaluator(scenario: unknown, targets: Target[], opts: Model
   const agents = opts.agents;
   checkPolicy(s, policy);
   checkGroup(s, group);
-  checkMetric(opts.metric, weeks);
+  for (const m of opts.metrics) checkMetric(m, weeks);
   return (point) => {
     const applied = applyPoint(s, targets, point);
     const knobs = policyKnobs(applied.scenario, policy, applied.knobs);
-    let sum = 0;
+    const sums = opts.metrics.map(() => 0);
     for (let r = 0; r < reps; r++) {
       const run = runReplicate(applied.scenario, policy, r, { seed, agents, weeks, knobs });
-      sum += metricOf(run.summary[group], opts.metric);
+      opts.metrics.forEach((m, i) => { sums[i] += metricOf(run.summary[group], m); });
     }
-    return sum / reps;
+    return sums.map((sum) => sum / reps);
   };
 }
 

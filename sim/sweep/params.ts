@@ -9,7 +9,7 @@
  * (`labourMarket.vacanciesPer1000.2`).
  */
 import { describeAllowed, ownValue, ValidationError, type NumberSpec, type Spec } from '../schema/dsl.ts';
-import { KNOBS, SCENARIO } from '../schema/scenario.ts';
+import { KNOB_NAMES, KNOBS, SCENARIO } from '../schema/scenario.ts';
 import { parseScenario, type Knobs, type Scenario } from '../scenario.ts';
 import { InputError, suggest } from '../errors.ts';
 import type { Vary } from './types.ts';
@@ -77,7 +77,7 @@ export function locate(s: Scenario, name: string): Target {
   const segs = name.split('.');
   if (segs.some((x) => x === '')) throw fail('is not a parameter name; expected knobs.NAME or a field path such as office.caseload');
   if (segs[0] === 'knobs') {
-    const names = Object.keys(KNOBS.fields);
+    const names: readonly string[] = KNOB_NAMES;
     if (segs.length !== 2 || !names.includes(segs[1])) {
       throw fail(`is not a knob${segs.length === 2 ? suggest(segs[1], names, 'knobs.') : ''}; knobs: ${names.join(', ')}`);
     }

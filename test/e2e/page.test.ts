@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, watchProblems } from '../../scripts/web.js';
 import { eventText } from '../../sim/journey-text.ts';
+import { CHART_IDS } from '../../viz/charts/index.ts';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;
@@ -61,12 +62,13 @@ const cli = (...args: string[]) => execFileSync(process.execPath, [join(import.m
 describe('the page in Chromium', () => {
   test('loads, runs the default comparison, shows every chart, and saves a screenshot', async () => {
     const { page, problems } = await open();
-    await expect.poll(() => page.locator('figure.chart').count()).toBe(7);
-    for (const id of ['employment', 'survival', 'flows', 'services', 'rejections', 'groups', 'gap']) {
+    await expect.poll(() => page.locator('figure.chart').count()).toBe(CHART_IDS.length);
+    for (const id of CHART_IDS) {
       const fig = page.locator(`#chart-${id}`);
       expect(await fig.locator('h3').textContent()).not.toBe('');
       expect(await fig.locator('.notice').textContent()).toMatch(/What to notice/);
       expect(await fig.locator('svg[data-export]').count()).toBe(1);
+      expect(await fig.locator('.chart-tools button').allTextContents()).toEqual(['SVG', 'PNG']);
     }
     expect(await page.locator('#headline tbody tr').count()).toBeGreaterThan(5);
     expect(await page.locator('.group-note').first().textContent()).toMatch(/not traits of a people/);
@@ -74,6 +76,10 @@ describe('the page in Chromium', () => {
     await page.locator('#groups-metric').selectOption('rejectionsPerPerson');
     await expect.poll(() => page.locator('#chart-groups h3').textContent()).not.toBe(groupsTitle);
     expect(page.url()).toContain('measure=rejectionsPerPerson');
+    // the chart is drawn again in place, with its control, its buttons and the focus back on the select
+    expect(await page.locator('#groups-metric').inputValue()).toBe('rejectionsPerPerson');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('groups-metric');
+    expect(await page.locator('#chart-groups .chart-tools button').count()).toBe(2);
     expect(await page.locator('#chart-groups .group-note').count()).toBe(1);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, 'main-view.png'), fullPage: false });

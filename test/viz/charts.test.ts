@@ -174,7 +174,7 @@ describe('charts', () => {
     const rows = data.groups.filter((g) => g.policy === B && g.metric === 'employedShare').sort((x, y) => x.mean - y.mean);
     expect(notice(f)).toContain(`under ${LB} from ${pc(rows[0].mean)} (${rows[0].label}) to ${pc(rows[rows.length - 1].mean)} (${rows[rows.length - 1].label})`);
     expect(f.querySelectorAll('svg circle')).toHaveLength(2 * data.meta.groups.length);
-    const r = renderGroups(data, { document, metric: 'rejectionsPerPerson' });
+    const r = renderGroups(data, { document, choice: 'rejectionsPerPerson' });
     expect(r.querySelector('h3')?.textContent).toBe('Refusals per person, by group');
     const max = data.groups.filter((g) => g.policy === A && g.metric === 'rejectionsPerPerson').sort((x, y) => y.mean - x.mean)[0];
     expect(notice(r)).toContain(`to ${max.mean.toFixed(2)} (${max.label})`);

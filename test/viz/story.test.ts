@@ -5,11 +5,11 @@ import {
   type CompareResult, type Estimate, type Knobs, type MetricName, type RunResult,
 } from '../../sim/index.ts';
 import { REASON_NAMES } from '../../sim/constants.ts';
+import { CHART_IDS } from '../../viz/charts/index.ts';
 import type { PolicyChoice } from '../../viz/settings.ts';
 import { STORY_STEPS, type StoryStep } from '../../viz/story-steps.ts';
 import { createStory, type StoryView } from '../../viz/story.ts';
 
-const CHARTS = ['employment', 'survival', 'flows', 'services', 'rejections', 'groups', 'gap'];
 const step = (id: string): StoryStep => {
   const s = STORY_STEPS.find((x) => x.id === id);
   if (!s) throw new Error(`no story step ${id}`);
@@ -70,7 +70,7 @@ describe('story steps: content', () => {
     expect(st.agents).toBeLessThanOrEqual(2000);
     // A step never moves the page away from the story or changes language or projector mode.
     for (const k of ['view', 'step', 'lang', 'projector', 'persona']) expect(st, k).not.toHaveProperty(k);
-    if (s.focus.view === 'compare') expect(CHARTS).toContain(s.focus.chart);
+    if (s.focus.view === 'compare') expect(CHART_IDS).toContain(s.focus.chart);
     if (s.focus.view === 'journey') expect(sc.personas.map((p) => p.name)).toContain(s.focus.persona);
     // Every persona the words name is one the page can follow in this step's scenario.
     const words = `${s.text.en} ${s.experiment.en}`;

@@ -18,7 +18,7 @@ describe('settings in the URL', () => {
   test('every setting survives a round trip', async () => {
     const s: Settings = {
       ...DEFAULTS, scenario: 'vulnerable-youth', a: { base: 'rotating-advisors', knobs: { followUp: 0.3 } }, b: { base: 'same-advisor', knobs: {} },
-      seed: 42, replications: 7, agents: 900, weeks: 80, lang: 'nb', view: 'story', step: 3, persona: 'Jonas', measure: 'servicesPerPerson', projector: true,
+      seed: 42, replications: 7, agents: 900, weeks: 80, lang: 'nb', view: 'story', step: 3, persona: 'Jonas', choices: { groups: 'servicesPerPerson' }, projector: true,
     };
     expect(await roundTrip(s)).toEqual({ settings: s, errors: [] });
     expect(toQuery(s)).toContain('a.followUp=0.3');

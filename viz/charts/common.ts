@@ -16,8 +16,35 @@ import { num, texts, type Lang } from '../i18n.ts';
  *   themselves to their rows (27 px a row) unless given.
  * - `document`: the document every element is created in; default
  *   `globalThis.document` (tests pass a jsdom document).
+ * - `choice`: for a chart with a control, the value chosen (one of its
+ *   control's `values`); default, and for a value it does not know, the first.
  */
-export interface ChartOptions { lang?: Lang; width?: number; height?: number; document?: Document }
+export interface ChartOptions { lang?: Lang; width?: number; height?: number; document?: Document; choice?: string }
+
+/**
+ * A choice a chart offers above its drawing, as a `<select>` (the groups
+ * chart's measure). It belongs to the chart's entry in CHARTS
+ * (viz/charts/index.ts); the Compare view draws the select, renders the chart
+ * again with the new `choice` when it changes, and the page keeps the value
+ * in the link under `param`.
+ */
+export interface ChartControl<V extends string = string> {
+  /** The select's element id, unique on the page. */
+  id: string;
+  /** The link parameter that keeps the value (left out at the default). */
+  param: string;
+  /** The values, in menu order; the first is the default. */
+  values: readonly V[];
+  /** The select's label. */
+  label(lang: Lang): string;
+  /** A value's text in the menu. */
+  text(value: V, lang: Lang): string;
+}
+
+/** The value `choice` names if the control has it, else the control's default (its first value). */
+export function choiceOf<V extends string>(control: ChartControl<V>, choice: string | undefined): V {
+  return (control.values as readonly string[]).includes(choice as string) ? (choice as V) : control.values[0];
+}
 
 /** Resolved options; `heightGiven` tells charts that size themselves by content to keep `height`. */
 export interface Ctx { lang: Lang; width: number; height: number; heightGiven: boolean; doc: Document }

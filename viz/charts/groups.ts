@@ -1,15 +1,21 @@
 /** Outcomes by scenario group (equity): mean and 95% interval per group and policy for one metric. */
 import { groupName } from '../names.ts';
-import type { GroupMetric, PageData } from '../data.ts';
+import { GROUP_METRICS, type GroupMetric, type PageData } from '../data.ts';
 import { METRIC_TABLE } from '../../sim/metrics.ts';
 import { GROUP_NOTE, texts } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
-import { metricLabel, metricText } from '../text.ts';
-import { clamp01, context, figure, policies, repsNote, type ChartOptions } from './common.ts';
+import { metricLabel, metricText, UI } from '../text.ts';
+import { choiceOf, clamp01, context, figure, policies, repsNote, type ChartControl, type ChartOptions } from './common.ts';
 import { rowChart } from './rows.ts';
 
-/** `metric`: which group metric to show; default `'employedShare'`. */
-export interface GroupsOptions extends ChartOptions { metric?: GroupMetric }
+/** The measure shown (`choice`): one of GROUP_METRICS, kept in the link as `measure`; default `employedShare`. */
+export const control: ChartControl<GroupMetric> = {
+  id: 'groups-metric',
+  param: 'measure',
+  values: GROUP_METRICS,
+  label: (lang) => UI(lang).metric,
+  text: (m, lang) => metricLabel(m, lang),
+};
 
 const TEXT = texts(
   {
@@ -35,11 +41,11 @@ export function groupRange(data: PageData, p: string, metric: GroupMetric): { lo
   };
 }
 
-export function render(data: PageData, options: GroupsOptions = {}): HTMLElement {
+export function render(data: PageData, options: ChartOptions = {}): HTMLElement {
   const ctx = context(options, 0);
   const { doc, lang } = ctx;
   const t = TEXT(lang);
-  const metric = options.metric ?? 'employedShare';
+  const metric = choiceOf(control, options.choice);
   const share = METRIC_TABLE[metric].kind === 'share';
   // whole percentages on the axis and the dots; other kinds with the table's decimals
   const format = (x: number) => metricText(metric, x, lang, { digits: share ? 0 : undefined });
