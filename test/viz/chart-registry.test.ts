@@ -4,7 +4,7 @@
  * the story's focus and the link's parameters come from it, and a chart's
  * control belongs to its entry (the Compare view draws it, renders the chart
  * again in place, keeps the focus and tells the page). And the how-to
- * (docs/contributing/chart.md), done once: a fixture chart from data the page
+ * (docs/CONTRIBUTING.md, How to add a chart), done once: a fixture chart from data the page
  * already has, one module (fixture-charts/key-result.ts) and one entry,
  * renders with its control and its buttons and is in the derived id list.
  */
@@ -99,7 +99,7 @@ describe('the chart registry', () => {
   });
 });
 
-describe('how to add a chart (docs/contributing/chart.md), done once', () => {
+describe('how to add a chart (docs/CONTRIBUTING.md, How to add a chart), done once', () => {
   // step 2: one entry in the registry
   const charts = [...CHARTS, { id: 'key-result', render: keyResult, control: keyResultControl }] as const satisfies readonly Chart[];
 
@@ -142,7 +142,8 @@ describe('how to add a chart (docs/contributing/chart.md), done once', () => {
 });
 
 describe('the how-to stays true to the code', () => {
-  const howTo = readFileSync(`${root}/docs/contributing/chart.md`, 'utf8');
+  const guide = readFileSync(`${root}/docs/CONTRIBUTING.md`, 'utf8');
+  const howTo = guide.slice(guide.indexOf('## How to add a chart'), guide.indexOf('\n## ', guide.indexOf('## How to add a chart') + 1));
 
   it('names files that exist', () => {
     const paths = [...howTo.matchAll(/`((?:viz|test|sim|docs)\/[\w./-]+)`/g)].map((m) => m[1]).filter((p) => !p.includes('NAME'));

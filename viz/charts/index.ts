@@ -5,7 +5,7 @@
  * else that names charts reads this list: the ids (`CHART_IDS`, `ChartId`),
  * the story's focus, the link's parameters (`CHART_CONTROLS`), the Compare
  * view. A new chart is one module and one entry here
- * (docs/contributing/chart.md).
+ * (docs/CONTRIBUTING.md, How to add a chart).
  */
 import type { PageData } from '../data.ts';
 import type { ChartControl, ChartOptions } from './common.ts';

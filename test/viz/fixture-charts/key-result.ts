@@ -1,5 +1,5 @@
 /**
- * A chart made by following docs/contributing/chart.md once, as a test
+ * A chart made by following docs/CONTRIBUTING.md (How to add a chart) once, as a test
  * fixture (it is not on the page): one key result under each policy, mean and
  * 95% interval, from data the page already has (`data.compare`), with a
  * control that chooses the result. test/viz/chart-registry.test.ts registers
