@@ -8,7 +8,7 @@
  *   <!-- END generated:NAME -->
  *
  * Everything outside the markers (the prose) is left as it is. It also
- * writes the JSON Schemas of scenario and hypothesis files (schemas/, see
+ * writes the JSON Schemas of scenario, hypothesis and target files (schemas/, see
  * `schemaFiles`), from the same schema.
  *
  *   node --import tsx scripts/gen-docs.ts           rewrite docs/MODEL.md and schemas/
@@ -24,6 +24,7 @@ import { PHASES } from '../sim/model.ts';
 import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
 import { HYPOTHESIS } from '../sim/schema/hypothesis.ts';
+import { TARGETS } from '../sim/schema/targets.ts';
 import { jsonSchema } from '../sim/schema/json-schema.ts';
 import { DEFAULT_SERVICES, KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
 
@@ -325,6 +326,7 @@ export function schemaFiles(): Record<string, string> {
   return {
     'schemas/scenario.schema.json': text(SCENARIO, 'Activation pathways scenario (generated from sim/schema/scenario.ts by `npm run docs`)'),
     'schemas/hypothesis.schema.json': text(HYPOTHESIS, 'Activation pathways hypothesis (generated from sim/schema/hypothesis.ts by `npm run docs`)'),
+    'schemas/targets.schema.json': text(TARGETS, 'Activation pathways target file (generated from sim/schema/targets.ts by `npm run docs`)'),
   };
 }
 

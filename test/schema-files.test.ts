@@ -4,7 +4,9 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_HYPOTHESES } from '../scenarios/hypotheses/index.ts';
 import { SHIPPED } from '../scenarios/index.ts';
+import { SHIPPED_TARGETS } from '../scenarios/targets/index.ts';
 import { schemaFiles, staleSchemaFiles } from '../scripts/gen-docs.ts';
+import { parseTargets } from '../sim/calibrate/targets.ts';
 import { parseHypothesis } from '../sim/hypothesis.ts';
 import { JSON_SCHEMA_DRAFT } from '../sim/schema/json-schema.ts';
 import { parseScenario } from '../sim/scenario.ts';
@@ -18,10 +20,12 @@ import { parseScenario } from '../sim/scenario.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCENARIO_SCHEMA = 'schemas/scenario.schema.json';
 const HYPOTHESIS_SCHEMA = 'schemas/hypothesis.schema.json';
+const TARGETS_SCHEMA = 'schemas/targets.schema.json';
 const read = (path: string) => JSON.parse(readFileSync(ROOT + path, 'utf8')) as Record<string, unknown>;
 /** A shipped file's path from the repository root, by its key in SHIPPED / SHIPPED_HYPOTHESES. */
 const scenarioFile = (name: string) => `scenarios/${name}.json`;
 const hypothesisFile = (name: string) => `scenarios/hypotheses/${name}.json`;
+const targetsFile = (name: string) => `scenarios/targets/${name}.json`;
 
 function validator(path: string) {
   const ajv = new Ajv({ allErrors: true });
@@ -35,7 +39,7 @@ describe('schemas/ (JSON Schemas for editors)', () => {
   it('are up to date with sim/schema (run `npm run docs` if this fails)', () => {
     const stale = staleSchemaFiles();
     expect(stale, `${stale.join(', ')} out of date: run \`npm run docs\``).toEqual([]);
-    expect(Object.keys(schemaFiles()).sort()).toEqual([HYPOTHESIS_SCHEMA, SCENARIO_SCHEMA]);
+    expect(Object.keys(schemaFiles()).sort()).toEqual([HYPOTHESIS_SCHEMA, SCENARIO_SCHEMA, TARGETS_SCHEMA]);
   });
 
   it('are draft-07 schemas with descriptions, ranges, enums, defaults, patterns and required fields', () => {
@@ -55,6 +59,7 @@ describe('schemas/ (JSON Schemas for editors)', () => {
 describe('the shipped files', () => {
   const scenario = validator(SCENARIO_SCHEMA);
   const hypothesis = validator(HYPOTHESIS_SCHEMA);
+  const targets = validator(TARGETS_SCHEMA);
 
   it.each(Object.keys(SHIPPED))('scenario %s names the schema and passes it', (name) => {
     const raw = read(scenarioFile(name));
@@ -68,6 +73,12 @@ describe('the shipped files', () => {
     expect(hypothesis(raw)).toEqual([]);
   });
 
+  it.each(Object.keys(SHIPPED_TARGETS))('target file %s names the schema and passes it', (name) => {
+    const raw = read(targetsFile(name));
+    expect(raw.$schema).toBe(`../../${TARGETS_SCHEMA}`);
+    expect(targets(raw)).toEqual([]);
+  });
+
   it('load the same with and without `$schema`', () => {
     for (const [name, raw] of Object.entries(SHIPPED)) {
       const { $schema, ...rest } = raw as Record<string, unknown>;
@@ -78,6 +89,11 @@ describe('the shipped files', () => {
       const { $schema, ...rest } = raw as Record<string, unknown>;
       expect($schema).toBeDefined();
       expect(parseHypothesis(rest), name).toEqual(parseHypothesis(raw));
+    }
+    for (const [name, raw] of Object.entries(SHIPPED_TARGETS)) {
+      const { $schema, ...rest } = raw as Record<string, unknown>;
+      expect($schema).toBeDefined();
+      expect(parseTargets(rest), name).toEqual(parseTargets(raw));
     }
   });
 
@@ -98,5 +114,15 @@ describe('the shipped files', () => {
     // both forms of a side and of group are allowed, as the loader allows them
     expect(hypothesis({ ...h, policies: { A: 'standardised', B: { base: 'standardised', knobs: { exploration: 1 } } } })).toEqual([]);
     expect(hypothesis({ ...h, group: { A: 'withBenefitRights', B: 'withoutBenefitRights' } })).toEqual([]);
+    const t = read(targetsFile('mixed-office')) as { targets: Record<string, unknown>[] };
+    const withTarget = (change: Record<string, unknown>) => ({ ...t, targets: [{ ...t.targets[0], ...change }] });
+    expect(targets(withTarget({}))).toEqual([]);
+    expect(targets(withTarget({ use: 'train' }))).not.toEqual([]);
+    expect(targets(withTarget({ band: [0.1] }))).not.toEqual([]);
+    expect(targets(withTarget({ colour: 'red' }))).not.toEqual([]);
+    expect(targets(withTarget({ quantity: { metric: 'employedShare', policy: 'standardised', knobs: { exploraton: 1 } } }))).not.toEqual([]);
+    // both forms of a quantity, and both forms of a side, are allowed, as the loader allows them
+    expect(targets(withTarget({ quantity: { metric: 'employedShare', difference: { A: 'standardised', B: { policy: 'personalised', group: 'refugee' } } } }))).toEqual([]);
+    expect(targets(withTarget({ quantity: { metric: 'employedShare', policy: 'standardised', difference: { A: 'standardised', B: 'personalised' } } }))).not.toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { RUN_OPTIONS } from './options.ts';
 import { HYPOTHESIS_SPEC } from './hypothesis.ts';
 import { MERGE_SPEC, SWEEP_SPEC } from './sweep.ts';
 import { SENSITIVITY_SPEC } from './sensitivity.ts';
+import { TARGETS_SPEC } from './targets.ts';
 
 
 /**
@@ -48,6 +49,7 @@ export const COMMANDS: Record<string, CommandSpec> = Object.assign(Object.create
   sweep: SWEEP_SPEC,
   merge: MERGE_SPEC,
   sensitivity: SENSITIVITY_SPEC,
+  targets: TARGETS_SPEC,
 });
 
 export function mainHelp(): string {

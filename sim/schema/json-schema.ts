@@ -1,7 +1,7 @@
 /**
  * The JSON Schema (draft-07) of a file, made from the same schema nodes
  * (sim/schema/dsl.ts) that validate it, so editors can check and complete
- * scenario and hypothesis files as they are written. `npm run docs` writes
+ * scenario, hypothesis and target files as they are written. `npm run docs` writes
  * them to schemas/ (see scripts/gen-docs.ts); the shipped files name theirs
  * in `$schema`.
  *
