@@ -45,6 +45,14 @@ export function percent(share: number, digits: number, style: NumberStyle = {}):
 }
 
 /**
+ * An interval as people read it: `[lo, hi]` in English; in bokmål, where the
+ * comma is the decimal mark, `[lo; hi]`. `lo` and `hi` are already formatted.
+ */
+export function intervalText(lo: string, hi: string, lang: NumberLang = 'en'): string {
+  return lang === 'nb' ? `[${lo}; ${hi}]` : `[${lo}, ${hi}]`;
+}
+
+/**
  * Align text columns: the first left-aligned, the others right-aligned (or as
  * `align` says, one letter per column, `l` or `r`), two spaces between
  * columns, no trailing spaces. With a header, a rule of dashes goes under it.

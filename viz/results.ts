@@ -8,12 +8,13 @@ import { h } from './dom.ts';
 import { compareJson, csvTables, download, figureSvg, fileStem, svgPng, svgText } from './export.ts';
 import type { Lang } from './i18n.ts';
 import { HEADLINE_METRICS, metricDoc, metricLabel, metricText, UI } from './text.ts';
+import { intervalText } from '../sim/format.ts';
 
 /** A mean and its interval, as the metric table says to write the metric; `difference` for B − A. */
 function cell(metric: MetricName, e: MetricEstimate, lang: Lang, difference = false): HTMLElement {
   const x = e as Estimate;
   const f = (v: number) => metricText(metric, v, lang, { difference });
-  return h('td', {}, f(x.mean), h('span', { class: 'ci' }, ` [${f(x.ci95[0])}, ${f(x.ci95[1])}]`));
+  return h('td', {}, f(x.mean), h('span', { class: 'ci' }, ` ${intervalText(f(x.ci95[0]), f(x.ci95[1]), lang)}`));
 }
 
 export function headlineTable(data: PageData, lang: Lang): HTMLElement {

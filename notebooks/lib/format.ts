@@ -3,7 +3,7 @@
  * the minus sign − and never "−0.0" (one formatter for the CLI, the page and
  * the notebooks).
  */
-import { fixed as fixedKit, percent } from '../../sim/format.ts';
+import { fixed as fixedKit, intervalText, percent } from '../../sim/format.ts';
 
 /** `v` with `digits` decimals; "0.0" rather than "−0.0". */
 export const fixed = (v: number, digits = 1): string => fixedKit(v, digits, { typographic: true });
@@ -13,7 +13,7 @@ export const signed = (v: number, digits = 1): string => fixedKit(v, digits, { t
 
 /** A mean with its interval, scaled: "+3.8 pp [3.0, 4.6]". */
 export function withInterval(x: { mean: number; lo: number; hi: number }, { scale = 1, digits = 1, unit = '' } = {}): string {
-  return `${signed(x.mean * scale, digits)}${unit} [${fixed(x.lo * scale, digits)}, ${fixed(x.hi * scale, digits)}]`;
+  return `${signed(x.mean * scale, digits)}${unit} ${intervalText(fixed(x.lo * scale, digits), fixed(x.hi * scale, digits))}`;
 }
 
 /** A share as a percentage: 0.123 → "12.3%". */

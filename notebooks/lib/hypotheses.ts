@@ -10,6 +10,7 @@ import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHE
 import { decimalsFor, hypothesisRuns, hypothesisSettings, verdictMargin, type HypothesisSettings } from '../../sim/hypothesis.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
 import { fixed, signed } from './format.ts';
+import { intervalText } from '../../sim/format.ts';
 import './analyses.css';
 
 /** How big the runs are: the files' own settings, or capped. */
@@ -131,7 +132,7 @@ export function diffInterval(r: Pick<HypothesisResult, 'metric' | 'smallestEffec
 /** An interval in the metric's display units, without the unit: "[3.0, 4.6]". */
 export function interval(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, ci: [number, number]): string {
   const u = units(r);
-  return `[${fixed(ci[0] * u.scale, u.digits)}, ${fixed(ci[1] * u.scale, u.digits)}]`;
+  return intervalText(fixed(ci[0] * u.scale, u.digits), fixed(ci[1] * u.scale, u.digits));
 }
 
 /** A p-value: "< 0.001" or three significant decimals. */

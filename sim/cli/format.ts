@@ -1,6 +1,6 @@
 /** Readable terminal output: aligned metric tables and the personas' journeys. */
 import type { EstimateTable, MetricEstimate, RunResult } from '../ensemble.ts';
-import { alignTable } from '../format.ts';
+import { alignTable, intervalText } from '../format.ts';
 import { eventLine } from '../journey-text.ts';
 import { formatMetric, METRICS, metricKeyText, type MetricName } from '../metrics.ts';
 import type { Scenario } from '../scenario.ts';
@@ -14,7 +14,7 @@ export const JOURNEY_LINES = 15;
 /** A mean with its interval, as the metric table says to write the metric (plain: shares as fractions). */
 const cell = (m: MetricName, mean: number, lo: number, hi: number) => {
   const f = (v: number) => formatMetric(m, v, { plain: true });
-  return `${f(mean)} [${f(lo)}, ${f(hi)}]`;
+  return `${f(mean)} ${intervalText(f(lo), f(hi))}`;
 };
 
 /** One row per metric (arrays by year as `metric.1`, ...): the metric's name and a cell per table. */

@@ -10,7 +10,7 @@ import { isFile, loadNamedOrFile, loadScenario } from '../load.ts';
 import { ValidationError } from '../errors.ts';
 import { parseScenario, type Scenario } from '../scenario.ts';
 import { GROUP_PAIR, HYPOTHESIS, SIDE } from '../schema/hypothesis.ts';
-import { alignTable, wrapText } from '../format.ts';
+import { alignTable, intervalText, wrapText } from '../format.ts';
 import { settingSpec } from '../settings.ts';
 import { intOption, type CommandSpec, type Parsed } from './args.ts';
 import { print } from './format.ts';
@@ -87,7 +87,7 @@ export function hypothesisScenario(h: Hypothesis, dir: string | undefined, sourc
 export function hypothesisText(r: HypothesisResult): string {
   const dp = decimalsFor(r.smallestEffect);
   const f = (v: number) => fmt(v, dp);
-  const cell = (m: number, ci: [number, number]) => `${f(m)} [${f(ci[0])}, ${f(ci[1])}]`;
+  const cell = (m: number, ci: [number, number]) => `${f(m)} ${intervalText(f(ci[0]), f(ci[1]))}`;
   const st = r.settings;
   const rows: [string, string][] = [
     ['scenario', `${r.scenario}: ${st.agents} agents, ${st.weeks} weeks, ${st.replications} paired replications, seed ${st.seed}`],

@@ -10,6 +10,7 @@ import type { CommandSpec, Parsed } from './args.ts';
 import { print } from './format.ts';
 import { RUN_OPTIONS, settingOptions } from './options.ts';
 import { progress } from './progress.ts';
+import { intervalText } from '../format.ts';
 
 const plain = (s: string) => s.replace(/`/g, '');
 
@@ -98,8 +99,8 @@ function section(title: string, targets: TargetResult[]): string[] {
   if (targets.length === 0) return [title, '  (none)', ''];
   const header = ['target', 'quantity', 'published', 'band', 'model [95% interval]', 'within band'];
   const rows = targets.map((t) => [
-    t.id, quantityCell(t), value(t, t.value), `[${value(t, t.band[0])}, ${value(t, t.band[1])}]`,
-    `${value(t, t.model.mean)} [${value(t, t.model.ci95[0])}, ${value(t, t.model.ci95[1])}]`, t.withinBand ? 'yes' : 'no',
+    t.id, quantityCell(t), value(t, t.value), intervalText(value(t, t.band[0]), value(t, t.band[1])),
+    `${value(t, t.model.mean)} ${intervalText(value(t, t.model.ci95[0]), value(t, t.model.ci95[1]))}`, t.withinBand ? 'yes' : 'no',
   ]);
   const within = targets.filter((t) => t.withinBand).length;
   return [title, '', alignTable(header, rows, 'llrrrl'), '', `within band: ${within} of ${targets.length}`, ''];

@@ -10,7 +10,7 @@
  * `runSensitivity(spec, evaluate)` does both in-process.
  */
 import { InputError } from '../errors.ts';
-import { alignTable, fixed } from '../format.ts';
+import { alignTable, fixed, intervalText } from '../format.ts';
 import { morrisDelta, morrisDesign, morrisIndices, type MorrisIndex } from './morris.ts';
 import { saltelliDesign, sobolIndices, type SobolIndex } from './saltelli.ts';
 import { checkFactors, scaleDesign, type Factor } from './scale.ts';
@@ -161,12 +161,12 @@ export function resultRows(result: SensitivityResult): { header: string[]; rows:
     const d = decimalsFor(Math.max(0, ...result.indices.map((x) => Math.max(x.muStar, Number.isFinite(x.sigma) ? x.sigma : 0))));
     return {
       header: ['factor', 'range', 'mu*', '95% interval', 'mu', 'sigma'],
-      rows: result.indices.map((x) => [x.factor, rangeText(x), fmt(x.muStar, d), `[${fmt(x.muStarCi[0], d)}, ${fmt(x.muStarCi[1], d)}]`, fmt(x.mu, d), fmt(x.sigma, d)]),
+      rows: result.indices.map((x) => [x.factor, rangeText(x), fmt(x.muStar, d), intervalText(fmt(x.muStarCi[0], d), fmt(x.muStarCi[1], d)), fmt(x.mu, d), fmt(x.sigma, d)]),
     };
   }
   return {
     header: ['factor', 'range', 'S1', '95% interval', 'ST', '95% interval'],
-    rows: result.indices.map((x) => [x.factor, rangeText(x), fmt(x.S1, 3), `[${fmt(x.S1Ci[0], 3)}, ${fmt(x.S1Ci[1], 3)}]`, fmt(x.ST, 3), `[${fmt(x.STCi[0], 3)}, ${fmt(x.STCi[1], 3)}]`]),
+    rows: result.indices.map((x) => [x.factor, rangeText(x), fmt(x.S1, 3), intervalText(fmt(x.S1Ci[0], 3), fmt(x.S1Ci[1], 3)), fmt(x.ST, 3), intervalText(fmt(x.STCi[0], 3), fmt(x.STCi[1], 3))]),
   };
 }
 

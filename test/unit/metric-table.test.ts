@@ -188,8 +188,10 @@ describe('the page follows the table', () => {
         expect(r.querySelector('th')?.getAttribute('title')).toBe(METRIC_TABLE[m].doc[lang]);
         const cells = [...r.querySelectorAll('td')].map((td) => td.textContent);
         const f = (v: number, d: boolean) => expected(m, v, lang, d);
-        expect(cells[0]).toBe(`${f(0.4321, false)} [${f(0.4221, false)}, ${f(0.4421, false)}]`);
-        expect(cells[2]).toBe(`${f(0.4321, true)} [${f(0.4221, true)}, ${f(0.4421, true)}]`);
+        // in bokmål the comma is the decimal mark, so the interval's ends are set apart by a semicolon
+        const sep = lang === 'nb' ? '; ' : ', ';
+        expect(cells[0]).toBe(`${f(0.4321, false)} [${f(0.4221, false)}${sep}${f(0.4421, false)}]`);
+        expect(cells[2]).toBe(`${f(0.4321, true)} [${f(0.4221, true)}${sep}${f(0.4421, true)}]`);
       }
     }
   });
