@@ -1,9 +1,21 @@
 /** Readable terminal output: aligned metric tables and the personas' journeys. */
 import type { EstimateTable, MetricEstimate, RunResult } from '../ensemble.ts';
-import { alignTable, intervalText } from '../format.ts';
+import { alignTable, intervalText, wrapText } from '../format.ts';
 import { eventLine } from '../journey-text.ts';
 import { formatMetric, METRICS, metricKeyText, type MetricName } from '../metrics.ts';
 import type { Scenario } from '../scenario.ts';
+
+/** A schema doc string as plain text (without Markdown code marks), for --help. */
+export const plain = (s: string) => s.replace(/`/g, '');
+
+/** Wrap a paragraph at `width` columns, each line indented (`wrapText` of sim/format.ts). */
+export const wrap = (text: string, indent = '  ', width = 100): string => wrapText(text, width - indent.length).map((l) => indent + l).join('\n');
+
+/** A file format for --help: one row per field, its name in a column and its doc wrapped beside it. */
+export function fieldLines(rows: [string, string][]): string[] {
+  const w = Math.max(...rows.map((r) => r[0].length));
+  return rows.map(([k, d]) => wrap(d, ' '.repeat(w + 4)).replace(/^ +/, `  ${k.padEnd(w)}  `));
+}
 
 /** Write a line (or lines) to stdout, ending with a newline. */
 export const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : s + '\n');

@@ -10,17 +10,12 @@ import { isFile, loadNamedOrFile, loadScenario } from '../load.ts';
 import { ValidationError } from '../errors.ts';
 import { parseScenario, type Scenario } from '../scenario.ts';
 import { GROUP_PAIR, HYPOTHESIS, SIDE } from '../schema/hypothesis.ts';
-import { alignTable, intervalText, wrapText } from '../format.ts';
+import { alignTable, intervalText } from '../format.ts';
 import { settingSpec } from '../settings.ts';
 import { intOption, type CommandSpec, type Parsed } from './args.ts';
-import { print } from './format.ts';
+import { fieldLines, plain, print, wrap } from './format.ts';
 import { RUN_OPTIONS, settingOptions } from './options.ts';
 import { progress } from './progress.ts';
-
-const plain = (s: string) => s.replace(/`/g, '');
-
-/** Wrap a paragraph at `width` columns, each line indented (`wrapText` of sim/format.ts). */
-const wrap = (text: string, indent = '  ', width = 100): string => wrapText(text, width - indent.length).map((l) => indent + l).join('\n');
 
 /** The file format, for --help: one line per field, from the schema's doc strings. */
 function formatHelp(): string {
@@ -31,10 +26,9 @@ function formatHelp(): string {
   };
   const rows: [string, string][] = Object.entries(HYPOTHESIS.fields).flatMap(([k, f]) =>
     [[k, `${required.has(k) ? '' : '(optional) '}${plain(f.doc)}`] as [string, string], ...(sub[k] ?? [])]);
-  const w = Math.max(...rows.map((r) => r[0].length));
   return [
     'The file is JSON with these fields (policies.B like policies.A):',
-    ...rows.map(([k, d]) => wrap(d, ' '.repeat(w + 4)).replace(/^ +/, `  ${k.padEnd(w)}  `)),
+    ...fieldLines(rows),
     '',
     'Example:',
     '  { "name": "proactive-information", "statement": "Telling people about fitting services face to face cuts the weeks they spend hunting for information.",',

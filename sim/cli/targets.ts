@@ -2,20 +2,14 @@
 import { SHIPPED_TARGETS } from '../../scenarios/targets/index.ts';
 import { evaluateTargets, parseTargets, targetSettings, type TargetFile, type TargetResult, type TargetsResult } from '../calibrate/targets.ts';
 import { InputError } from '../errors.ts';
-import { alignTable, wrapText } from '../format.ts';
+import { alignTable, intervalText } from '../format.ts';
 import { isFile, loadScenario, looksLikePath, readJsonFile, shippedNames } from '../load.ts';
 import { formatMetric, parseMetricKey, type MetricKey } from '../metrics.ts';
 import { DIFFERENCE, LEVEL, SIDE, SOURCE, TARGET, TARGETS } from '../schema/targets.ts';
 import type { CommandSpec, Parsed } from './args.ts';
-import { print } from './format.ts';
+import { fieldLines, plain, print, wrap } from './format.ts';
 import { RUN_OPTIONS, settingOptions } from './options.ts';
 import { progress } from './progress.ts';
-import { intervalText } from '../format.ts';
-
-const plain = (s: string) => s.replace(/`/g, '');
-
-/** Wrap a paragraph at `width` columns, each line indented. */
-const wrap = (text: string, indent = '  ', width = 100): string => wrapText(text, width - indent.length).map((l) => indent + l).join('\n');
 
 /** The file format, for --help: one line per field, from the schema's doc strings. */
 function formatHelp(): string {
@@ -39,10 +33,9 @@ function formatHelp(): string {
       rows.push(['      A, B', `${plain(SIDE.doc)} policy, knobs and changes as above; group: ${plain(SIDE.fields.group.doc).replace(/^./, (c) => c.toLowerCase())}`]);
     } else add('  ', { fields: { [k]: TARGET.fields[k as keyof typeof TARGET.fields] }, required: TARGET.required });
   }
-  const w = Math.max(...rows.map((r) => r[0].length));
   return [
     'The target file is JSON with these fields:',
-    ...rows.map(([k, d]) => wrap(d, ' '.repeat(w + 4)).replace(/^ +/, `  ${k.padEnd(w)}  `)),
+    ...fieldLines(rows),
     '',
     'Example of one target:',
     '  { "id": "young-aap-in-work-year5", "statement": "Of young people who received work assessment allowance, 18 % were in work after five years.",',
