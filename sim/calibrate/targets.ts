@@ -458,12 +458,28 @@ export function evaluateTargets(s: Scenario, file: TargetFile, settings: RunSett
       opts.onProgress?.(++done, total);
     });
   }
+  return targetsResult(s, file, plan, settings, (i, k, r) => sideValue(file.targets[i], plan.metrics[i], k, summaries[plan.sides[i][k]][r]));
+}
+
+/** The metric of side k of a target (0 for a level; 0 = A, 1 = B for a difference) in one run's summary. */
+export function sideValue(t: Target, metric: MetricKey, k: number, summary: Record<string, Summary>): number {
+  return metricValue(summary[sidesOf(t.quantity)[k].group], metric);
+}
+
+/** Reads side k of target i in replicate r (the runs may have been made anywhere: in this thread, in workers, from a journal). */
+export type SideReader = (i: number, k: number, r: number) => number;
+
+/**
+ * The result of a checked target file from the values of its sides per
+ * replicate: each target's quantity per replicate (B − A for a difference),
+ * its mean and 95% t-interval, whether the mean lies within the band, and
+ * the counts within band for fit and held-out targets.
+ */
+export function targetsResult(s: Scenario, file: TargetFile, plan: TargetPlan, settings: RunSettings, read: SideReader): TargetsResult {
+  const R = settings.replications;
   const targets = file.targets.map((t, i): TargetResult => {
-    const metric = plan.metrics[i];
     const ids = plan.sides[i];
-    const sides = sidesOf(t.quantity);
-    const read = (k: number, r: number) => metricValue(summaries[ids[k]][r][sides[k].group], metric);
-    const values = Array.from({ length: R }, (_, r) => (ids.length === 2 ? read(1, r) - read(0, r) : read(0, r)));
+    const values = Array.from({ length: R }, (_, r) => (ids.length === 2 ? read(i, 1, r) - read(i, 0, r) : read(i, 0, r)));
     const e = estimate(values);
     return {
       ...t, quantityText: quantityText(t.quantity), variants: ids,

@@ -1,34 +1,34 @@
 /**
  * The worker side of the pool. Any bundle that contains the sweep engine can
- * be started as a sweep worker: loaded in a worker thread whose workerData
- * carries WORKER_TAG, it answers each run id with the run's rows.
+ * be started as a worker: loaded in a worker thread whose workerData carries
+ * WORKER_TAG, it makes the runner its init names (a sweep's runs, or a
+ * calibration's candidate runs) and answers each job with the runner's result.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { makeCandidateRunner, type CandidateJob, type CandidateSetup } from '../calibrate/candidate.ts';
 import type { Scenario } from '../scenario.ts';
 import { makeRunner } from './runner.ts';
-import type { RunRows, SweepPlan } from './types.ts';
+import type { SweepPlan } from './types.ts';
 
-export const WORKER_TAG = 'pathways-sweep-worker/1';
+export const WORKER_TAG = 'pathways-worker/2';
 
-export interface WorkerInit {
-  tag: typeof WORKER_TAG;
-  plan: SweepPlan;
-  base: Scenario;
-}
+/** What a worker runs: the runs of a sweep (job: a run id), or the candidate runs of a calibration (job: a CandidateJob). */
+export type JobInit = { kind: 'sweep'; plan: SweepPlan; base: Scenario } | { kind: 'calibrate'; setup: CandidateSetup };
 
-export type WorkerReply = { id: number; rows: RunRows } | { id: number; error: string; name: string };
+export type WorkerReply<R> = { k: number; result: R } | { k: number; error: string; name: string };
 
-const init = workerData as WorkerInit | undefined;
-if (!isMainThread && parentPort && init?.tag === WORKER_TAG) {
+const data = workerData as { tag: string; init: JobInit } | undefined;
+if (!isMainThread && parentPort && data?.tag === WORKER_TAG) {
   const port = parentPort;
-  const run = makeRunner(init.plan, init.base);
-  port.on('message', (id: number) => {
-    let reply: WorkerReply;
+  const init = data.init;
+  const run = (init.kind === 'sweep' ? makeRunner(init.plan, init.base) : makeCandidateRunner(init.setup)) as (job: number | CandidateJob) => unknown;
+  port.on('message', ({ k, job }: { k: number; job: number | CandidateJob }) => {
+    let reply: WorkerReply<unknown>;
     try {
-      reply = { id, rows: run(id) };
+      reply = { k, result: run(job) };
     } catch (err) {
       const e = err as Error;
-      reply = { id, error: e?.message ?? String(err), name: e?.name ?? 'Error' };
+      reply = { k, error: e?.message ?? String(err), name: e?.name ?? 'Error' };
     }
     port.postMessage(reply);
   });
