@@ -10,6 +10,8 @@
  *
  * test/calibrate/fits.test.ts fails when a fit is stale: when its scenario,
  * its target file or the model's numbers (a small probe run) changed since.
+ * MODEL.md's tables of the fits are generated from these files: run
+ * `npm run docs` after this (test/docs.test.ts fails until then).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -34,3 +36,4 @@ for (const name of names) {
   writeFileSync(path, JSON.stringify(fit, null, 2) + '\n');
   console.log(`${name}: fit ${result.fit.within}/${result.fit.total}, held out ${result.holdout.within}/${result.holdout.total} within band (${((performance.now() - t0) / 1000).toFixed(1)} s) -> scenarios/targets/fits/${name}.json`);
 }
+console.log('MODEL.md shows the fits: run `npm run docs` to bring its tables up to date.');

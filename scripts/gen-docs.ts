@@ -1,6 +1,8 @@
 /**
  * Generates the parameter, catalogue, metric, scenario and fixed-number tables
- * of docs/MODEL.md from the scenario schema and the model code, and writes them
+ * of docs/MODEL.md from the scenario schema and the model code, and the tables
+ * of the shipped fits (scenarios/targets/fits/, written by `npm run fits`)
+ * against published figures, and writes them
  * between marker comments:
  *
  *   <!-- BEGIN generated:NAME -->
@@ -18,8 +20,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SHIPPED } from '../scenarios/index.ts';
+import { SHIPPED_FITS } from '../scenarios/targets/fits.ts';
+import type { ShippedFit } from '../sim/calibrate/fingerprint.ts';
+import { isDifference, type TargetResult } from '../sim/calibrate/targets.ts';
 import { LEVEL_NAMES } from '../sim/constants.ts';
-import { METRIC_TABLE, METRICS } from '../sim/metrics.ts';
+import { fixed, intervalText } from '../sim/format.ts';
+import { formatMetric, METRIC_TABLE, METRICS, parseMetricKey } from '../sim/metrics.ts';
 import { PHASES } from '../sim/model.ts';
 import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
@@ -257,6 +263,74 @@ function scenariosTable(): string {
 }
 
 // ---------------------------------------------------------------------------
+// The shipped fits against published figures
+
+/** What a value of a metric kind is counted in, after the number (a share is written as a percentage, or in pp). */
+const KIND_UNIT: Record<string, string> = { weeks: ' weeks', money: ' NOK' };
+
+/**
+ * A value of a target's quantity as the fits tables write it: a share as a
+ * percentage with the metric's decimals ("16.4%"), a difference of shares in
+ * percentage points with its sign ("−9.3 pp"), weeks and money with their
+ * unit; negative numbers with the minus sign.
+ */
+export function fitNumber(t: Pick<TargetResult, 'quantity'>, v: number): string {
+  const key = parseMetricKey(t.quantity.metric);
+  if ('error' in key) throw new Error(`shipped fit: ${key.error}`);
+  const text = formatMetric(key.name, v, { difference: isDifference(t.quantity), typographic: true });
+  return text + (KIND_UNIT[METRIC_TABLE[key.name].kind] ?? '');
+}
+
+/** The model's mean with its 95% interval, as the fits tables write it: "16.4% [15.6%, 17.1%]". */
+export function fitModelText(t: Pick<TargetResult, 'quantity' | 'model'>): string {
+  return `${fitNumber(t, t.model.mean)} ${intervalText(fitNumber(t, t.model.ci95[0]), fitNumber(t, t.model.ci95[1]))}`;
+}
+
+/**
+ * A statement cut to its gist for a table cell: the first sentence, up to
+ * its first colon or semicolon, without parentheses. The whole statement is
+ * in the target file.
+ */
+export function shortStatement(statement: string): string {
+  const sentence = statement.split(/(?<=\.)\s/)[0].replace(/\.$/, '');
+  const gist = sentence.split(/[:;]\s/)[0];
+  return gist.replace(/\s*\([^()]*\)/g, '').trim();
+}
+
+/** The source as the target file gives it: citation (linked to its address, if any), year, where in it. */
+function sourceText(t: TargetResult): string {
+  const { citation, year, location, url } = t.source;
+  return `${url ? `[${citation}](<${url}>)` : citation} (${year}); ${location}`;
+}
+
+/** The lines of one shipped fit: its run, its counts, the command that reproduces it, and its table. */
+function fitSection(name: string, fit: ShippedFit): string {
+  const r = fit.result;
+  const st = r.settings;
+  const changes = Object.entries(r.changes ?? {});
+  const rows = r.targets.map((t) => [
+    code(t.id), shortStatement(t.statement), sourceText(t), fitNumber(t, t.value),
+    intervalText(fitNumber(t, t.band[0]), fitNumber(t, t.band[1])), fitModelText(t), t.withinBand ? 'yes' : 'no',
+    t.use === 'holdout' ? 'held out' : 'fit',
+  ]);
+  return [
+    `#### ${code(name)}: ${r.title}`,
+    '',
+    `${fixed(st.agents, 0, { grouped: true })} agents, ${fmtNum(st.weeks)} weeks, ${fmtNum(st.replications)} replications, seed ${fmtNum(st.seed)}`
+      + (changes.length ? `, with ${changes.map(([k, v]) => `${code(k)} = ${JSON.stringify(v)}`).join(', ')}` : '')
+      + `. Targets to fit within band: ${r.fit.within} of ${r.fit.total}; held out: ${r.holdout.within} of ${r.holdout.total}.`
+      + ` Reproduce with ${code(`npx pathways targets --scenario ${name}`)}.`,
+    '',
+    table(['Target', 'What', 'Source', 'Published value', 'Band', 'Model mean [95% interval]', 'Within band', 'Use'], rows),
+  ].join('\n');
+}
+
+/** Every shipped fit, in the order of SHIPPED_FITS. */
+function fitsSections(fits: Record<string, ShippedFit> = SHIPPED_FITS): string {
+  return Object.entries(fits).map(([name, fit]) => fitSection(name, fit)).join('\n\n');
+}
+
+// ---------------------------------------------------------------------------
 // Regions
 
 /** The Markdown of every generated region, by region name. */
@@ -274,6 +348,7 @@ export function generatedRegions(): Record<string, string> {
     personas: sectionTable('personas'),
     constants: constantsTable(),
     metrics: metricsTable(),
+    fits: fitsSections(),
   };
 }
 

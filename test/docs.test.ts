@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applyRegions, fixedNumbers, generatedRegions, MODEL_MD, regionContent, regionNames, staleRegions } from '../scripts/gen-docs.ts';
+import { applyRegions, fitModelText, fitNumber, fixedNumbers, generatedRegions, MODEL_MD, regionContent, regionNames, staleRegions } from '../scripts/gen-docs.ts';
+import { SHIPPED_FITS } from '../scenarios/targets/fits.ts';
 import { allocateAgents } from '../sim/agents.ts';
 import { METRIC_TABLE, METRICS } from '../sim/metrics.ts';
 import { PHASES } from '../sim/model.ts';
@@ -102,6 +103,41 @@ describe('docs/MODEL.md', () => {
 
   it('keeps the calibration placeholder or a calibration section', () => {
     expect(section('9 Calibration').trim().length).toBeGreaterThan(0);
+  });
+
+  it('lists, in section 9, every target of every shipped fit with the model mean of the fit (run `npm run docs` if this fails)', () => {
+    const fits = regionContent(section('9 Calibration'), 'fits');
+    expect(fits, 'section 9 must hold the generated region "fits"').toBeDefined();
+    const cells = (row: string) => row.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const parts = fits!.split(/^#### /m).slice(1);
+    expect(parts.map((p) => /^`([^`]+)`/.exec(p)?.[1]), 'one part per shipped fit, in order').toEqual(Object.keys(SHIPPED_FITS));
+    Object.entries(SHIPPED_FITS).forEach(([name, fit], i) => {
+      const part = parts[i];
+      const r = fit.result;
+      expect(part, `${name}: the run size`).toContain(`${r.settings.weeks} weeks, ${r.settings.replications} replications, seed ${r.settings.seed}`);
+      expect(part, `${name}: the counts`).toContain(`within band: ${r.fit.within} of ${r.fit.total}; held out: ${r.holdout.within} of ${r.holdout.total}.`);
+      expect(part, `${name}: the command that reproduces it`).toContain(`\`npx pathways targets --scenario ${name}\``);
+      const rows = part.split('\n').filter((l) => l.startsWith('| `')).map(cells);
+      expect(rows.map((c) => c[0]), `${name}: one row per target, in file order`).toEqual(r.targets.map((t) => `\`${t.id}\``));
+      r.targets.forEach((t, j) => {
+        const c = rows[j];
+        expect(c[3], `${name} ${t.id}: published value`).toBe(fitNumber(t, t.value));
+        expect(c[5], `${name} ${t.id}: model mean and interval`).toBe(fitModelText(t));
+        expect(c[5].startsWith(fitNumber(t, t.model.mean) + ' ['), `${name} ${t.id}: the cell starts with the mean`).toBe(true);
+        expect(c[6]).toBe(t.withinBand ? 'yes' : 'no');
+        expect(c[7]).toBe(t.use === 'holdout' ? 'held out' : 'fit');
+      });
+    });
+  });
+
+  it('writes the values of shipped fits as percentages, differences of shares in pp', () => {
+    const level = { quantity: { metric: 'employedShareByYear.5', group: 'all', policy: 'standardised', knobs: {}, changes: {} } };
+    const side = { policy: 'standardised', knobs: {}, changes: {}, group: 'all' };
+    const diff = { quantity: { metric: 'employedShareByYear.5', group: 'all', difference: { A: side, B: side } } };
+    expect(fitNumber(level, 0.4637)).toBe('46.4%');
+    expect(fitNumber(diff, -0.0934)).toBe('−9.3 pp');
+    expect(fitNumber(diff, 0.0467)).toBe('+4.7 pp');
+    expect(fitNumber({ quantity: { ...level.quantity, metric: 'medianWeeksToFirstJob' } }, 12.25)).toBe('12.3 weeks');
   });
 
   describe('traceability table', () => {
