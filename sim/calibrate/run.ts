@@ -75,8 +75,6 @@ export interface CalibrateSpec {
   budget?: number;
   particles?: number;
   settings: RunSettings;
-  /** The command line, kept in calibration.json. */
-  command?: string;
 }
 
 export interface CalibrateOptions {
@@ -135,6 +133,7 @@ export interface CalibrationResult {
 /** fit.json: the calibration and every target at the calibrated point (what `pathways targets` gives on calibrated.json). */
 export type FitFile = { calibration: CalibrationResult } & TargetsResult;
 
+const quote = (s: string) => (/^[A-Za-z0-9_./:=,@+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 const sha = (x: unknown) => 'sha256:' + createHash('sha256').update(JSON.stringify(x)).digest('hex');
 
 /** The band a target is fitted to: centred on the middle of its band, scaled by its half-width. */
@@ -168,8 +167,11 @@ export function planCalibration(spec: CalibrateSpec): { meta: CalibrationMeta; s
   if (method === 'nelder-mead' && spec.particles !== undefined) throw new InputError('--particles: only with --method abc');
   if (method === 'nelder-mead' && budget < bounds.length + 1) throw new InputError(`--budget: ${budget} is not allowed for nelder-mead with ${bounds.length} parameters; expected at least ${bounds.length + 1} (the first simplex)`);
   if (particles !== null && budget < particles) throw new InputError(`--budget: ${budget} is not allowed for abc with ${particles} particles; expected at least ${particles} (one population)`);
+  const cmd = ['pathways', 'calibrate', '--scenario', spec.scenarioArg, '--targets', spec.targetsArg, ...bounds.flatMap((b) => ['--vary', `${b.name}=${b.lo}:${b.hi}`]),
+    '--method', method, '--budget', String(budget), ...(particles === null ? [] : ['--particles', String(particles)]),
+    '--replications', String(settings.replications), '--agents', String(settings.agents), '--seed', String(settings.seed)];
   const meta: CalibrationMeta = {
-    format: 'pathways-calibration/1', command: spec.command ?? '',
+    format: 'pathways-calibration/1', command: cmd.map(quote).join(' '),
     scenario: { name: base.name, hash: sha(base) },
     targets: { name: spec.targetsArg, hash: sha(file), fit: fit.map((t) => t.id), holdout: file.targets.filter((t) => t.use === 'holdout').map((t) => t.id) },
     method, parameters: bounds.map((b, i) => ({ name: b.name, lo: b.lo, hi: b.hi, start: start[i] })), budget, particles,

@@ -8,12 +8,13 @@ import { hypothesisCommand } from './hypothesis.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { sensitivityCommand } from './sensitivity.ts';
 import { targetsCommand } from './targets.ts';
+import { calibrateCommand } from './calibrate.ts';
 import { installInterruptHandlers } from './cleanup.ts';
 
 const HANDLERS: Record<string, (p: Parsed) => number | Promise<number>> = {
   scenarios: scenariosCommand, validate: validateCommand, run: runCommand, compare: compareCommand,
   hypothesis: hypothesisCommand, sweep: sweepCommand, merge: mergeCommand, sensitivity: sensitivityCommand,
-  targets: targetsCommand,
+  targets: targetsCommand, calibrate: calibrateCommand,
 };
 
 const fail = (line: string) => process.stderr.write(`pathways: ${line}\n`);

@@ -5,6 +5,7 @@ import { HYPOTHESIS_SPEC } from './hypothesis.ts';
 import { MERGE_SPEC, SWEEP_SPEC } from './sweep.ts';
 import { SENSITIVITY_SPEC } from './sensitivity.ts';
 import { TARGETS_SPEC } from './targets.ts';
+import { CALIBRATE_SPEC } from './calibrate.ts';
 
 
 /**
@@ -50,6 +51,7 @@ export const COMMANDS: Record<string, CommandSpec> = Object.assign(Object.create
   merge: MERGE_SPEC,
   sensitivity: SENSITIVITY_SPEC,
   targets: TARGETS_SPEC,
+  calibrate: CALIBRATE_SPEC,
 });
 
 export function mainHelp(): string {

@@ -88,7 +88,8 @@ function quantityCell(t: TargetResult): string {
   return `${q.metric}, ${B.group} ${n(1)} − ${A.group} ${n(0)}`;
 }
 
-function section(title: string, targets: TargetResult[]): string[] {
+/** A titled table of targets (band, model mean and interval, within or not) and the count within band. */
+export function section(title: string, targets: TargetResult[]): string[] {
   if (targets.length === 0) return [title, '  (none)', ''];
   const header = ['target', 'quantity', 'published', 'band', 'model [95% interval]', 'within band'];
   const rows = targets.map((t) => [
