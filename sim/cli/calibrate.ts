@@ -10,7 +10,7 @@ import { JOURNAL } from '../sweep/journal.ts';
 import { parseVary } from '../sweep/params.ts';
 import type { CommandSpec, Parsed } from './args.ts';
 import { onInterrupt } from './cleanup.ts';
-import { print, wrap } from './format.ts';
+import { print } from './format.ts';
 import { RUN_OPTIONS, settingOptions } from './options.ts';
 import { checkOutDir } from './output.ts';
 import { progress } from './progress.ts';
