@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { candidateScenario, locateParameters, parameterValues } from '../../sim/calibrate/candidate.ts';
-import { CALIBRATED, CALIBRATION, FIT, POSTERIOR, runCalibration, TRACE, type CalibrateSpec } from '../../sim/calibrate/run.ts';
+import { CALIBRATE_DEFAULTS, CALIBRATED, CALIBRATION, FIT, POSTERIOR, runCalibration, TRACE, type CalibrateSpec } from '../../sim/calibrate/run.ts';
 import { evaluateTargets, parseTargets, type TargetFile } from '../../sim/calibrate/targets.ts';
 import { InputError } from '../../sim/errors.ts';
 import { parseScenario } from '../../sim/scenario.ts';
@@ -153,3 +153,12 @@ describe('calibrate: bad input, refused before anything is written', () => {
   }
 });
 
+
+describe('calibrate: the defaults as documented', () => {
+  it('docs/calibration-methods.md states the defaults of CALIBRATE_DEFAULTS', () => {
+    const doc = readFileSync(new URL('../../docs/calibration-methods.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const D = CALIBRATE_DEFAULTS;
+    expect(doc).toContain(`a first simplex of edge ${D.step} of each range, and stops at ${D.budget['nelder-mead']} evaluations or when the simplex is within ${D.xTolerance} of each range and its distances within ${D.fTolerance}`);
+    expect(doc).toContain(`ABC-SMC has ${D.particles} particles and ${D.budget.abc} simulations`);
+  });
+});
