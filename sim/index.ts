@@ -6,7 +6,7 @@ export {
   type CompareResult, type CompareOptions, type RunResult, type RunDetail, type EstimateTable, type MetricEstimate,
 } from './ensemble.ts';
 export {
-  summarise, METRICS, METRIC_TABLE, BY_YEAR_METRICS, isMetric, metricInfo, formatMetric, parseMetricKey, metricKeyText, metricValue, metricEntries, yearsIn,
+  summarise, METRICS, METRIC_TABLE, BY_YEAR_METRICS, isMetric, metricInfo, formatMetric, parseMetricKey, metricKeyText, metricKeyLabel, metricValue, metricEntries, yearsIn,
   type MetricName, type MetricInfo, type MetricKind, type MetricKey, type MetricFormat, type Better, type Words, type Summary,
 } from './metrics.ts';
 export { fixed, percent, alignTable, wrapText, type NumberStyle, type NumberLang } from './format.ts';

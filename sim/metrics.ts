@@ -33,6 +33,8 @@ export interface MetricInfo {
   kind: MetricKind;
   /** One value per whole year (an array, year 1 first), read one year at a time as `NAME.K`; otherwise one number. */
   byYear: boolean;
+  /** For a metric by year: the label of one year's value (`NAME.K`), `{year}` standing for K. */
+  yearLabel?: Words;
   /** Decimals written: of the percentage for a share (1: 40.4%), else of the value itself. */
   decimals: number;
   better: Better;
@@ -57,6 +59,7 @@ export const METRIC_TABLE = {
       nb: 'Andel i arbeid ved slutten av hvert hele år (én verdi per år, år 1 først).',
     },
     unit: { en: 'share of people', nb: 'andel av personene' },
+    yearLabel: { en: 'In work at the end of year {year}', nb: 'I arbeid ved slutten av år {year}' },
     kind: 'share', byYear: true, decimals: 1, better: 'higher',
   },
   medianWeeksToFirstJob: {
@@ -273,6 +276,13 @@ export function parseMetricKey(text: string, opts: ParseMetricOptions = {}): Met
     }
   }
   return { name, year };
+}
+
+/** A metric as a table or chart labels it in `lang`: the year's label for `NAME.K` ("In work at the end of year 2"), else the metric's label. */
+export function metricKeyLabel(key: MetricKey, lang: keyof Words = 'en'): string {
+  const info: MetricInfo = METRIC_TABLE[key.name];
+  if (key.year === undefined || !info.yearLabel) return info.label[lang];
+  return info.yearLabel[lang].replace('{year}', String(key.year));
 }
 
 /** The value of a metric in a summary: the year's value of a metric by year (NaN when the run has no such year). */

@@ -151,7 +151,9 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       ? { chars: link.tooLong, max: MAX_LINK_CHARS, download: () => download(fileName ?? 'scenario.json', settings.custom ?? '', 'application/json') }
       : undefined;
     renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale, { capped, tooLong });
-    renderInfo(el.info, scenario, settings.lang);
+    renderInfo(el.info, scenario, settings.lang, {
+      file: settings.scenario === 'custom', changed: Object.keys(settings.a.knobs).length + Object.keys(settings.b.knobs).length > 0,
+    });
   }
 
   function renderViewNow(): void {

@@ -1,6 +1,7 @@
 /** The page's frame: header, scenario Info, error boxes and tabs. Plain functions of what they show. */
 import type { Scenario } from '../sim/index.ts';
 import { h } from './dom.ts';
+import { fitsPart, type FitState } from './fits-view.ts';
 import { count, LANGS, type Lang } from './i18n.ts';
 import { VIEWS, type Settings, type View } from './settings.ts';
 import { UI } from './text.ts';
@@ -20,17 +21,20 @@ export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang):
   document.body.classList.toggle('projector', st.projector);
 }
 
-const shownInfo = new WeakMap<HTMLElement, { s: Scenario | undefined; lang: Lang }>();
+const shownInfo = new WeakMap<HTMLElement, { s: Scenario | undefined; lang: Lang; fit: string }>();
 
 /**
  * The scenario's Info text (what it is, how it works, how to use it, things to
- * notice, things to try); content in English. Rebuilt only when the scenario
- * or the language changes, not on every setting.
+ * notice, things to try; content in English), then how the scenario as
+ * shipped compares with published figures (fits-view.ts). Rebuilt only when
+ * the scenario, the language or the fit's state (a loaded file, changed
+ * knobs) changes, not on every setting.
  */
-export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang): void {
+export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang, fit: FitState = { file: false, changed: false }): void {
   const last = shownInfo.get(el);
-  if (last && last.s === s && last.lang === lang) return;
-  shownInfo.set(el, { s, lang });
+  const fitKey = `${fit.file}:${fit.changed}`;
+  if (last && last.s === s && last.lang === lang && last.fit === fitKey) return;
+  shownInfo.set(el, { s, lang, fit: fitKey });
   const T = UI(lang);
   if (!s) return void el.replaceChildren();
   const i = s.info;
@@ -38,7 +42,7 @@ export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang)
   const list = (xs: string[]) => h('ul', en, ...xs.map((x) => h('li', {}, x)));
   el.replaceChildren(h('summary', {}, `${T.about}: `, h('span', en, s.title ?? s.name)),
     h('h3', {}, T.what), h('p', en, i.what), h('h3', {}, T.how), h('p', en, i.howItWorks), h('h3', {}, T.use), h('p', en, i.howToUse),
-    h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try));
+    h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try), fitsPart(s, fit, lang));
 }
 
 /** Notes that are neither errors nor link problems: sizes capped at the page's limits, a file too large for a link. */

@@ -1,5 +1,6 @@
 /** Display names of groups and services: bokmål names for the shipped ones, else the scenario's label. */
-import type { Lang } from './i18n.ts';
+import type { DERIVED_GROUPS } from '../sim/constants.ts';
+import { texts, type Lang } from './i18n.ts';
 
 /** Bokmål labels of the shipped scenario groups; other groups show their scenario label. */
 const GROUP_NB: Record<string, string> = {
@@ -10,6 +11,20 @@ const GROUP_NB: Record<string, string> = {
 
 export function groupName(name: string, label: string, lang: Lang): string {
   return lang === 'nb' ? GROUP_NB[name] ?? label : label;
+}
+
+/** The output groups the recorder adds to every scenario's (sim/constants DERIVED_GROUPS); the type asks for each. */
+const DERIVED_TEXT = texts<Record<(typeof DERIVED_GROUPS)[number], string>>(
+  { withBenefitRights: 'With benefit rights', withoutBenefitRights: 'Without benefit rights', women: 'Women', men: 'Men', all: 'Everyone' },
+  { withBenefitRights: 'Med rett til ytelser', withoutBenefitRights: 'Uten rett til ytelser', women: 'Kvinner', men: 'Menn', all: 'Alle' },
+);
+
+/** Any output group's display name: a scenario group (groupName), a derived group, else the name as it is. */
+export function outputGroupName(name: string, groups: readonly { name: string; label?: string }[], lang: Lang): string {
+  const g = groups.find((x) => x.name === name);
+  if (g) return groupName(g.name, g.label ?? g.name, lang);
+  const derived: Record<string, string> = DERIVED_TEXT(lang);
+  return Object.hasOwn(derived, name) ? derived[name] : name;
 }
 
 /** Bokmål names of the shipped services (sim/schema DEFAULT_SERVICES); other services show their scenario label. */

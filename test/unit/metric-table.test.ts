@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { EstimateTable } from '../../sim/ensemble.ts';
 import { fixed, percent } from '../../sim/format.ts';
 import {
-  BY_YEAR_METRICS, formatMetric, METRIC_TABLE, metricEntries, metricKeyText, METRICS, metricValue, parseMetricKey, type MetricName, type ParseMetricOptions, type Summary,
+  BY_YEAR_METRICS, formatMetric, METRIC_TABLE, metricEntries, metricKeyLabel, type MetricInfo, metricKeyText, METRICS, metricValue, parseMetricKey, type MetricName, type ParseMetricOptions, type Summary,
 } from '../../sim/metrics.ts';
 import type { PageData } from '../../viz/data.ts';
 import { GROUP_METRICS } from '../../viz/data.ts';
@@ -37,7 +37,14 @@ describe('the metric table', () => {
       expect(Number.isInteger(e.decimals) && e.decimals >= 0 && e.decimals <= 4, `${m}.decimals = ${e.decimals}`).toBe(true);
       if (e.kind === 'money') expect(e.decimals, `${m}: money is written in whole kroner`).toBe(0);
       expect(e.doc.en.endsWith('.') && e.doc.nb.endsWith('.'), `${m}: a doc is a sentence`).toBe(true);
+      // a metric by year labels one year's value too (NAME.K)
+      const yearLabel = (e as MetricInfo).yearLabel;
+      if (e.byYear) for (const lang of LANGS) expect(yearLabel?.[lang], `${m}.yearLabel.${lang}`).toContain('{year}');
+      else expect(yearLabel, `${m}: yearLabel is for metrics by year`).toBeUndefined();
     }
+    expect(metricKeyLabel({ name: 'employedShareByYear', year: 2 }, 'en')).toBe('In work at the end of year 2');
+    expect(metricKeyLabel({ name: 'employedShareByYear', year: 5 }, 'nb')).toBe('I arbeid ved slutten av år 5');
+    expect(metricKeyLabel({ name: 'employedShare' }, 'nb')).toBe(METRIC_TABLE.employedShare.label.nb);
     // labels tell the metrics apart in a menu or a table
     for (const lang of LANGS) expect(new Set(METRICS.map((m) => METRIC_TABLE[m].label[lang])).size, lang).toBe(METRICS.length);
   });
