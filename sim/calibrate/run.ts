@@ -36,10 +36,11 @@ import { JOURNAL, JournalReader, JournalWriter, readJournal, rewriteJournal } fr
 import { openPool, type JobPool } from '../sweep/pool.ts';
 import type { RunRows } from '../sweep/types.ts';
 import { AbcSmc, type AbcSmcResult } from './abc.ts';
+import { lhsPoints } from '../sweep/design.ts';
 import type { Bound } from './box.ts';
 import { candidatePlan, locateParameters, makeCandidateRunner, parameterValues, type CandidateJob, type CandidatePlan, type CandidateSetup, type Subset } from './candidate.ts';
 import { distance, type TargetBand } from './distance.ts';
-import { NelderMead, type NelderMeadResult, type StepKind } from './optim.ts';
+import { NelderMead, type StepKind } from './optim.ts';
 import { targetsResult, type TargetFile, type TargetsResult } from './targets.ts';
 
 export const CALIBRATION = 'calibration.json';
@@ -74,6 +75,10 @@ export interface CalibrateSpec {
   method: Method;
   budget?: number;
   particles?: number;
+  /** Nelder–Mead: searches from this many start points (the scenario's values, then a Latin hypercube of the box); default 1. */
+  starts?: number;
+  /** Run only the starts whose number mod n = i − 1 (1-based [i, n]); `pathways merge` joins the shards. Nelder–Mead only. */
+  shard?: [number, number];
   settings: RunSettings;
 }
 
@@ -93,8 +98,13 @@ export interface CalibrationMeta {
   targets: { name: string; hash: string; fit: string[]; holdout: string[] };
   method: Method;
   parameters: (Bound & { start: number })[];
+  /** Evaluations per start (Nelder–Mead) or simulations (ABC). */
   budget: number;
   particles: number | null;
+  /** The start points of Nelder–Mead (one per search; null for ABC), in parameter units. */
+  starts: number[][] | null;
+  /** The shard of the starts this folder runs (1-based), or null for all of them. */
+  shard: { index: number; count: number } | null;
   settings: RunSettings;
   /** Runs per candidate: the fit targets' settings × replicates. */
   runsPerCandidate: number;
@@ -103,6 +113,8 @@ export interface CalibrationMeta {
 /** One evaluated candidate. */
 export interface TraceRow {
   evaluation: number;
+  /** Nelder–Mead: the start (1-based) whose search asked it; ABC: 1. */
+  start: number;
   /** Nelder–Mead: the step that asked it; ABC: 'proposal'. */
   kind: StepKind | 'proposal';
   /** Nelder–Mead: completed iterations before it; ABC: its generation. */
@@ -121,8 +133,12 @@ export interface CalibrationResult {
   distance: number;
   evaluations: number;
   budget: number;
-  /** Nelder–Mead: converged or budget; ABC-SMC: why it stopped. */
+  /** Nelder–Mead: converged or budget (of the best start); ABC-SMC: why it stopped. */
   status: string;
+  /** Nelder–Mead: each start's search (those of this shard): where it started and ended, its distance, evaluations and status. */
+  starts: { start: number; from: number[]; point: number[]; distance: number; evaluations: number; status: string }[] | null;
+  /** The shard of the starts, or null for all. */
+  shard: { index: number; count: number } | null;
   /** ABC: the posterior (the last complete population): per parameter mean, sd and 95% interval; ε and generations. */
   posterior: null | {
     parameters: { name: string; mean: number; sd: number; q025: number; median: number; q975: number }[];
@@ -174,9 +190,19 @@ export function planCalibration(spec: CalibrateSpec): { meta: CalibrationMeta; s
     format: 'pathways-calibration/1', command: cmd.map(quote).join(' '),
     scenario: { name: base.name, hash: sha(base) },
     targets: { name: spec.targetsArg, hash: sha(file), fit: fit.map((t) => t.id), holdout: file.targets.filter((t) => t.use === 'holdout').map((t) => t.id) },
-    method, parameters: bounds.map((b, i) => ({ name: b.name, lo: b.lo, hi: b.hi, start: start[i] })), budget, particles,
+    method, parameters: bounds.map((b, i) => ({ name: b.name, lo: b.lo, hi: b.hi, start: start[i] })), budget, particles, starts: null, shard: null,
     settings: { ...settings }, runsPerCandidate: c.plan.variants.length * settings.replications,
   };
+  const K = spec.starts ?? 1;
+  if (method === 'abc' && spec.starts !== undefined) throw new InputError('--starts: only with --method nelder-mead (ABC draws its own points from the prior)');
+  if (method === 'abc' && spec.shard !== undefined) throw new InputError('--shard: only with --method nelder-mead, whose starts are independent searches; ABC-SMC is one search of populations in turn');
+  if (!Number.isInteger(K) || K < 1) throw new InputError(`--starts: ${K} is not allowed; expected a whole number of 1 or more`);
+  if (spec.shard && spec.shard[1] > K) throw new InputError(`--shard: ${spec.shard[0]}/${spec.shard[1]} is not allowed with ${K} start${K === 1 ? '' : 's'}; expected at most as many shards as --starts`);
+  const starts = method === 'abc' ? null : [start, ...lhsPoints(bounds.map((b) => ({ name: b.name, lo: b.lo, hi: b.hi })), K - 1, settings.seed).map((p) => bounds.map((b) => p[b.name]))].slice(0, K);
+  meta.starts = starts;
+  meta.shard = spec.shard ? { index: spec.shard[0], count: spec.shard[1] } : null;
+  if (K > 1) meta.command += ` --starts ${K}`;
+  if (spec.shard) meta.command += ` --shard ${spec.shard[0]}/${spec.shard[1]}`;
   const notes = bounds.flatMap((b, i) => (own[i] === start[i] ? [] : [`--vary: ${b.name} is ${own[i]} in the scenario, outside ${b.lo}:${b.hi}; the search starts at ${start[i]}`]));
   return { meta, setup, start, notes };
 }
@@ -278,10 +304,12 @@ async function search(
   const bands = fitTargets.map(fitBand);
   const parameters = locateParameters(spec.scenario, bounds);
   const allPlan = candidatePlan(setup, parameters, start, 'all');
-  const totalRuns = meta.budget * meta.runsPerCandidate + allPlan.plan.variants.length * R;
+  const startIds = (meta.starts ?? [start]).map((_, k) => k).filter((k) => !meta.shard || k % meta.shard.count === meta.shard.index - 1);
+  const totalRuns = startIds.length * meta.budget * meta.runsPerCandidate + allPlan.plan.variants.length * R;
   let runsDone = 0;
 
-  const journal = readJournal(dir, meta.budget, () => true);
+  // evaluation e (0-based) of start k is journal record k × budget + e
+  const journal = readJournal(dir, (meta.starts?.length ?? 1) * meta.budget, (id) => startIds.includes(Math.floor(id / meta.budget)));
   const index = journal.dropped ? rewriteJournal(dir, journal.index) : journal.index;
   if (journal.dropped) opts.onNote?.(`--out: dropped ${journal.dropped} damaged or torn line${journal.dropped === 1 ? '' : 's'} of ${JOURNAL}; those candidates run again`);
   const reader = new JournalReader(dir, index);
@@ -325,12 +353,12 @@ async function search(
     return { means, distance: Number.isNaN(d) ? Infinity : d };
   };
 
-  /** Evaluate a batch of points numbered from `first`: from the journal where it has them, else run. */
-  const evaluate = async (points: number[][], first: number): Promise<{ means: number[]; distance: number }[]> => {
+  /** Evaluate a batch of points with their journal ids: from the journal where it has them, else run. */
+  const evaluate = async (points: number[][], ids: number[]): Promise<{ means: number[]; distance: number }[]> => {
     const got: ({ means: number[]; distance: number } | undefined)[] = points.map(() => undefined);
     const todo: number[] = [];
     points.forEach((x, j) => {
-      const id = first + j;
+      const id = ids[j];
       if (index.has(id)) {
         const rec = decodeCandidate(reader.rows(id), names, fitIds, R);
         if (rec && samePoint(rec.point, x)) {
@@ -348,7 +376,7 @@ async function search(
       const runs = await runPlans(plans, todo.map((j) => points[j]), 'fit');
       todo.forEach((j, t) => {
         const values = fitIds.map((_, i) => targetValues(plans[t], runs[t], i));
-        writer.append(first + j, encodeCandidate(names, points[j], fitIds, values));
+        writer.append(ids[j], encodeCandidate(names, points[j], fitIds, values));
         got[j] = distanceOf(values);
         ran++;
       });
@@ -361,34 +389,51 @@ async function search(
   let status: string;
   let startDistance: number | null = null;
   let posterior: CalibrationResult['posterior'] = null;
+  let starts: CalibrationResult['starts'] = null;
   let posteriorRows: string | undefined;
   try {
     let n = 0;
     if (meta.method === 'nelder-mead') {
-      const nm = new NelderMead({
-        bounds, start, budget: meta.budget, step: CALIBRATE_DEFAULTS.step, xTolerance: CALIBRATE_DEFAULTS.xTolerance, fTolerance: CALIBRATE_DEFAULTS.fTolerance,
-      });
-      const means: number[][] = [];
-      while (!nm.done) {
-        const pts = nm.ask();
-        const got = await evaluate(pts, n);
-        got.forEach((g) => means.push(g.means));
-        nm.tell(got.map((g) => g.distance));
-        n += pts.length;
+      // the starts' searches are independent: step them together, so that their candidates share the batches
+      const searches = startIds.map((k) => ({
+        k, nm: new NelderMead({
+          bounds, start: (meta.starts ?? [start])[k], budget: meta.budget, step: CALIBRATE_DEFAULTS.step,
+          xTolerance: CALIBRATE_DEFAULTS.xTolerance, fTolerance: CALIBRATE_DEFAULTS.fTolerance,
+        }), means: [] as number[][], asked: 0,
+      }));
+      for (let active = searches.filter((x) => !x.nm.done); active.length; active = active.filter((x) => !x.nm.done)) {
+        const asks = active.map((x) => x.nm.ask());
+        const points = asks.flat();
+        const ids = active.flatMap((x, a) => asks[a].map((_, j) => x.k * meta.budget + x.asked + j));
+        const got = await evaluate(points, ids);
+        let at = 0;
+        active.forEach((x, a) => {
+          const mine = got.slice(at, at + asks[a].length);
+          at += asks[a].length;
+          x.asked += asks[a].length;
+          mine.forEach((g) => x.means.push(g.means));
+          x.nm.tell(mine.map((g) => g.distance));
+        });
       }
-      const r: NelderMeadResult = nm.result();
-      r.trace.forEach((e, k) => trace.push({ evaluation: e.evaluation, kind: e.kind, step: e.iteration, point: e.point, distance: e.value, means: means[k] }));
-      best = { point: r.point, distance: r.value };
-      startDistance = trace[0]?.distance ?? null;
-      status = r.status;
+      const results = searches.map((x) => ({ x, r: x.nm.result() }));
+      for (const { x, r } of results) {
+        r.trace.forEach((e, i) => trace.push({ evaluation: e.evaluation, start: x.k + 1, kind: e.kind, step: e.iteration, point: e.point, distance: e.value, means: x.means[i] }));
+      }
+      // the best start: the smallest distance, the first start of equal ones
+      const top = results.reduce((a, b) => (b.r.value < a.r.value ? b : a));
+      best = { point: top.r.point, distance: top.r.value };
+      startDistance = results[0].x.k === 0 ? results[0].r.trace[0]?.value ?? null : null;
+      status = top.r.status;
+      starts = results.map(({ x, r }) => ({ start: x.k + 1, from: (meta.starts ?? [start])[x.k], point: r.point, distance: r.value, evaluations: r.evaluations, status: r.status }));
+      n = trace.length;
     } else {
       const abc = new AbcSmc({ bounds, seed: meta.settings.seed, particles: meta.particles!, budget: meta.budget });
       while (!abc.done) {
         const generation = abc.toJSON().generation;
         const pts = abc.ask();
         if (pts.length === 0) break;
-        const got = await evaluate(pts, n);
-        got.forEach((g, j) => trace.push({ evaluation: n + j + 1, kind: 'proposal', step: generation, point: pts[j], distance: g.distance, means: g.means }));
+        const got = await evaluate(pts, pts.map((_, j) => n + j));
+        got.forEach((g, j) => trace.push({ evaluation: n + j + 1, start: 1, kind: 'proposal', step: generation, point: pts[j], distance: g.distance, means: g.means }));
         abc.tell(got.map((g) => g.distance));
         n += pts.length;
       }
@@ -416,12 +461,12 @@ async function search(
   const checked = targetsResult(final.scenario, spec.file, final.plan, meta.settings, read);
   const calibration: CalibrationResult = {
     method: meta.method, parameters: meta.parameters.map((p, i) => ({ ...p, value: best.point[i] })), startDistance, distance: best.distance,
-    evaluations: trace.length, budget: meta.budget, status, posterior,
+    evaluations: trace.length, budget: meta.budget, status, posterior, starts, shard: meta.shard,
   };
   const fit: FitFile = { calibration, ...checked };
-  const traceHeader = ['evaluation', meta.method === 'abc' ? 'generation' : 'iteration', 'kind', ...names, 'distance', ...fitIds.map((id) => `mean:${id}`)];
+  const traceHeader = ['evaluation', 'start', meta.method === 'abc' ? 'generation' : 'iteration', 'kind', ...names, 'distance', ...fitIds.map((id) => `mean:${id}`)];
   const traceText = traceHeader.map(csvCell).join(',') + '\n' +
-    trace.map((t) => [t.evaluation, t.step, t.kind, ...t.point, Number.isFinite(t.distance) ? t.distance : NaN, ...t.means].map(csvCell).join(',')).join('\n') + '\n';
+    trace.map((t) => [t.evaluation, t.start, t.step, t.kind, ...t.point, Number.isFinite(t.distance) ? t.distance : NaN, ...t.means].map(csvCell).join(',')).join('\n') + '\n';
   writeAtomic(join(dir, TRACE), (put) => put(traceText));
   if (posteriorRows !== undefined) writeAtomic(join(dir, POSTERIOR), (put) => put(posteriorRows));
   writeAtomic(join(dir, CALIBRATED), (put) => put(JSON.stringify(final.scenario, null, 2) + '\n'));

@@ -8,6 +8,7 @@ import { alignTable, fixed } from '../format.ts';
 import { loadScenario, shippedNames } from '../load.ts';
 import { JOURNAL } from '../sweep/journal.ts';
 import { parseVary } from '../sweep/params.ts';
+import { parseShard } from '../sweep/plan.ts';
 import type { CommandSpec, Parsed } from './args.ts';
 import { onInterrupt } from './cleanup.ts';
 import { print } from './format.ts';
@@ -20,7 +21,7 @@ import { loadTargets, section } from './targets.ts';
 const D = CALIBRATE_DEFAULTS;
 
 export const CALIBRATE_SPEC: CommandSpec = {
-  usage: 'pathways calibrate --scenario NAME|FILE [--targets NAME|FILE] --vary NAME=lo:hi [--vary ...] [--method nelder-mead|abc] [--budget N] [--particles N] [--replications N] [--seed N] [--agents N] [--workers N] --out DIR [--json]',
+  usage: 'pathways calibrate --scenario NAME|FILE [--targets NAME|FILE] --vary NAME=lo:hi [--vary ...] [--method nelder-mead|abc] [--budget N] [--particles N] [--starts K [--shard i/n]] [--replications N] [--seed N] [--agents N] [--workers N] --out DIR [--json]',
   summary: [
     'Fit scenario parameters to published figures: search the box of --vary ranges for the point whose targets used for fitting ("use": "fit") come closest to their bands, then check every target, fit and held out, at that point.',
     '',
@@ -43,6 +44,8 @@ export const CALIBRATE_SPEC: CommandSpec = {
     method: { kind: 'enum', values: [...METHODS], arg: METHODS.join('|'), doc: 'nelder-mead (default): the best point, fast. abc: ABC-SMC, a posterior of the parameters.' },
     budget: { kind: 'int', min: 1, max: 1_000_000, arg: 'N', doc: `Most candidate evaluations (default: ${D.budget['nelder-mead']} for nelder-mead, ${D.budget.abc} for abc).` },
     particles: { kind: 'int', min: 2, max: 100_000, arg: 'N', doc: `Particles per ABC population (default ${D.particles}; abc only).` },
+    starts: { kind: 'int', min: 1, max: 10_000, arg: 'K', doc: 'Nelder–Mead searches from K start points: the scenario’s own values, then a Latin hypercube of the box drawn from --seed; the best of them is the result (default 1; nelder-mead only). --budget is per start.' },
+    shard: { kind: 'string', arg: 'i/n', doc: 'Run only the starts whose number mod n = i-1 (1-based; nelder-mead with --starts). Give each shard its own --out; pathways merge joins them into what the unsharded calibration writes.' },
     replications: { ...RUN_OPTIONS.replications, doc: 'Replications of each setting per candidate (default: the scenario’s).' },
     seed: { ...RUN_OPTIONS.seed, doc: 'Master seed of the replicates, the same for every candidate, and of ABC’s draws (default: the scenario’s).' },
     agents: RUN_OPTIONS.agents,
@@ -75,13 +78,19 @@ export function calibrateText(fit: FitFile, dir: string, targetsName: string): s
   const held = fit.targets.filter((t) => t.use === 'holdout');
   const how = c.method === 'abc'
     ? `abc: ${c.evaluations} simulations of ${c.budget}, ${c.posterior!.generations.length} population${c.posterior!.generations.length === 1 ? '' : 's'} of ${c.posterior!.size} (last tolerance ${fixed(c.posterior!.epsilon, 3)}, effective size ${fixed(c.posterior!.ess, 1)}); stopped: ${c.status}`
-    : `nelder-mead: ${c.evaluations} evaluations of at most ${c.budget}; ${c.status === 'converged' ? 'converged' : 'stopped at the budget'}`;
+    : c.starts && (c.starts.length > 1 || c.shard)
+      ? `nelder-mead from ${c.starts.length} start${c.starts.length === 1 ? '' : 's'}${c.shard ? ` (shard ${c.shard.index}/${c.shard.count})` : ''}: ${c.evaluations} evaluations, at most ${c.budget} per start; the best, start ${c.starts.reduce((a, b) => (b.distance < a.distance ? b : a)).start}, ${c.status === 'converged' ? 'converged' : 'stopped at the budget'}`
+      : `nelder-mead: ${c.evaluations} evaluations of at most ${c.budget}; ${c.status === 'converged' ? 'converged' : 'stopped at the budget'}`;
+  const startRows = c.starts && c.starts.length > 1
+    ? ['', alignTable(['start', ...c.parameters.map((p) => `from ${p.name}`), 'distance', 'evaluations', 'status'], c.starts.map((x) => [String(x.start), ...x.from.map(num), fixed(x.distance, 3), String(x.evaluations), x.status]), 'r' + 'r'.repeat(c.parameters.length) + 'rrl')]
+    : [];
   return [
     `calibrate ${fit.scenario} (${fit.title}) to targets ${targetsName}: ${st.agents} agents, ${st.weeks} weeks, ${st.replications} replication${st.replications === 1 ? '' : 's'} per candidate, seed ${st.seed}, common random numbers`,
     how,
     `distance: ${c.startDistance === null ? '' : `${fixed(c.startDistance, 3)} at the start, `}${fixed(c.distance, 3)} calibrated (sum over fit targets of weight × (miss from the band's centre / half-width)²)`,
     '',
     alignTable(header, rows, 'llrrr'),
+    ...startRows,
     '',
     ...section('Targets to fit, at the calibrated point', fitT),
     ...section('Held-out targets (not fitted), at the calibrated point', held),
@@ -118,6 +127,7 @@ export async function calibrateCommand({ options: o }: Parsed): Promise<number> 
     r = await runCalibration({
       scenario: s, scenarioArg: String(o.scenario), file, targetsArg: targetsName, bounds, method,
       budget: o.budget as number | undefined, particles: o.particles as number | undefined, settings,
+      starts: o.starts as number | undefined, shard: parseShard(o.shard as string | undefined),
     }, {
       out, workers,
       onProgress: (d, t) => {

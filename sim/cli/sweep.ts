@@ -10,6 +10,7 @@ import type { CommandSpec, Parsed } from './args.ts';
 import { checkOutDir } from './output.ts';
 import { progress } from './progress.ts';
 import { onInterrupt } from './cleanup.ts';
+import { holdsCalibrations, mergeCalibrations } from '../calibrate/merge.ts';
 
 export const SWEEP_SPEC: CommandSpec = {
   usage: 'pathways sweep --scenario NAME|FILE --vary NAME=lo:hi:step|NAME=v1,v2,... [--vary ...] [--design grid|lhs --samples N] [--policies A,B] [--replications N] [--agents N] [--weeks N] [--seed N] [--metrics m1,m2] [--groups all|every] [--workers N] [--shard i/n] --out DIR',
@@ -52,6 +53,7 @@ export const MERGE_SPEC: CommandSpec = {
   usage: 'pathways merge --out DIR SHARD_DIR [SHARD_DIR ...] | PARENT_DIR',
   summary: [
     'Join the folders of finished shards (pathways sweep --shard i/n) into DIR: the same runs.csv and sweep.json as the unsharded sweep. ',
+    'Shards of a calibration (pathways calibrate --starts K --shard i/n) are joined the same way into what the unsharded calibration writes. ',
     'Give the shard folders (separated by spaces or commas), or one folder that holds them. The shards must share one plan (everything in',
     'sweep.json but the command and the shard) and together hold every run exactly once; otherwise merge names what is',
     'different, missing or given twice, and writes nothing.',
@@ -170,6 +172,11 @@ export async function mergeCommand({ options: o, positional }: Parsed): Promise<
   checkOutDir(out);
   const dirs = positional.flatMap((p) => p.split(',')).filter((p) => p !== '');
   if (dirs.length === 0) throw new InputError(`merge: no shard folders given; usage: ${MERGE_SPEC.usage}`);
+  if (holdsCalibrations(dirs)) {
+    const c = mergeCalibrations(dirs, out);
+    print(`merged ${c.shards} calibration shard${c.shards === 1 ? '' : 's'}: ${c.starts} starts, the best is start ${c.best}; wrote ${join(out, 'fit.json')}, calibrated.json, trace.csv and calibration.json`);
+    return 0;
+  }
   const r = mergeShards(dirs, out, note);
   print(`merged ${r.shards} shard${r.shards === 1 ? '' : 's'}: ${r.runs} runs; wrote ${join(out, RUNS)} (${r.rows} rows) and ${join(out, META)}`);
   return 0;

@@ -14,6 +14,7 @@ import { candidateScenario, locateParameters, parameterValues } from '../../sim/
 import { CALIBRATE_DEFAULTS, CALIBRATED, CALIBRATION, FIT, POSTERIOR, runCalibration, TRACE, type CalibrateSpec } from '../../sim/calibrate/run.ts';
 import { evaluateTargets, parseTargets, type TargetFile } from '../../sim/calibrate/targets.ts';
 import { InputError } from '../../sim/errors.ts';
+import { mergeCalibrations } from '../../sim/calibrate/merge.ts';
 import { parseScenario } from '../../sim/scenario.ts';
 import { JOURNAL } from '../../sim/sweep/journal.ts';
 
@@ -69,9 +70,9 @@ describe('calibrate: parameter recovery', () => {
     expect(r.fit.targets.map((t) => t.model.mean)).toEqual(again.targets.map((t) => t.model.mean));
     // the trace: one row per evaluation, the best distance among them
     const rows = read(out, TRACE).trim().split('\n');
-    expect(rows[0]).toBe('evaluation,iteration,kind,groups.refugee.language,groups.eu-citizen.network,distance,mean:refugee,mean:eu');
+    expect(rows[0]).toBe('evaluation,start,iteration,kind,groups.refugee.language,groups.eu-citizen.network,distance,mean:refugee,mean:eu');
     expect(rows).toHaveLength(c.evaluations + 1);
-    expect(Math.min(...rows.slice(1).map((l) => Number(l.split(',')[5])))).toBe(c.distance);
+    expect(Math.min(...rows.slice(1).map((l) => Number(l.split(',')[6])))).toBe(c.distance);
   });
 
   it('ABC-SMC gives a posterior whose 95% interval holds the values the targets were made at', async () => {
@@ -124,6 +125,22 @@ describe('calibrate: the same numbers however it is run', () => {
     for (const f of [FIT, TRACE, CALIBRATED]) expect(read(b, f), f).toBe(read(a, f));
   });
 
+  it('from several starts, in shards joined by merge: the files of the unsharded run', async () => {
+    const whole = folder();
+    const multi = { ...tiny(), starts: 3, budget: 6 };
+    const r = await runCalibration(multi, { out: whole, workers: 2 });
+    expect(r.fit.calibration.starts!.map((s) => s.start)).toEqual([1, 2, 3]);
+    expect(r.fit.calibration.starts![0].from).toEqual(r.meta.parameters.map((p) => p.start));
+    const best = r.fit.calibration.starts!.reduce((a, b) => (b.distance < a.distance ? b : a));
+    expect(r.fit.calibration.distance).toBe(best.distance);
+    const parent = folder();
+    for (const i of [1, 2]) await runCalibration({ ...multi, shard: [i, 2] }, { out: join(parent, `shard-${i}`), workers: 0 });
+    const merged = folder();
+    mergeCalibrations([parent], merged);
+    for (const f of [FIT, TRACE, CALIBRATED, CALIBRATION]) expect(read(merged, f), f).toBe(read(whole, f));
+    expect(() => mergeCalibrations([join(parent, 'shard-1')], folder())).toThrow(/shard 2\/2 missing/);
+  });
+
   it('refuses a folder that holds another calibration, and names the difference', async () => {
     const a = folder();
     await runCalibration(tiny(), { out: a, workers: 0 });
@@ -140,6 +157,8 @@ describe('calibrate: bad input, refused before anything is written', () => {
     ['a misspelt field', { bounds: [{ name: 'groups.refugee.langauge', lo: 0.1, hi: 0.5 }] }, /"langauge" is not a field of groups\.refugee \(did you mean language\?\)/],
     ['no targets to fit', { file: parseTargets({ scenario: 'classroom', targets: [{ ...draft('a', 'refugee'), use: 'holdout' }] }) }, /has no target with "use": "fit"/],
     ['a budget smaller than the first simplex', { budget: 2 }, /--budget: 2 is not allowed for nelder-mead with 2 parameters; expected at least 3/],
+    ['starts with ABC', { method: 'abc', starts: 2 }, /--starts: only with --method nelder-mead/],
+    ['more shards than starts', { starts: 2, shard: [1, 3] }, /--shard: 1\/3 is not allowed with 2 starts/],
     ['fewer ABC simulations than particles', { method: 'abc', budget: 10, particles: 20 }, /--budget: 10 is not allowed for abc with 20 particles/],
   ];
   for (const [what, over, message] of cases) {
