@@ -39,7 +39,7 @@ export const CALIBRATE_SPEC: CommandSpec = {
     targets: { kind: 'string', arg: 'NAME|FILE', doc: 'A target file, or the name of a shipped one (default: the shipped targets of the scenario’s name). See pathways targets --help for the format.' },
     vary: {
       kind: 'string', repeat: true, arg: 'NAME=lo:hi',
-      doc: 'A parameter to fit and its range (repeat --vary for more): a numeric scenario field by dot path that takes any number in a range, as in pathways sweep (groups.refugee.language, labourMarket.discrimination, behaviour.rejectionHit, services.ID.weeks, policies.NAME.KNOB). Both ends are checked against the schema’s range.',
+      doc: 'A parameter to fit and its range (repeat --vary for more): a numeric scenario field by dot path that takes any number in a range, as in pathways sweep (groups.refugee.language, labourMarket.discrimination, behaviour.rejectionHit, office.advisorsPer1000, policies.NAME.KNOB). Both ends are checked against the schema’s range.',
     },
     method: { kind: 'enum', values: [...METHODS], arg: METHODS.join('|'), doc: 'nelder-mead (default): the best point, fast. abc: ABC-SMC, a posterior of the parameters.' },
     budget: { kind: 'int', min: 1, max: 1_000_000, arg: 'N', doc: `Most candidate evaluations (default: ${D.budget['nelder-mead']} for nelder-mead, ${D.budget.abc} for abc).` },
