@@ -69,6 +69,30 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     expect(await page.locator('table.nb-table tbody').textContent()).toMatch(/pp \[/);
     expect(await page.locator('main svg').count()).toBeGreaterThanOrEqual(4);
   },
+  'calibration.html': async (page) => {
+    const { SHIPPED_FITS, FIT_NAMES, calibrationRuns, fitGroups } = await import('../../notebooks/lib/calibration.ts');
+    const fit = SHIPPED_FITS[FIT_NAMES[0]].result;
+    const runs = calibrationRuns();
+    // the first shipped fit: a chart per use and unit, and every target in the table of sources, with its verdict in words
+    const sources = page.locator('table.nb-table', { hasText: 'sources and translations' });
+    const rows = await sources.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(fit.targets.length);
+    for (const [i, text] of rows.entries()) {
+      expect(text).toContain(fit.targets[i].id);
+      expect(text).toContain(fit.targets[i].withinBand ? 'within the band' : 'outside the band');
+    }
+    const groups = fitGroups(fit).length;
+    if (runs.length === 0) {
+      expect(await page.locator('main').textContent()).toContain('No calibration runs are shipped');
+      return;
+    }
+    // then the first run: distance, search, parameters, its own fit; the posterior of an ABC run
+    expect(await page.locator('main figure svg, main svg[class^="plot"]').count()).toBeGreaterThanOrEqual(groups + fitGroups(runs[0].fit).length + 3);
+    expect(await page.locator('main').textContent()).toContain(`npx pathways calibrate --scenario ${runs[0].fit.scenario}`);
+    const parameters = page.locator('table.nb-table', { hasText: `The parameters of ${runs[0].name}` });
+    expect(await parameters.locator('tbody tr').count()).toBe(runs[0].fit.calibration.parameters.length);
+    if (runs.some((r) => r.posterior)) expect(await page.locator('table.nb-table', { hasText: 'The generations of' }).count()).toBe(1);
+  },
   'persona-journeys.html': async (page) => {
     expect(await page.locator('.nb-events').count()).toBe(2);
   },
@@ -162,6 +186,28 @@ describe('interactions', () => {
     await settled(page);
     expect(await page.locator('main figure', { hasText: 'one at a time' }).count()).toBe(2);
     for (const s of await page.locator('.nb-status').allTextContents()) expect(s).not.toMatch(/…$/);
+    expect(await cellErrors(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('calibration: another scenario and an ABC run', async () => {
+    const { page, problems } = await open('calibration.html');
+    const { SHIPPED_FITS, FIT_NAMES, calibrationRuns } = await import('../../notebooks/lib/calibration.ts');
+    const name = FIT_NAMES[FIT_NAMES.length - 1];
+    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption({ index: FIT_NAMES.length - 1 });
+    await settled(page);
+    const sources = page.locator('table.nb-table', { hasText: `The targets of ${name}` });
+    expect(await sources.locator('tbody tr').count()).toBe(SHIPPED_FITS[name].result.targets.length);
+    const runs = calibrationRuns();
+    const k = runs.findIndex((r) => r.posterior);
+    if (k >= 0) {
+      await page.getByRole('combobox', { name: 'Calibration', exact: true }).selectOption({ index: k });
+      await settled(page);
+      const parameters = page.locator('table.nb-table', { hasText: `The parameters of ${runs[k].name}` });
+      expect(await parameters.locator('thead').textContent()).toContain('Posterior mean');
+      expect(await page.locator('main').textContent()).toContain(`From the run ${runs[k].name}:`);
+    }
     expect(await cellErrors(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
