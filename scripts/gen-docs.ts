@@ -31,7 +31,7 @@ import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
 import { HYPOTHESIS } from '../sim/schema/hypothesis.ts';
 import { TARGETS } from '../sim/schema/targets.ts';
-import { jsonSchema } from '../sim/schema/json-schema.ts';
+import { jsonSchema, type Extendable } from '../sim/schema/json-schema.ts';
 import { DEFAULT_SERVICES, KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
 
 /** docs/MODEL.md, relative to this script. */
@@ -397,9 +397,10 @@ export function staleRegions(markdown: string, regions: Record<string, string> =
  * The shipped files name them in `$schema` (relative to the file).
  */
 export function schemaFiles(): Record<string, string> {
-  const text = (spec: Parameters<typeof jsonSchema>[0], title: string) => JSON.stringify(jsonSchema(spec, title), null, 2) + '\n';
+  const text = (spec: Parameters<typeof jsonSchema>[0], title: string, ext?: Extendable) => JSON.stringify(jsonSchema(spec, title, ext), null, 2) + '\n';
   return {
-    'schemas/scenario.schema.json': text(SCENARIO, 'Activation pathways scenario (generated from sim/schema/scenario.ts by `npm run docs`)'),
+    'schemas/scenario.schema.json': text(SCENARIO, 'Activation pathways scenario (generated from sim/schema/scenario.ts by `npm run docs`)',
+      { field: 'extends', replace: { services: 'replaceServices' } }),
     'schemas/hypothesis.schema.json': text(HYPOTHESIS, 'Activation pathways hypothesis (generated from sim/schema/hypothesis.ts by `npm run docs`)'),
     'schemas/targets.schema.json': text(TARGETS, 'Activation pathways target file (generated from sim/schema/targets.ts by `npm run docs`)'),
   };

@@ -1,6 +1,7 @@
 /** The public API of the simulation core (used by the CLI, the tests' bundle, the page and the notebooks). Browser-safe: no node: imports. */
 export { createModel, step, run, PHASES, type Model, type ModelOptions } from './model.ts';
 export { parseScenario, resolvePolicy, policyNames, type Scenario, type Knobs } from './scenario.ts';
+export { parseScenarioFile, baseOf, MAX_EXTENDS_DEPTH, type FileOptions, type BaseFile } from './extends.ts';
 export {
   compare, runReplicate, runPolicies, aggregate, compareSettings, flowCheckpoints, estimateMetrics, differences, timeSeriesRows,
   type CompareResult, type CompareOptions, type RunResult, type RunDetail, type EstimateTable, type MetricEstimate,

@@ -1,9 +1,11 @@
 /** Loading scenarios in Node: a shipped name or a path to a JSON file. Not for the browser (uses node:fs). */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { SHIPPED } from '../scenarios/index.ts';
 import { InputError } from './errors.ts';
 import { looksLikePath, MAX_INPUT_BYTES, mib, parseJson } from './json.ts';
-import { parseScenario, type Scenario } from './scenario.ts';
+import { parseScenarioFile, type BaseFile } from './extends.ts';
+import type { Scenario } from './scenario.ts';
 
 export { parseJson, lineColumn, looksLikePath, MAX_INPUT_BYTES } from './json.ts';
 
@@ -86,11 +88,23 @@ export function loadNamedOrFile(arg: string, kind: string, shipped: Record<strin
   return { raw: readJsonFile(arg, kind), file: arg };
 }
 
+/** A base scenario file that another extends: its path is relative to the extending file's folder (or the working folder). */
+function readBaseFile(ref: string, from: string | undefined): BaseFile {
+  const path = resolvePath(from === undefined ? '.' : dirname(from), ref);
+  const shown = relative(process.cwd(), path) || path;
+  return { raw: readJsonFile(path, 'scenario'), id: path, source: `scenario ${shown.startsWith('..') ? path : shown}` };
+}
+
 /**
  * Load and validate a scenario: a shipped name (see SHIPPED in
- * scenarios/index.ts) or a path to a JSON file. Throws InputError when
- * it cannot be read and ValidationError (with `.errors`) when it is invalid.
+ * scenarios/index.ts) or a path to a JSON file, which may extend a shipped
+ * scenario or another file (parseScenarioFile in sim/extends.ts). Throws
+ * InputError when it cannot be read and ValidationError (with `.errors`)
+ * when it is invalid.
  */
 export function loadScenario(nameOrFile: string): Scenario {
-  return parseScenario(loadNamedOrFile(nameOrFile, 'scenario', SHIPPED).raw, `scenario ${nameOrFile}`);
+  const { raw, file } = loadNamedOrFile(nameOrFile, 'scenario', SHIPPED);
+  const source = `scenario ${nameOrFile}`;
+  if (file === undefined) return parseScenarioFile(raw, source);
+  return parseScenarioFile(raw, source, { id: resolvePath(file), readBase: readBaseFile });
 }

@@ -22,13 +22,22 @@ export type Behaviour = Scenario['behaviour'];
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
-/** Validate a parsed scenario and fill in defaults. Throws ValidationError listing every problem. */
+/**
+ * Validate a complete scenario and fill in defaults. Throws ValidationError
+ * listing every problem. `services`, when given, are the whole catalogue, and
+ * `extends` is only kept (it names the base the scenario was merged from):
+ * a scenario *file* as a person writes it, which may extend another and must
+ * say when it replaces the catalogue, is read by parseScenarioFile
+ * (sim/extends.ts), which merges it and then calls this.
+ */
 export function parseScenario(input: unknown, source = 'scenario'): Scenario {
   const errors: FieldError[] = [];
   const s = resolve(SCENARIO, input, '', errors) as Scenario;
   if (errors.length === 0) checkConsistency(s, errors);
   if (errors.length) throw new ValidationError(errors, source);
   if (!s.title) s.title = s.name;
+  // what a file says about its catalogue, not a value of the scenario (parseScenarioFile reads it)
+  delete s.replaceServices;
   // A JSON round trip gives plain fast-mode objects (the resolver's objects can end up in
   // dictionary mode, which makes every parameter read in a hot loop a hash lookup).
   return JSON.parse(JSON.stringify(s)) as Scenario;

@@ -12,9 +12,11 @@
  */
 import { SHIPPED } from '../scenarios/index.ts';
 import { InputError, suggest, ValidationError } from './errors.ts';
-import { describeAllowed, show, type NumberSpec } from './schema/dsl.ts';
+import { baseOf, parseScenarioFile } from './extends.ts';
+import { looksLikePath } from './json.ts';
+import { describeAllowed, ITEM_KEYS, show, type NumberSpec } from './schema/dsl.ts';
 import { KNOB_NAMES, KNOBS, SCENARIO } from './schema/scenario.ts';
-import { parseScenario, resolvePolicy, type Knobs, type Scenario } from './scenario.ts';
+import { resolvePolicy, type Knobs, type Scenario } from './scenario.ts';
 
 /** The settings of a run, in the order results show them. */
 export const SETTING_NAMES = ['agents', 'weeks', 'seed', 'replications'] as const;
@@ -124,7 +126,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** The key naming the items of two lists of objects (`name` or `id`) when both hold the same items in the same order. */
 function itemKey(a: unknown[], b: unknown[]): string | undefined {
   if (a.length !== b.length || !a.every(isObject) || !b.every(isObject)) return undefined;
-  for (const key of ['name', 'id']) {
+  for (const key of ITEM_KEYS) {
     const names = a.map((x) => (x as Record<string, unknown>)[key]);
     if (names.every((n, i) => typeof n === 'string' && n === (b[i] as Record<string, unknown>)[key]) && new Set(names).size === names.length) return key;
   }
@@ -151,26 +153,36 @@ function diff(a: unknown, b: unknown, path: string, out: Changes): void {
 /**
  * Every value of `run` that differs from `base`, by dotted path (items of
  * lists by name or id, numbers in lists by position; a list whose items were
- * added, removed or reordered as a whole; a removed value as null).
+ * added, removed or reordered as a whole; a removed value as null). What a
+ * scenario extends (`extends`) is where it came from, not a value of it.
  */
 export function scenarioChanges(base: Scenario, run: Scenario): Changes {
   const out: Changes = {};
-  diff(base, run, '', out);
+  const { extends: _a, ...a } = base;
+  const { extends: _b, ...b } = run;
+  diff(a, b, '', out);
   return out;
 }
 
+const shipped = (name: string): Scenario | undefined => {
+  if (looksLikePath(name) || !Object.hasOwn(SHIPPED, name)) return undefined;
+  try {
+    return parseScenarioFile(SHIPPED[name], `scenario ${name}`);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * The scenario a run's changes are listed against: the shipped scenario of
- * the same name (so a file that edits a shipped scenario says what it
- * edited), else the scenario itself.
+ * The scenario a run's changes are listed against: for a scenario file that
+ * extends another, its base (as merged by parseScenarioFile, else the
+ * shipped scenario it names in `extends`), so a file that extends
+ * mixed-office and changes the caseload lists `office.caseload`; else the
+ * shipped scenario of the same name (so a file that edits a full copy of a
+ * shipped scenario says what it edited); else the scenario itself.
  */
 export function baseScenario(s: Scenario): Scenario {
-  if (!Object.hasOwn(SHIPPED, s.name)) return s;
-  try {
-    return parseScenario(SHIPPED[s.name]);
-  } catch {
-    return s;
-  }
+  return baseOf(s) ?? (s.extends !== undefined ? shipped(s.extends) : undefined) ?? shipped(s.name) ?? s;
 }
 
 /** Every scenario value a run with `settings` changes: against `base` (default: baseScenario(s)), with the settings in place. */

@@ -43,9 +43,12 @@ describe('schemas/ (JSON Schemas for editors)', () => {
   });
 
   it('are draft-07 schemas with descriptions, ranges, enums, defaults, patterns and required fields', () => {
-    const s = read(SCENARIO_SCHEMA) as { $schema: string; required: string[]; additionalProperties: boolean; properties: Record<string, Record<string, unknown>> };
+    const s = read(SCENARIO_SCHEMA) as { $schema: string; else: { required: string[] }; additionalProperties: boolean; properties: Record<string, Record<string, unknown>> };
     expect(s.$schema).toBe(JSON_SCHEMA_DRAFT);
-    expect(s.required).toEqual(['name', 'groups']);
+    // required unless the file extends another (sim/extends.ts)
+    expect(s.else.required).toEqual(['name', 'groups']);
+    expect(s.properties.extends).toMatchObject({ type: 'string' });
+    expect(s.properties.replaceServices).toMatchObject({ type: 'boolean' });
     expect(s.additionalProperties).toBe(false);
     expect(s.properties.agents).toMatchObject({ type: 'integer', minimum: 1, default: 2000 });
     expect(s.properties.name.pattern).toBe('^[A-Za-z0-9][A-Za-z0-9-]*$');
@@ -107,6 +110,11 @@ describe('the shipped files', () => {
     expect(scenario({ ...base, comparePolicies: ['standardised'] })).not.toEqual([]);
     const { name: _name, ...noName } = base;
     expect(scenario(noName)).not.toEqual([]);
+    // a file without extends must say that its services replace the catalogue
+    const service = { id: 'careerGuidance', type: 'careerGuidance', term: 'long', weeks: 26 };
+    expect(scenario({ ...base, services: [service] })).not.toEqual([]);
+    expect(scenario({ ...base, services: [service], replaceServices: true })).toEqual([]);
+    expect(scenario(read(scenarioFile('vulnerable-youth')))).toEqual([]);
     const h = read(hypothesisFile('lock-in-year1'));
     expect(hypothesis({ ...h, expect: 'up' })).not.toEqual([]);
     expect(hypothesis({ ...h, findings: ['F15'] })).not.toEqual([]);
@@ -124,5 +132,30 @@ describe('the shipped files', () => {
     // both forms of a quantity, and both forms of a side, are allowed, as the loader allows them
     expect(targets(withTarget({ quantity: { metric: 'employedShare', difference: { A: 'standardised', B: { policy: 'personalised', group: 'refugee' } } } }))).toEqual([]);
     expect(targets(withTarget({ quantity: { metric: 'employedShare', policy: 'standardised', difference: { A: 'standardised', B: 'personalised' } } }))).not.toEqual([]);
+  });
+});
+
+describe('a scenario file that extends another, in the JSON Schema', () => {
+  const scenario = validator(SCENARIO_SCHEMA);
+  const ext = (change: Record<string, unknown>) => ({ $schema: `../${SCENARIO_SCHEMA}`, extends: 'mixed-office', ...change });
+
+  it('passes with only what changes: fields of objects, items by name, removals, new items, policies', () => {
+    expect(scenario(ext({}))).toEqual([]);
+    expect(scenario(ext({ office: { caseload: 40 } }))).toEqual([]);
+    expect(scenario(ext({ groups: [{ name: 'refugee', language: 0.3 }, { name: 'youth', remove: true }] }))).toEqual([]);
+    expect(scenario(ext({ services: [{ id: 'careerGuidance', entry: ['anyone'] }] }))).toEqual([]);
+    expect(scenario(ext({ policies: { 'proactive-standard': { base: 'standardised', proactiveInformation: 0.7 }, old: { remove: true } } }))).toEqual([]);
+    expect(scenario(ext({ labourMarket: { vacanciesPer1000: [6, 4, 2] } }))).toEqual([]);
+  });
+
+  it('is refused for misspelt fields, bad values, items without a name and removals with other fields', () => {
+    expect(scenario(ext({ office: { casload: 40 } }))).not.toEqual([]);
+    expect(scenario(ext({ office: { caseload: 0 } }))).not.toEqual([]);
+    expect(scenario(ext({ groups: [{ language: 0.3 }] }))).not.toEqual([]);
+    expect(scenario(ext({ groups: [{ name: 'refugee', remove: false }] }))).not.toEqual([]);
+    expect(scenario(ext({ labourMarket: { vacanciesPer1000: [6, 4] } }))).not.toEqual([]);
+    // without extends the same partial group is incomplete, and remove is not a field
+    const { extends: _e, ...complete } = ext({ name: 'x', groups: [{ name: 'a', share: 1, route: 'native', remove: true }] });
+    expect(scenario(complete)).not.toEqual([]);
   });
 });

@@ -27,7 +27,9 @@ export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
   const T = UI(st.lang);
   const scenarioSelect = h('select', { id: 'scenario', onchange: (e) => ctx.onChange({ scenario: (e.target as HTMLSelectElement).value, custom: undefined, persona: undefined }, true) },
     ...ctx.shipped.map((x) => h('option', { value: x.name, selected: st.scenario === x.name, lang: st.lang === 'en' ? undefined : 'en' }, `${x.name}: ${x.title}`)),
-    st.scenario === 'custom' ? h('option', { value: 'custom', selected: true }, `${T.loaded}: ${ctx.fileName ?? 'custom'}`) : undefined);
+    st.scenario === 'custom'
+      ? h('option', { value: 'custom', selected: true }, `${T.loaded}: ${ctx.fileName ?? 'custom'}${s?.extends !== undefined ? ` (${T.extendsBase(s.extends)})` : ''}`)
+      : undefined);
   const file = h('input', {
     id: 'scenario-file', type: 'file', accept: '.json,application/json', class: 'visually-hidden',
     onchange: async (e) => {

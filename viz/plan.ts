@@ -1,6 +1,6 @@
 /** From the page's settings to a run plan: the scenario, two policies' knobs, sizes. Pure; errors read like the CLI's. */
 import {
-  InputError, parseJson, parseScenario, policyKnobs, policyNames, resolveRunSettings, SHIPPED, ValidationError,
+  InputError, parseJson, parseScenario, parseScenarioFile, policyKnobs, policyNames, resolveRunSettings, SHIPPED, ValidationError,
   type CompareOptions, type Scenario,
 } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
@@ -14,8 +14,8 @@ export const HISTORY_AGENTS = 20_000;
 export function scenarioOf(settings: Settings, fileName = 'loaded file'): Scenario {
   if (settings.scenario === 'custom') {
     const text = (settings.custom ?? '').replace(/^\uFEFF/, '');
-    // the same sources as the CLI's `pathways validate FILE`, so the lines read the same
-    return parseScenario(parseJson(text, `scenario file ${fileName}`), `scenario ${fileName}`);
+    // the same sources as the CLI's `pathways validate FILE`, so the lines read the same; a file may extend a shipped scenario
+    return parseScenarioFile(parseJson(text, `scenario file ${fileName}`), `scenario ${fileName}`);
   }
   if (!Object.hasOwn(SHIPPED, settings.scenario)) throw new InputError(`scenario ${JSON.stringify(settings.scenario)} is not shipped; shipped: ${Object.keys(SHIPPED).join(', ')}`);
   return parseScenario(SHIPPED[settings.scenario], `scenario ${settings.scenario}`);

@@ -5,7 +5,7 @@ import { compare, keptBytes, type CompareResult, type RunResult } from '../ensem
 import { loadScenario } from '../load.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
 import { InputError } from '../errors.ts';
-import { resolveRunSettings, type RunSettings } from '../settings.ts';
+import { baseScenario, resolveRunSettings, scenarioChanges, type RunSettings } from '../settings.ts';
 import type { Parsed } from './args.ts';
 import { settingOptions } from './options.ts';
 import { alignTable, JOURNEY_LINES, journeysText, metricRows, print } from './format.ts';
@@ -32,7 +32,12 @@ export function scenariosCommand({ options }: Parsed): number {
 
 export function validateCommand({ positional }: Parsed): number {
   const s = loadScenario(positional[0]);
-  print(`ok: ${s.name} (${s.groups.length} groups, ${s.services.length} services, policies: ${policyNames(s).join(', ')})`);
+  const base = s.extends !== undefined ? `extends ${s.extends}; ` : '';
+  print(`ok: ${s.name} (${base}${s.groups.length} groups, ${s.services.length} services, policies: ${policyNames(s).join(', ')})`);
+  if (s.extends !== undefined) {
+    const changed = Object.keys(scenarioChanges(baseScenario(s), s));
+    print(changed.length ? `changes against ${s.extends}: ${changed.join(', ')}` : `no changes against ${s.extends}`);
+  }
   return 0;
 }
 

@@ -21,7 +21,7 @@ export const COMMANDS: Record<string, CommandSpec> = Object.assign(Object.create
   },
   validate: {
     usage: 'pathways validate FILE',
-    summary: 'Check a scenario file (or a shipped name). Prints "ok: ..." and exits 0, or prints one line per field error and exits 2.',
+    summary: 'Check a scenario file (or a shipped name). Prints "ok: ..." (for a file with "extends", also what it extends and which values it changes) and exits 0, or prints one line per field error and exits 2.',
     options: {},
     positional: ['FILE'],
   },

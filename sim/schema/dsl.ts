@@ -167,6 +167,16 @@ export type NoDefault<S> = S extends unknown ? Omit<S, 'default'> & { default?: 
 export const withoutDefaults = <F extends Fields>(fields: F) =>
   Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, { ...s, default: undefined }])) as { [K in Named<F> & keyof F]: NoDefault<F[K]> };
 
+/**
+ * The fields that name the items of a list of objects (`groups` by `name`,
+ * `services` by `id`), in the order they are looked for: results list
+ * changes to items by it, and a scenario file that extends another merges
+ * its items with the base's by it (sim/extends.ts).
+ */
+export const ITEM_KEYS = ['name', 'id'] as const;
+/** The field that names the items of a list of `spec` objects (see ITEM_KEYS), or undefined. */
+export const itemKeyOf = (spec: ObjectSpec): string | undefined => ITEM_KEYS.find((k) => Object.hasOwn(spec.fields, k));
+
 /** Field errors and ValidationError live with the other errors (sim/errors.ts). */
 export { ValidationError, type FieldError } from '../errors.ts';
 

@@ -203,7 +203,8 @@ const persona = obj({
 }, 'A tracked person whose journey is logged in plain language.', ['name', 'group']);
 
 export const SCENARIO = obj({
-  name: ident('Identifier (letters, digits, hyphens).'),
+  name: ident('Identifier (letters, digits, hyphens). In a file with `extends`, the base’s name unless given.'),
+  extends: str(undefined, 'The scenario this file starts from: the name of a shipped scenario (on the command line also the path of another scenario file, relative to this one). The file then gives only what changes: objects are merged field by field; the items of `groups`, `services` and `personas` are matched to the base’s by `name` or `id` (given fields change a known item, an item with a new name is added and must be complete, `{"name": "x", "remove": true}` removes one); named `policies` are merged by name the same way; lists of numbers or words are replaced whole.'),
   title: str(undefined, 'One-line title.'),
   info: obj({
     what: str('', 'What it is.'),
@@ -218,6 +219,7 @@ export const SCENARIO = obj({
   replications: int(20, 1, 10000, 'runs', 'Replications per policy.'),
   comparePolicies: arr(str(undefined, 'policy name'), 'The two policies `compare` runs by default.', { default: ['standardised', 'personalised'], length: 2 }),
   groups: arr(group, 'Groups of jobseekers.', { minItems: 1, maxItems: 30 }),
+  replaceServices: bool(undefined, 'The `services` listed are the whole catalogue: they replace the default one (or, with `extends`, the base’s). A file that lists `services` without `extends` must say so, as a list of a few services would otherwise silently drop the rest of the default catalogue.'),
   services: arr(service, 'The services catalogue.', { default: DEFAULT_SERVICES, minItems: 1, maxItems: MAX_SERVICES }),
   office,
   labourMarket,

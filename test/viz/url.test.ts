@@ -139,4 +139,24 @@ describe('run plans', () => {
     }
     expect(lines).toEqual(['scenario file x.json: invalid JSON at line 1, column 2: Expected property name or \'}\'']);
   });
+
+  test('a loaded file may extend a shipped scenario (not a file); it runs as its base with the changes', () => {
+    const custom = JSON.stringify({ extends: 'mixed-office', office: { caseload: 40 } });
+    const s = scenarioOf({ ...DEFAULTS, scenario: 'custom', custom }, 'caseload.json');
+    expect(s.name).toBe('mixed-office');
+    expect(s.office.caseload).toBe(40);
+    expect(s.services).toEqual(parseScenario(SHIPPED['mixed-office']).services);
+    const fail = (text: string) => {
+      try {
+        scenarioOf({ ...DEFAULTS, scenario: 'custom', custom: text }, 'x.json');
+      } catch (e) {
+        return errorLines(e);
+      }
+      return [];
+    };
+    expect(fail('{"extends": "mixed-office", "office": {"casload": 40}}')[0]).toMatch(/^scenario x\.json: office\.casload: is not a known field; /);
+    expect(fail('{"extends": "./base.json"}')[0]).toMatch(/^scenario x\.json: extends: "\.\/base\.json" is a file; here a scenario can extend a shipped scenario only/);
+    expect(fail('{"name": "x", "groups": [{"name": "a", "share": 1, "route": "native"}], "services": [{"id": "s", "type": "careerGuidance", "term": "long", "weeks": 26}]}')[0])
+      .toMatch(/^scenario x\.json: services: lists 1 service, which would replace the whole default catalogue/);
+  });
 });
