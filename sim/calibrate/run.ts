@@ -469,7 +469,8 @@ async function search(
     trace.map((t) => [t.evaluation, t.start, t.step, t.kind, ...t.point, Number.isFinite(t.distance) ? t.distance : NaN, ...t.means].map(csvCell).join(',')).join('\n') + '\n';
   writeAtomic(join(dir, TRACE), (put) => put(traceText));
   if (posteriorRows !== undefined) writeAtomic(join(dir, POSTERIOR), (put) => put(posteriorRows));
-  writeAtomic(join(dir, CALIBRATED), (put) => put(JSON.stringify(final.scenario, null, 2) + '\n'));
+  // the whole scenario, its catalogue included: a complete file, not an extension of another
+  writeAtomic(join(dir, CALIBRATED), (put) => put(JSON.stringify({ ...final.scenario, replaceServices: true }, null, 2) + '\n'));
   writeAtomic(join(dir, FIT), (put) => put(JSON.stringify(fit, null, 2) + '\n'));
   return { meta, fit, resumed, ran };
 }
