@@ -33,7 +33,7 @@ import { METRIC_TABLE, METRICS, metricKeyText, type MetricName, type Summary } f
 import { policyNames, type Knobs, type Scenario } from './scenario.ts';
 import { ARM, COMPARISON, MAX_VARIANTS } from './schema/arms.ts';
 import { resolve, show, ValidationError, type FieldError, type Infer } from './schema/dsl.ts';
-import { applyKnobs, policyKnobs, resolveRunSettings, runChanges, type Changes, type RunSettings } from './settings.ts';
+import { applyKnobs, policyKnobs, resolveRunSettings, runChanges, SETTING_NAMES, type Changes, type RunSettings } from './settings.ts';
 import { estimate, type Estimate } from './stats.ts';
 import { NUMBER } from './sweep/params.ts';
 import { tQuantile975 } from './tdist.ts';
@@ -85,6 +85,9 @@ export interface ArmsPlan {
 
 /** Where an arm's fields are in a comparison file (`baseline`, `variants[0]`, ...): the paths of planArms's errors. */
 export const armPath = (i: number): string => (i === 0 ? 'baseline' : `variants[${i - 1}]`);
+
+/** An arm in words, for messages: `the baseline`, `variant 2`. */
+export const armName = (i: number): string => (i === 0 ? 'the baseline' : `variant ${i}`);
 
 /** The arm index and field of an error path of planArms (`variants[1].changes.office.caseload` → arm 2, field `changes.office.caseload`); undefined for a path of the whole comparison. */
 export function armOfPath(path: string): { arm: number; field: string } | undefined {
@@ -180,7 +183,7 @@ export function planArms(s: Scenario, input: ComparisonInput, settings: Partial<
     const label = a.label ?? settingLabel({ policy: a.policy, knobs: overrides, changes });
     const other = labels.get(label);
     if (other !== undefined) {
-      errors.push({ path: `${at}.label`, message: `${show(label)} is the label of ${armPath(other)} too; each arm needs a label of its own${a.label === undefined ? ' (give one: this arm has the same policy, knobs and changes)' : ''}` });
+      errors.push({ path: `${at}.label`, message: `${show(label)} is the label of ${armName(other)} too; each arm needs a label of its own${a.label === undefined ? ' (give one: this arm has the same policy, knobs and changes)' : ''}` });
     } else labels.set(label, i);
     if (!policies.includes(a.policy)) {
       errors.push({ path: `${at}.policy`, message: `${show(a.policy)} is not a policy of scenario ${s.name}; known: ${policies.join(', ')}` });
@@ -223,7 +226,7 @@ const ARM_EXAMPLE = '"fewer cases=standardised,office.caseload=30"';
  * checked by `planArms`. Throws InputError `--arm "TEXT": ...`.
  */
 export function parseArmOption(text: string): ArmInput {
-  const fail = (why: string) => new InputError(`--arm ${JSON.stringify(text)}: ${why}; expected ${ARM_SYNTAX}, e.g. ${ARM_EXAMPLE}`);
+  const fail = (why: string, syntax = true) => new InputError(`--arm ${JSON.stringify(text)}: ${why}${syntax ? `; expected ${ARM_SYNTAX}, e.g. ${ARM_EXAMPLE}` : ''}`);
   const items = text.split(',').map((x) => x.trim());
   const head = items[0];
   const eq = head.indexOf('=');
@@ -241,9 +244,10 @@ export function parseArmOption(text: string): ArmInput {
     const name = item.slice(0, e).trim();
     const raw = item.slice(e + 1).trim();
     if (!NUMBER.test(raw)) throw fail(`${name}: ${JSON.stringify(raw)} is not a number`);
+    if ((SETTING_NAMES as readonly string[]).includes(name)) throw fail(`${name} is a setting of the run, the same for every arm: use --${name}`, false);
     const knob = name.startsWith('knobs.') ? name.slice('knobs.'.length) : name.includes('.') ? undefined : name;
     const key = knob === undefined ? name : `knobs.${knob}`;
-    if (seen.has(key)) throw fail(`${name} is given more than once`);
+    if (seen.has(key)) throw fail(`${name} is given more than once`, false);
     seen.add(key);
     if (knob === undefined) changes[name] = Number(raw);
     else knobs[knob as keyof Knobs] = Number(raw);

@@ -34,7 +34,7 @@ str(undefined, 'A policy of the scenario with its knobs as they are: the same as
 
 /** A comparison file. */
 export const COMPARISON = obj({
-  scenario: str(undefined, 'The scenario the comparison is for, as its `name` field says (optional; when given, `--scenario` must be a scenario of that name).'),
+  scenario: str(undefined, 'The scenario the comparison is for, as its `name` field says; when given, `--scenario` must be a scenario of that name.'),
   description: str(undefined, 'What the comparison asks.'),
   baseline: ARM,
   variants: arr(ARM, `The variant arms, 1 to ${MAX_VARIANTS}, each compared with the baseline per replicate on the same people with the same luck (common random numbers).`,

@@ -239,7 +239,8 @@ describe('arms as input', () => {
     expect(error('a=b=c')).toMatch(/"b=c" is not a policy name/);
     expect(error('x=standardised,followUp')).toMatch(/"followUp" is not NAME=VALUE/);
     expect(error('x=standardised,followUp=high')).toMatch(/followUp: "high" is not a number/);
-    expect(error('x=standardised,followUp=0.5,knobs.followUp=0.6')).toMatch(/knobs.followUp is given more than once/);
+    expect(error('x=standardised,followUp=0.5,knobs.followUp=0.6')).toBe('--arm "x=standardised,followUp=0.5,knobs.followUp=0.6": knobs.followUp is given more than once');
+    expect(error('x=standardised,agents=10')).toBe('--arm "x=standardised,agents=10": agents is a setting of the run, the same for every arm: use --agents');
   });
 
   it('--arm values: the first is the baseline; 1 to MAX_VARIANTS variants', () => {
@@ -263,8 +264,8 @@ describe('arms as input', () => {
     expect(planErrors({ baseline: base, variants: [{ policy: 'standardised', changes: { 'office.caseload': 5000 } }] })).toEqual(['variants[0].changes.office.caseload: 5000 is not allowed; expected an integer from 1 to 1000 (people per advisor)']);
     expect(planErrors({ baseline: base, variants: [{ policy: 'standardised', changes: { agents: 10 } }] })).toEqual(['variants[0].changes.agents: cannot be changed by an arm; agents is a setting of the run (the options or the scenario’s)']);
     expect(planErrors({ baseline: base, variants: [{ policy: 'personalised', changes: { 'groups.refugee.share': 0.9 } }] })).toEqual([expect.stringMatching(/^variants\[0\]\.changes: make scenario classroom invalid: groups: shares add up to/)]);
-    expect(planErrors({ baseline: { label: 'a', policy: 'standardised' }, variants: [{ label: 'a', policy: 'personalised' }] })).toEqual(['variants[0].label: "a" is the label of baseline too; each arm needs a label of its own']);
-    expect(planErrors({ baseline: base, variants: [{ policy: 'standardised' }] })).toEqual(['variants[0].label: "standardised" is the label of baseline too; each arm needs a label of its own (give one: this arm has the same policy, knobs and changes)']);
+    expect(planErrors({ baseline: { label: 'a', policy: 'standardised' }, variants: [{ label: 'a', policy: 'personalised' }] })).toEqual(['variants[0].label: "a" is the label of the baseline too; each arm needs a label of its own']);
+    expect(planErrors({ baseline: base, variants: [{ policy: 'standardised' }] })).toEqual(['variants[0].label: "standardised" is the label of the baseline too; each arm needs a label of its own (give one: this arm has the same policy, knobs and changes)']);
     expect(planErrors({ baseline: base, variants: [] })).toEqual(['variants: has 0 arms; a comparison has a baseline and 1 to 3 variants']);
     expect(planErrors({ scenario: 'mixed-office', baseline: base, variants: [{ policy: 'personalised' }] })).toEqual([expect.stringMatching(/^scenario: "mixed-office" is not the scenario given \("classroom"\)/)]);
     expect(() => planArms(classroom, { baseline: base, variants: [{ policy: 'personalised' }] }, { agents: 2 })).toThrow(/^--agents: "2" is not allowed/);
