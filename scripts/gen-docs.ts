@@ -10,7 +10,7 @@
  *   <!-- END generated:NAME -->
  *
  * Everything outside the markers (the prose) is left as it is. It also
- * writes the JSON Schemas of scenario, hypothesis and target files (schemas/, see
+ * writes the JSON Schemas of scenario, hypothesis, target and comparison files (schemas/, see
  * `schemaFiles`), from the same schema.
  *
  *   node --import tsx scripts/gen-docs.ts           rewrite docs/MODEL.md and schemas/
@@ -29,6 +29,7 @@ import { formatMetric, METRIC_TABLE, METRICS, parseMetricKey } from '../sim/metr
 import { PHASES } from '../sim/model.ts';
 import { parseScenario, type Service } from '../sim/scenario.ts';
 import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../sim/schema/dsl.ts';
+import { COMPARISON } from '../sim/schema/arms.ts';
 import { HYPOTHESIS } from '../sim/schema/hypothesis.ts';
 import { TARGETS } from '../sim/schema/targets.ts';
 import { jsonSchema, type Extendable } from '../sim/schema/json-schema.ts';
@@ -403,6 +404,7 @@ export function schemaFiles(): Record<string, string> {
       { field: 'extends', replace: { services: 'replaceServices' } }),
     'schemas/hypothesis.schema.json': text(HYPOTHESIS, 'Activation pathways hypothesis (generated from sim/schema/hypothesis.ts by `npm run docs`)'),
     'schemas/targets.schema.json': text(TARGETS, 'Activation pathways target file (generated from sim/schema/targets.ts by `npm run docs`)'),
+    'schemas/comparison.schema.json': text(COMPARISON, 'Activation pathways comparison file (generated from sim/schema/arms.ts by `npm run docs`)'),
   };
 }
 

@@ -10,6 +10,14 @@ export {
   summarise, METRICS, METRIC_TABLE, BY_YEAR_METRICS, isMetric, metricInfo, formatMetric, parseMetricKey, metricKeyText, metricKeyLabel, metricValue, metricEntries, yearsIn,
   type MetricName, type MetricInfo, type MetricKind, type MetricKey, type MetricFormat, type Better, type Words, type Summary,
 } from './metrics.ts';
+export {
+  compareArms, planArms, runArm, armJobs, aggregateArms, parseComparison, parseArmOption, armsFromOptions, armPath, armOfPath,
+  costEffect, fiellerRatio, differenceVerdict, verdictsOf, verdictMark, MAX_VARIANTS, ARM_SYNTAX,
+  type ArmInput, type ComparisonInput, type Arm, type ArmsPlan, type ArmRun, type ArmsResult, type ArmSummary, type VariantResult,
+  type DifferenceVerdict, type CostEffect, type CostSplit, type Ratio, type GroupRun, type CompareArmsOptions,
+} from './arms.ts';
+export { changedScenario, type ScenarioChanges } from './changes.ts';
+export { SHIPPED_COMPARISONS } from '../scenarios/comparisons/index.ts';
 export { fixed, percent, alignTable, wrapText, type NumberStyle, type NumberLang } from './format.ts';
 export { countAt, groupIndex, outputGroupNames, transitionAt, weeksCounted, type Counts } from './record.ts';
 export { estimate, type Estimate } from './stats.ts';

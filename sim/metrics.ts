@@ -137,6 +137,24 @@ export const METRIC_TABLE = {
     unit: { en: 'NOK per person', nb: 'kr per person' },
     kind: 'money', byYear: false, decimals: 0, better: 'lower',
   },
+  advisorCostPerPerson: {
+    label: { en: 'Advisor time cost per person (NOK)', nb: 'Kostnad til veiledertid per person (kr)' },
+    doc: {
+      en: 'Cost of advisor time per person (NOK): every scheduled meeting at the office’s hours per meeting and cost per advisor hour; the advisor part of costPerPerson.',
+      nb: 'Kostnad til veiledertid per person (kr): hvert planlagte møte til kontorets timer per møte og kostnad per veiledertime; veilederdelen av costPerPerson.',
+    },
+    unit: { en: 'NOK per person', nb: 'kr per person' },
+    kind: 'money', byYear: false, decimals: 0, better: 'lower',
+  },
+  serviceCostPerPerson: {
+    label: { en: 'Service cost per person (NOK)', nb: 'Kostnad til tiltak per person (kr)' },
+    doc: {
+      en: 'Cost of services per person (NOK): the weekly cost of every week spent in a service; the service part of costPerPerson.',
+      nb: 'Kostnad til tiltak per person (kr): ukekostnaden for hver uke i et tiltak; tiltaksdelen av costPerPerson.',
+    },
+    unit: { en: 'NOK per person', nb: 'kr per person' },
+    kind: 'money', byYear: false, decimals: 0, better: 'lower',
+  },
   rejectedApplicationShare: {
     label: { en: 'Own requests refused', nb: 'Egne forespørsler avslått' },
     doc: { en: 'Share of the person’s own requests that were refused (F3).', nb: 'Andel av personens egne forespørsler som ble avslått (F3).' },
@@ -332,7 +350,7 @@ export function formatMetric(name: MetricName, v: number, f: MetricFormat = {}):
 /** Per-person counts summed by group in `summarise`: each a sum over the group's people. */
 const TALLIES = [
   'rejections', 'applications', 'servicesStarted', 'longStarted', 'mismatched', 'overqualifiedInWork', 'infoWeeks',
-  'byChance', 'cost', 'meetingsAttended', 'meetingsScheduled', 'insecureInWork', 'referrals',
+  'byChance', 'cost', 'advisorCost', 'serviceCost', 'meetingsAttended', 'meetingsScheduled', 'insecureInWork', 'referrals',
 ] as const;
 type Tally = (typeof TALLIES)[number];
 
@@ -345,7 +363,7 @@ export function summarise(m: Model): Record<string, Summary> {
   const sums = Object.fromEntries(TALLIES.map((k) => [k, new Float64Array(G)])) as Record<Tally, Float64Array>;
   const {
     rejections, applications, servicesStarted, longStarted, mismatched, overqualifiedInWork, infoWeeks, byChance, cost,
-    meetingsAttended, meetingsScheduled, insecureInWork, referrals,
+    advisorCost, serviceCost, meetingsAttended, meetingsScheduled, insecureInWork, referrals,
   } = sums;
   const hist = new Float64Array(G * (weeks + 1));
   const meetingCost = m.scenario.office.hoursPerMeeting * m.scenario.office.costPerAdvisorHour;
@@ -362,6 +380,8 @@ export function summarise(m: Model): Record<string, Summary> {
       infoWeeks[g] += a.infoWeeks[i];
       byChance[g] += a.byChance[i];
       cost[g] += a.cost[i] + a.meetingsScheduled[i] * meetingCost;
+      advisorCost[g] += a.meetingsScheduled[i] * meetingCost;
+      serviceCost[g] += a.cost[i];
       meetingsAttended[g] += a.meetingsAttended[i];
       meetingsScheduled[g] += a.meetingsScheduled[i];
       insecureInWork[g] += employed && (a.flags[i] & F_INSECURE_JOB) !== 0 ? 1 : 0;
@@ -399,6 +419,8 @@ export function summarise(m: Model): Record<string, Summary> {
       servicesFoundByChanceShare: ratio(byChance[g], started),
       participationRate,
       costPerPerson: ratio(cost[g], size),
+      advisorCostPerPerson: ratio(advisorCost[g], size),
+      serviceCostPerPerson: ratio(serviceCost[g], size),
       rejectedApplicationShare: ratio(rejections[g], applications[g]),
       attendanceRate: ratio(meetingsAttended[g], meetingsScheduled[g]),
       employedWeeksShare,

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_COMPARISONS } from '../scenarios/comparisons/index.ts';
 import { SHIPPED_HYPOTHESES } from '../scenarios/hypotheses/index.ts';
 import { SHIPPED } from '../scenarios/index.ts';
 import { SHIPPED_TARGETS } from '../scenarios/targets/index.ts';
 import { schemaFiles, staleSchemaFiles } from '../scripts/gen-docs.ts';
+import { parseComparison } from '../sim/arms.ts';
 import { parseTargets } from '../sim/calibrate/targets.ts';
 import { parseHypothesis } from '../sim/hypothesis.ts';
 import { JSON_SCHEMA_DRAFT } from '../sim/schema/json-schema.ts';
@@ -21,11 +23,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCENARIO_SCHEMA = 'schemas/scenario.schema.json';
 const HYPOTHESIS_SCHEMA = 'schemas/hypothesis.schema.json';
 const TARGETS_SCHEMA = 'schemas/targets.schema.json';
+const COMPARISON_SCHEMA = 'schemas/comparison.schema.json';
 const read = (path: string) => JSON.parse(readFileSync(ROOT + path, 'utf8')) as Record<string, unknown>;
 /** A shipped file's path from the repository root, by its key in SHIPPED / SHIPPED_HYPOTHESES. */
 const scenarioFile = (name: string) => `scenarios/${name}.json`;
 const hypothesisFile = (name: string) => `scenarios/hypotheses/${name}.json`;
 const targetsFile = (name: string) => `scenarios/targets/${name}.json`;
+const comparisonFile = (name: string) => `scenarios/comparisons/${name}.json`;
 
 function validator(path: string) {
   const ajv = new Ajv({ allErrors: true });
@@ -39,7 +43,7 @@ describe('schemas/ (JSON Schemas for editors)', () => {
   it('are up to date with sim/schema (run `npm run docs` if this fails)', () => {
     const stale = staleSchemaFiles();
     expect(stale, `${stale.join(', ')} out of date: run \`npm run docs\``).toEqual([]);
-    expect(Object.keys(schemaFiles()).sort()).toEqual([HYPOTHESIS_SCHEMA, SCENARIO_SCHEMA, TARGETS_SCHEMA]);
+    expect(Object.keys(schemaFiles()).sort()).toEqual([COMPARISON_SCHEMA, HYPOTHESIS_SCHEMA, SCENARIO_SCHEMA, TARGETS_SCHEMA]);
   });
 
   it('are draft-07 schemas with descriptions, ranges, enums, defaults, patterns and required fields', () => {
@@ -63,6 +67,7 @@ describe('the shipped files', () => {
   const scenario = validator(SCENARIO_SCHEMA);
   const hypothesis = validator(HYPOTHESIS_SCHEMA);
   const targets = validator(TARGETS_SCHEMA);
+  const comparison = validator(COMPARISON_SCHEMA);
 
   it.each(Object.keys(SHIPPED))('scenario %s names the schema and passes it', (name) => {
     const raw = read(scenarioFile(name));
@@ -82,6 +87,12 @@ describe('the shipped files', () => {
     expect(targets(raw)).toEqual([]);
   });
 
+  it.each(Object.keys(SHIPPED_COMPARISONS))('comparison file %s names the schema and passes it', (name) => {
+    const raw = read(comparisonFile(name));
+    expect(raw.$schema).toBe(`../../${COMPARISON_SCHEMA}`);
+    expect(comparison(raw)).toEqual([]);
+  });
+
   it('load the same with and without `$schema`', () => {
     for (const [name, raw] of Object.entries(SHIPPED)) {
       const { $schema, ...rest } = raw as Record<string, unknown>;
@@ -97,6 +108,11 @@ describe('the shipped files', () => {
       const { $schema, ...rest } = raw as Record<string, unknown>;
       expect($schema).toBeDefined();
       expect(parseTargets(rest), name).toEqual(parseTargets(raw));
+    }
+    for (const [name, raw] of Object.entries(SHIPPED_COMPARISONS)) {
+      const { $schema, ...rest } = raw as Record<string, unknown>;
+      expect($schema).toBeDefined();
+      expect(parseComparison(rest), name).toEqual(parseComparison(raw));
     }
   });
 
@@ -132,6 +148,13 @@ describe('the shipped files', () => {
     // both forms of a quantity, and both forms of a side, are allowed, as the loader allows them
     expect(targets(withTarget({ quantity: { metric: 'employedShare', difference: { A: 'standardised', B: { policy: 'personalised', group: 'refugee' } } } }))).toEqual([]);
     expect(targets(withTarget({ quantity: { metric: 'employedShare', policy: 'standardised', difference: { A: 'standardised', B: 'personalised' } } }))).not.toEqual([]);
+    const c = read(comparisonFile('classroom'));
+    expect(comparison({ ...c, variants: ['personalised', 'personalised', 'personalised', 'personalised'] })).not.toEqual([]);
+    expect(comparison({ ...c, variants: [] })).not.toEqual([]);
+    expect(comparison({ ...c, baseline: { policy: 'standardised', knobs: { folowUp: 1 } } })).not.toEqual([]);
+    expect(comparison({ ...c, baseline: { label: 'x' } })).not.toEqual([]);
+    // both forms of an arm are allowed, as the loader allows them
+    expect(comparison({ ...c, baseline: 'standardised', variants: [{ policy: 'personalised', changes: { 'office.caseload': 30 } }] })).toEqual([]);
   });
 });
 

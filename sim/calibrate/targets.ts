@@ -6,17 +6,16 @@
  * Browser-safe: no node: imports, no global randomness, no clock. The CLI's
  * `pathways targets` only formats what `evaluateTargets` returns.
  */
+import { changedScenario } from '../changes.ts';
 import { runReplicate } from '../ensemble.ts';
-import { InputError } from '../errors.ts';
 import { METRIC_TABLE, metricValue, parseMetricKey, type MetricKey, type Summary } from '../metrics.ts';
 import { outputGroupNames } from '../record.ts';
-import { parseScenario, policyNames, type Knobs, type Scenario } from '../scenario.ts';
-import { describeAllowed, resolve, show, ValidationError, type FieldError, type Infer } from '../schema/dsl.ts';
+import { policyNames, type Knobs, type Scenario } from '../scenario.ts';
+import { resolve, show, ValidationError, type FieldError, type Infer } from '../schema/dsl.ts';
 import { KNOBS } from '../schema/scenario.ts';
 import { BAND_KINDS, DIFFERENCE, LEVEL, SIDE, SOURCE, TARGET, TARGET_USES, TARGETS } from '../schema/targets.ts';
-import { policyKnobs, resolveRunSettings, runChanges, SETTING_NAMES, type Changes, type RunSettings } from '../settings.ts';
+import { policyKnobs, resolveRunSettings, runChanges, type Changes, type RunSettings } from '../settings.ts';
 import { estimate } from '../stats.ts';
-import { locate } from '../sweep/params.ts';
 
 // ---------------------------------------------------------------------------
 // The types of a validated target file (from the schema, sides in one form)
@@ -213,67 +212,9 @@ function checkValues(t: Target, at: string, errors: FieldError[]): void {
 // ---------------------------------------------------------------------------
 // Checks against the scenario
 
-/** Run settings a target check may not change: they are the run's (options or the scenario's). */
-const RUN_FIELDS = new Set<string>(SETTING_NAMES);
-
 /** Where a side's fields are, for messages. */
 function sidePaths(q: Quantity, i: number, at: string): string {
   return isDifference(q) ? `${at}.quantity.difference.${i === 0 ? 'A' : 'B'}` : `${at}.quantity`;
-}
-
-/**
- * The scenario with `changes` applied (numeric fields by dotted path, checked
- * against the schema, the result validated again). Problems go to `errors`
- * at `path.changes.PATH`; the scenario as it is when there are no changes.
- */
-function changedScenario(s: Scenario, changes: Record<string, number>, path: string, errors: FieldError[]): Scenario | undefined {
-  const entries = Object.entries(changes);
-  if (entries.length === 0) return s;
-  const raw = structuredClone(s) as unknown as Record<string | number, unknown>;
-  let ok = true;
-  for (const [name, value] of entries) {
-    const at = `${path}.changes.${name}`;
-    const first = name.split('.')[0];
-    if (RUN_FIELDS.has(first)) {
-      errors.push({ path: at, message: `cannot be changed by a target; ${first} is a setting of the run (the options or the scenario’s)` });
-      ok = false;
-      continue;
-    }
-    if (first === 'knobs') {
-      errors.push({ path: at, message: `is not a scenario field; give knob overrides in ${path}.knobs` });
-      ok = false;
-      continue;
-    }
-    let field;
-    try {
-      field = locate(s, name);
-    } catch (err) {
-      if (!(err instanceof InputError)) throw err;
-      // locate names the option it serves (`--vary: NAME: why`); here the field is the path
-      errors.push({ path: at, message: err.message.replace(`--vary: ${name}: `, '') });
-      ok = false;
-      continue;
-    }
-    const spec = field.spec;
-    if (!Number.isFinite(value) || value < spec.min || value > spec.max || (spec.integer && !Number.isInteger(value))) {
-      errors.push({ path: at, message: `${show(value)} is not allowed; expected ${describeAllowed(spec)}` });
-      ok = false;
-      continue;
-    }
-    let obj = raw;
-    for (const k of field.path.slice(0, -1)) obj = obj[k] as Record<string | number, unknown>;
-    obj[field.path[field.path.length - 1]] = value;
-  }
-  if (!ok) return undefined;
-  try {
-    return parseScenario(raw, `scenario ${s.name}`);
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    const e = err.errors[0];
-    const more = err.errors.length > 1 ? ` (and ${err.errors.length - 1} more)` : '';
-    errors.push({ path: `${path}.changes`, message: `make scenario ${s.name} invalid: ${e.path}: ${e.message}${more}` });
-    return undefined;
-  }
 }
 
 /** The knobs of a setting in the schema's order, and its changes sorted by path: the key under which settings share runs. */
@@ -348,7 +289,7 @@ export function checkTargets(file: TargetFile, s: Scenario, settings: Pick<RunSe
         const own = isDifference(t.quantity) && side.group !== t.quantity.group;
         errors.push({ path: own ? `${path}.group` : `${at}.quantity.group`, message: `${show(side.group)} is not a group of scenario ${s.name}; expected one of ${groups.join(', ')}` });
       }
-      const scenario = changedScenario(s, side.changes, path, errors);
+      const scenario = changedScenario(s, side.changes, path, errors, { who: 'a target' });
       if (scenario === undefined) return;
       const knobs = policyKnobs(s, side.policy, side.knobs, `${path}.knobs`);
       const key = settingKey(knobs, side.changes);

@@ -5,8 +5,8 @@ import type { NumberSpec } from '../schema/dsl.ts';
 export type OptionSpec =
   | { kind: 'flag'; doc: string }
   | { kind: 'int'; min: number; max: number; doc: string; arg: string }
-  /** `repeat`: may be given more than once; the values are joined with `;` in the order given. */
-  | { kind: 'string'; doc: string; arg: string; repeat?: boolean }
+  /** `repeat`: may be given more than once; the values are joined with `join` (default `;`) in the order given. */
+  | { kind: 'string'; doc: string; arg: string; repeat?: boolean; join?: string }
   | { kind: 'enum'; values: readonly string[]; doc: string; arg: string };
 
 export interface CommandSpec {
@@ -90,7 +90,7 @@ export function parseArgs(command: string, spec: CommandSpec, argv: string[]): P
     else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) raw = argv[++i];
     else throw new InputError(`--${name}: needs a value (${opt.arg})`);
     const value = checkValue(name, opt, raw);
-    options[name] = repeatable && Object.hasOwn(options, name) ? `${options[name]};${value}` : value;
+    options[name] = repeatable && Object.hasOwn(options, name) ? `${options[name]}${opt.kind === 'string' ? opt.join ?? ';' : ';'}${value}` : value;
   }
   if (!help) {
     const rest = spec.positional.at(-1)?.endsWith('...') ?? false;

@@ -1,14 +1,16 @@
 /** The commands: scenarios, validate, run, compare. Each returns its exit code. */
 import { basename } from 'node:path';
 import { SHIPPED } from '../../scenarios/index.ts';
+import { compareArms, type ArmsResult } from '../arms.ts';
 import { compare, keptBytes, type CompareResult, type RunResult } from '../ensemble.ts';
 import { loadScenario } from '../load.ts';
 import { parseScenario, policyNames, type Scenario } from '../scenario.ts';
-import { InputError } from '../errors.ts';
+import { InputError, ValidationError } from '../errors.ts';
 import { baseScenario, resolveRunSettings, scenarioChanges, type RunSettings } from '../settings.ts';
 import type { Parsed } from './args.ts';
 import { settingOptions } from './options.ts';
 import { alignTable, JOURNEY_LINES, journeysText, metricRows, print } from './format.ts';
+import { armOptionError, armsText, comparisonOf } from './arms.ts';
 import { checkOutDir, runTables, writeOutputs, type Format } from './output.ts';
 import { progress } from './progress.ts';
 
@@ -120,6 +122,7 @@ export function runCommand({ options }: Parsed): number {
 
 export function compareCommand({ options }: Parsed): number {
   const u = setup('compare', options);
+  if (options.arm !== undefined || options.arms !== undefined) return compareArmsCommand(u, options);
   const policies = options.policies === undefined ? [...u.s.comparePolicies] : String(options.policies).split(',').map((p) => p.trim());
   if (policies.length < 2 || policies.some((p) => p === '')) {
     throw new InputError(`--policies: ${JSON.stringify(String(options.policies))} is not allowed; expected two or more policy names separated by commas`);
@@ -143,5 +146,35 @@ export function compareCommand({ options }: Parsed): number {
     '',
     `mean [95% interval] over ${u.replications} replication${u.replications === 1 ? '' : 's'}; the difference is paired by replicate (same people, same luck).`,
   ].join('\n') + wrote);
+  return 0;
+}
+
+/**
+ * `compare --arm ... | --arms FILE`: a baseline and 1 to MAX_VARIANTS
+ * variants on common random numbers (compareArms, sim/arms.ts). --out DIR
+ * writes compare.json (the --json object); the runs are not kept, so there
+ * are no tables to write and --format does not apply.
+ */
+function compareArmsCommand(u: Setup, o: Options): number {
+  const flag = o.arm !== undefined ? '--arm' : '--arms';
+  if (o.policies !== undefined) throw new InputError(`--policies: not allowed with ${flag}; give each policy as an arm`);
+  if (o.format !== undefined) throw new InputError(`--format: not allowed with ${flag}; with arms, --out DIR writes compare.json (the --json object)`);
+  const { input, texts, source } = comparisonOf(o);
+  const p = progress(`compare ${u.s.name}`);
+  let r: ArmsResult;
+  try {
+    r = compareArms(u.s, input, { seed: u.seed, weeks: u.weeks, agents: u.agents, replications: u.replications }, { source, onProgress: p.onProgress });
+  } catch (err) {
+    if (texts !== undefined && err instanceof ValidationError) throw armOptionError(err, texts);
+    throw err;
+  } finally {
+    p.end();
+  }
+  let wrote = '';
+  if (u.out !== undefined) {
+    const files = writeOutputs(u.out, 'json', [], [{ name: 'compare', json: r }]);
+    wrote = `\nwrote ${files.length} file to ${u.out}: ${files.map((f) => basename(f)).join(', ')}\n`;
+  }
+  print(u.json ? JSON.stringify(r, null, 2) : armsText(r, `compare ${describe(u)}`) + wrote);
   return 0;
 }

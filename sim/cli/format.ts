@@ -24,28 +24,28 @@ export const print = (s: string) => process.stdout.write(s.endsWith('\n') ? s : 
 export const JOURNEY_LINES = 15;
 
 /** A mean with its interval, as the metric table says to write the metric (plain: shares as fractions). */
-const cell = (m: MetricName, mean: number, lo: number, hi: number) => {
+export const estimateCell = (m: MetricName, mean: number, lo: number, hi: number) => {
   const f = (v: number) => formatMetric(m, v, { plain: true });
   return `${f(mean)} ${intervalText(f(lo), f(hi))}`;
 };
 
-/** One row per metric (arrays by year as `metric.1`, ...): the metric's name and a cell per table. */
-export function metricRows(tables: EstimateTable[]): string[][] {
+/** One row per metric of `names` (default: all; arrays by year as `metric.1`, ...): the metric's name and a cell per table. */
+export function metricRows(tables: EstimateTable[], names: readonly MetricName[] = METRICS): string[][] {
   const rows: string[][] = [];
-  for (const m of METRICS) {
+  for (const m of names) {
     const ests: MetricEstimate[] = tables.map((t) => t[m]);
     const first = ests[0].mean;
     if (Array.isArray(first)) {
       for (let y = 0; y < first.length; y++) {
         rows.push([metricKeyText({ name: m, year: y + 1 }), ...ests.map((e) => {
           const { mean, ci95 } = e as { mean: number[]; ci95: [number[], number[]] };
-          return cell(m, mean[y], ci95[0][y], ci95[1][y]);
+          return estimateCell(m, mean[y], ci95[0][y], ci95[1][y]);
         })]);
       }
     } else {
       rows.push([m, ...ests.map((e) => {
         const { mean, ci95 } = e as { mean: number; ci95: [number, number] };
-        return cell(m, mean, ci95[0], ci95[1]);
+        return estimateCell(m, mean, ci95[0], ci95[1]);
       })]);
     }
   }

@@ -6,6 +6,28 @@ import { MERGE_SPEC, SWEEP_SPEC } from './sweep.ts';
 import { SENSITIVITY_SPEC } from './sensitivity.ts';
 import { TARGETS_SPEC } from './targets.ts';
 import { CALIBRATE_SPEC } from './calibrate.ts';
+import { SHIPPED_COMPARISONS } from '../../scenarios/comparisons/index.ts';
+import { ARM_SYNTAX, MAX_VARIANTS } from '../arms.ts';
+import { ARM, COMPARISON } from '../schema/arms.ts';
+import { ARM_JOIN } from './arms.ts';
+import { fieldLines, plain } from './format.ts';
+
+/** The comparison file format, for --help: one line per field, from the schema's doc strings. */
+function comparisonHelp(): string {
+  const rows: [string, string][] = [];
+  for (const [k, f] of Object.entries(COMPARISON.fields)) rows.push([k, `${(COMPARISON.required as readonly string[]).includes(k) ? '' : '(optional) '}${plain(f.doc)}`]);
+  rows.push(['  an arm', plain(ARM.doc)]);
+  for (const [k, f] of Object.entries(ARM.fields)) rows.push([`    ${k}`, `${(ARM.required as readonly string[]).includes(k) ? '' : '(optional) '}${plain(f.doc)}`]);
+  return [
+    'The comparison file (--arms) is JSON with these fields:',
+    ...fieldLines(rows),
+    '',
+    'Example:',
+    '  { "scenario": "classroom", "baseline": "standardised",',
+    '    "variants": [ { "label": "fewer cases", "policy": "standardised", "changes": { "office.caseload": 30 } },',
+    '                  { "label": "follow-up", "policy": "standardised", "knobs": { "followUp": 0.8 } }, "personalised" ] }',
+  ].join('\n');
+}
 
 
 /**
@@ -36,13 +58,22 @@ export const COMMANDS: Record<string, CommandSpec> = Object.assign(Object.create
     positional: [],
   },
   compare: {
-    usage: 'pathways compare --scenario NAME|FILE [--policies A,B] [--agents N] [--weeks N] [--seed N] [--replications N] [--out DIR] [--format json|csv] [--json]',
-    summary: 'Run the same population under each policy with common random numbers; report every metric’s mean and 95% interval per policy and for the difference (second minus first).',
+    usage: 'pathways compare --scenario NAME|FILE [--policies A,B | --arm ARM --arm ARM [--arm ARM ...] | --arms NAME|FILE] [--agents N] [--weeks N] [--seed N] [--replications N] [--out DIR] [--format json|csv] [--json]',
+    summary: 'Run the same population under each policy with common random numbers; report every metric’s mean and 95% interval per policy and for the difference (second minus first).\n\n' +
+      `With --arm or --arms: a baseline and 1 to ${MAX_VARIANTS} variants, each arm a policy with knob overrides and scenario changes, all on the same people with the same luck. ` +
+      'The report gives key metrics per arm, each variant’s paired difference from the baseline marked clear (the 95% interval excludes 0) or not and better or worse for the jobseekers, ' +
+      'and its cost-effectiveness: the extra cost (advisor time and services), the cost per extra person in work at the end and per extra person-year in work, with Fieller’s 95% interval, ' +
+      'not defined when the interval of the extra employment includes 0. --json prints everything, with every arm’s policy, full knobs and changes.\n\n' + comparisonHelp(),
     options: {
       scenario: RUN_OPTIONS.scenario,
       policies: { kind: 'string', arg: 'A,B', doc: 'Policies to compare, separated by commas (default: the scenario’s comparePolicies).' },
+      arm: {
+        kind: 'string', repeat: true, join: ARM_JOIN, arg: 'ARM',
+        doc: `An arm, ${ARM_SYNTAX} (repeat --arm for each; the first is the baseline, then 1 to ${MAX_VARIANTS} variants): a label up to "=" (no "=" or ","; default: the policy with its knobs and changes), a policy, then NAME=VALUE items separated by commas, NAME a knob (followUp) or a scenario field by dotted path (office.caseload), e.g. --arm standardised --arm "fewer cases=standardised,office.caseload=30".`,
+      },
+      arms: { kind: 'string', arg: 'NAME|FILE', doc: `A comparison file (JSON: baseline and 1 to ${MAX_VARIANTS} variants; the format is above, and in schemas/comparison.schema.json), or a shipped one by name (${Object.keys(SHIPPED_COMPARISONS).join(', ')}).` },
       ...RUN_OPTIONS,
-      out: { ...RUN_OPTIONS.out, doc: 'Write summary, timeseries, events and compare.json into DIR (created if missing).' },
+      out: { ...RUN_OPTIONS.out, doc: 'Write summary, timeseries, events and compare.json into DIR (created if missing); with --arm or --arms, compare.json only.' },
     },
     positional: [],
   },

@@ -26,7 +26,8 @@ export interface Target {
 /** Fields set by their own options, not by --vary. */
 const NOT_VARIED: Record<string, string> = { seed: 'use --seed', replications: 'use --replications' };
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A number as the command line writes one: digits with an optional sign, point and exponent (no hex, no Infinity). */
+export const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const bad = (text: string, why: string) => new InputError(`--vary: ${JSON.stringify(text)} is not allowed; ${why}`);
 
 function number(text: string, whole: string): number {

@@ -51,6 +51,7 @@ describe('summarise', () => {
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 1,
       longTermServiceShare: 0.25, mismatchedServiceShare: 0.25, overqualifiedShare: 0.5, weeksSearchingInfoPerPerson: 2,
       servicesFoundByChanceShare: 0.5, participationRate: 3 / 8, costPerPerson: (600 + 6 * 500) / 4,
+      advisorCostPerPerson: (6 * 500) / 4, serviceCostPerPerson: 600 / 4,
       rejectedApplicationShare: 6 / 9, attendanceRate: 4 / 6, employedWeeksShare: 2 / 8, activityEmploymentGap: 3 / 8 - 2 / 8,
       insecureJobShare: 0.5, referralsPerPerson: 3 / 4, healthBenefitShare: 0.25, educationShare: 0, movedAwayShare: 0,
     });
@@ -58,6 +59,7 @@ describe('summarise', () => {
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 0.5, servicesPerPerson: 1,
       longTermServiceShare: 0, mismatchedServiceShare: 0.5, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 2,
       servicesFoundByChanceShare: 0.5, participationRate: 0.5, costPerPerson: (300 + 3 * 500) / 2,
+      advisorCostPerPerson: (3 * 500) / 2, serviceCostPerPerson: 300 / 2,
       rejectedApplicationShare: 1 / 3, attendanceRate: 2 / 3, employedWeeksShare: 0.25, activityEmploymentGap: 0.25,
       insecureJobShare: 1, referralsPerPerson: 0.5, healthBenefitShare: 0, educationShare: 0, movedAwayShare: 0,
     });
@@ -65,6 +67,7 @@ describe('summarise', () => {
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 2.5, servicesPerPerson: 1,
       longTermServiceShare: 0.5, mismatchedServiceShare: 0, overqualifiedShare: 1, weeksSearchingInfoPerPerson: 2,
       servicesFoundByChanceShare: 0.5, participationRate: 0.25, costPerPerson: (300 + 3 * 500) / 2,
+      advisorCostPerPerson: (3 * 500) / 2, serviceCostPerPerson: 300 / 2,
       rejectedApplicationShare: 5 / 6, attendanceRate: 2 / 3, employedWeeksShare: 0.25, activityEmploymentGap: 0,
       insecureJobShare: 0, referralsPerPerson: 1, healthBenefitShare: 0.5, educationShare: 0, movedAwayShare: 0,
     });
@@ -72,6 +75,7 @@ describe('summarise', () => {
       employedShare: 1, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 1.5,
       longTermServiceShare: 1 / 3, mismatchedServiceShare: 1 / 3, overqualifiedShare: 0.5, weeksSearchingInfoPerPerson: 1.5,
       servicesFoundByChanceShare: 1 / 3, participationRate: 0.25, costPerPerson: (400 + 2 * 500) / 2,
+      advisorCostPerPerson: (2 * 500) / 2, serviceCostPerPerson: 400 / 2,
       rejectedApplicationShare: 3 / 4, attendanceRate: 1 / 2, employedWeeksShare: 0.5, activityEmploymentGap: -0.25,
       insecureJobShare: 0.5, referralsPerPerson: 1.5, healthBenefitShare: 0, educationShare: 0, movedAwayShare: 0,
     });
@@ -79,6 +83,7 @@ describe('summarise', () => {
       employedShare: 0, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1.5, servicesPerPerson: 0.5,
       longTermServiceShare: 0, mismatchedServiceShare: 0, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 2.5,
       servicesFoundByChanceShare: 1, participationRate: 0.5, costPerPerson: (200 + 4 * 500) / 2,
+      advisorCostPerPerson: (4 * 500) / 2, serviceCostPerPerson: 200 / 2,
       rejectedApplicationShare: 3 / 5, attendanceRate: 3 / 4, employedWeeksShare: 0, activityEmploymentGap: 0.5,
       insecureJobShare: 0, referralsPerPerson: 0, healthBenefitShare: 0.5, educationShare: 0, movedAwayShare: 0,
     });
@@ -86,6 +91,7 @@ describe('summarise', () => {
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 2, servicesPerPerson: 0.5,
       longTermServiceShare: 0, mismatchedServiceShare: 1, overqualifiedShare: 0, weeksSearchingInfoPerPerson: 3.5,
       servicesFoundByChanceShare: 0, participationRate: 0, costPerPerson: (100 + 5 * 500) / 2,
+      advisorCostPerPerson: (5 * 500) / 2, serviceCostPerPerson: 100 / 2,
       rejectedApplicationShare: 4 / 6, attendanceRate: 3 / 5, employedWeeksShare: 0.25, activityEmploymentGap: -0.25,
       insecureJobShare: 1, referralsPerPerson: 0.5, healthBenefitShare: 0.5, educationShare: 0, movedAwayShare: 0,
     });
@@ -93,6 +99,7 @@ describe('summarise', () => {
       employedShare: 0.5, employedShareByYear: [], medianWeeksToFirstJob: 2, rejectionsPerPerson: 1, servicesPerPerson: 1.5,
       longTermServiceShare: 1 / 3, mismatchedServiceShare: 0, overqualifiedShare: 1, weeksSearchingInfoPerPerson: 0.5,
       servicesFoundByChanceShare: 2 / 3, participationRate: 3 / 4, costPerPerson: (500 + 1 * 500) / 2,
+      advisorCostPerPerson: (1 * 500) / 2, serviceCostPerPerson: 500 / 2,
       rejectedApplicationShare: 2 / 3, attendanceRate: 1, employedWeeksShare: 0.25, activityEmploymentGap: 0.5,
       insecureJobShare: 0, referralsPerPerson: 1, healthBenefitShare: 0, educationShare: 0, movedAwayShare: 0,
     });
