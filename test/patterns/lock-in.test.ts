@@ -4,7 +4,8 @@ import { loadCore, REPLICATIONS, show } from './harness.ts';
 // Pattern 3 (Card, Kluve & Weber 2010, 2018): among people who enter a long
 // service in their first year under personalised allocation, employment is lower
 // in year 1 (lock-in) and higher by year 3 than for the same people under
-// standardised allocation; overqualification is lower under personalised.
+// standardised allocation; overqualification differs little, since it comes
+// from the labour market, not the office (F9; docs/MODEL.md, pattern 3).
 describe('pattern 3: lock-in, then gain', async () => {
   const core = await loadCore();
   const { EMPLOYED } = core.constants;
@@ -40,8 +41,11 @@ describe('pattern 3: lock-in, then gain', async () => {
     expect(e.ci95[0], `personalised minus standardised, year 3: ${show(e)}`).toBeGreaterThan(0);
   });
 
-  it('has a lower overqualifiedShare', () => {
+  /** Largest difference in overqualifiedShare that counts as little: 2 percentage points. */
+  const LITTLE = 0.02;
+  it('has about the same overqualifiedShare (within 2 percentage points)', () => {
     const e = core.estimate(overqualified);
-    expect(e.ci95[1], `personalised minus standardised: ${show(e)}`).toBeLessThan(0);
+    expect(e.ci95[0], `personalised minus standardised: ${show(e)}`).toBeGreaterThan(-LITTLE);
+    expect(e.ci95[1], `personalised minus standardised: ${show(e)}`).toBeLessThan(LITTLE);
   });
 });
