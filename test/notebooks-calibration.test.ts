@@ -31,23 +31,23 @@ const read = (folder: string, file: string) => readFileSync(join(DIR, folder, fi
 const fitOf = (folder: string) => JSON.parse(read(folder, 'fit.json')) as FitFile;
 
 describe('trace.csv', () => {
-  it('parses the columns pathways calibrate writes: evaluation, iteration or generation, kind, parameters, distance, the fit targets’ means', () => {
-    const t = parseTrace('evaluation,iteration,kind,a.b,c,distance,mean:x,mean:y\n1,0,initial,0.25,3,4.5,0.1,0.2\n2,0,initial,0.5,3,,0.3,\n3,1,reflect,0.4,2.5,1.25,0.2,0.4\n');
+  it('parses the columns pathways calibrate writes: evaluation, start, iteration or generation, kind, parameters, distance, the fit targets’ means', () => {
+    const t = parseTrace('evaluation,start,iteration,kind,a.b,c,distance,mean:x,mean:y\n1,1,0,initial,0.25,3,4.5,0.1,0.2\n2,1,0,initial,0.5,3,,0.3,\n3,1,1,reflect,0.4,2.5,1.25,0.2,0.4\n');
     expect(t.by).toBe('iteration');
     expect(t.parameters).toEqual(['a.b', 'c']);
     expect(t.targets).toEqual(['x', 'y']);
     expect(t.rows).toHaveLength(3);
-    expect(t.rows[0]).toEqual({ evaluation: 1, step: 0, kind: 'initial', point: [0.25, 3], distance: 4.5, means: [0.1, 0.2] });
+    expect(t.rows[0]).toEqual({ evaluation: 1, start: 1, step: 0, kind: 'initial', point: [0.25, 3], distance: 4.5, means: [0.1, 0.2] });
     // an empty cell: the model gave no number (a distance counts as +∞, as the search counts it)
     expect(t.rows[1].distance).toBe(Infinity);
     expect(t.rows[1].means[1]).toBeNaN();
     expect(bestSoFar(t).map((b) => [b.best, b.improved])).toEqual([[4.5, true], [4.5, false], [1.25, true]]);
-    expect(parseTrace('evaluation,generation,kind,p,distance\n1,0,proposal,0.5,2\n').by).toBe('generation');
+    expect(parseTrace('evaluation,start,generation,kind,p,distance\n1,1,0,proposal,0.5,2\n').by).toBe('generation');
   });
 
   it('refuses another header', () => {
     expect(() => parseTrace('evaluation,kind,p,distance\n1,initial,0.5,2\n')).toThrow(/header/);
-    expect(() => parseTrace('evaluation,iteration,kind,p,distance,x\n1,0,initial,0.5,2,3\n')).toThrow(/mean:/);
+    expect(() => parseTrace('evaluation,start,iteration,kind,p,distance,x\n1,1,0,initial,0.5,2,3\n')).toThrow(/mean:/);
   });
 
   it.each(FOLDERS)('%s: the parameters and fit targets of the plan, one row per evaluation, the best distance the calibration’s', (folder) => {
@@ -153,7 +153,7 @@ describe('the calibration folders', () => {
 
   it('refuses a trace whose parameters are not the fit’s', () => {
     const fit = { calibration: { parameters: [{ name: 'a', lo: 0, hi: 1, start: 0.5, value: 0.5 }] } } as unknown as FitFile;
-    expect(() => readRun('x', { fit, trace: 'evaluation,iteration,kind,b,distance\n1,0,initial,0.5,1\n' })).toThrow(/x\/trace\.csv: parameters b/);
+    expect(() => readRun('x', { fit, trace: 'evaluation,start,iteration,kind,b,distance\n1,1,0,initial,0.5,1\n' })).toThrow(/x\/trace\.csv: parameters b/);
   });
 
   it.each(FOLDERS)('%s: the distance split by target adds up to the calibration’s distance', (folder) => {

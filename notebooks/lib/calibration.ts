@@ -150,6 +150,8 @@ export const FIT_NAMES = Object.keys(SHIPPED_FITS);
 /** One evaluated candidate of trace.csv. */
 export interface TraceRow {
   evaluation: number;
+  /** The start (1-based) whose search asked it: Nelder–Mead with --starts runs several; ABC has one. */
+  start: number;
   /** Nelder–Mead: completed iterations before it; ABC: its generation. */
   step: number;
   /** Nelder–Mead: the step that asked it (initial, reflect, expand, ...); ABC: proposal. */
@@ -174,20 +176,21 @@ export interface Trace {
 
 const cell = (v: string | undefined, empty: number): number => (v === undefined || v.trim() === '' ? empty : Number(v));
 
-/** Parse trace.csv: `evaluation,iteration|generation,kind,<parameters...>,distance,mean:<target>...`. Throws on another header. */
+/** Parse trace.csv: `evaluation,start,iteration|generation,kind,<parameters...>,distance,mean:<target>...`. Throws on another header. */
 export function parseTrace(text: string): Trace {
   const table = csvParse(text);
   const cols = table.columns;
   const d = cols.indexOf('distance');
-  if (cols[0] !== 'evaluation' || (cols[1] !== 'iteration' && cols[1] !== 'generation') || cols[2] !== 'kind' || d < 3) {
-    throw new Error(`trace.csv: the header ${JSON.stringify(cols.join(','))} is not evaluation,iteration|generation,kind,<parameters>,distance,mean:<target>...`);
+  if (cols[0] !== 'evaluation' || cols[1] !== 'start' || (cols[2] !== 'iteration' && cols[2] !== 'generation') || cols[3] !== 'kind' || d < 4) {
+    throw new Error(`trace.csv: the header ${JSON.stringify(cols.join(','))} is not evaluation,start,iteration|generation,kind,<parameters>,distance,mean:<target>...`);
   }
-  const parameters = cols.slice(3, d);
+  const parameters = cols.slice(4, d);
   const meanCols = cols.slice(d + 1);
   if (meanCols.some((c) => !c.startsWith('mean:'))) throw new Error(`trace.csv: after distance come only mean:<target> columns, not ${meanCols.find((c) => !c.startsWith('mean:'))}`);
-  const by = cols[1] as Trace['by'];
+  const by = cols[2] as Trace['by'];
   const rows = table.map((r): TraceRow => ({
     evaluation: cell(r.evaluation, NaN),
+    start: cell(r.start, NaN),
     step: cell(r[by], NaN),
     kind: r.kind ?? '',
     point: parameters.map((p) => cell(r[p], NaN)),
