@@ -4,7 +4,7 @@ import { h } from './dom.ts';
 import { num, type Lang } from './i18n.ts';
 import { KNOB_TEXT } from './knob-text.ts';
 import { allowedText, notAllowed } from './lever-text.ts';
-import { leversPanel, markInput, refreshRun, typedProblem } from './levers-view.ts';
+import { leversPanel, markInput, refreshRun, saveTools, typedProblem } from './levers-view.ts';
 import { policyLabel, sizesOf } from './plan.ts';
 import { KNOB_NAMES, LIMITS, type PolicyChoice, type Settings, type SizeField } from './settings.ts';
 import { UI } from './text.ts';
@@ -45,9 +45,9 @@ export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
     h('h2', {}, T.settings),
     h('div', { class: 'field' }, h('label', { for: 'scenario' }, T.scenario), scenarioSelect),
     h('div', { class: 'field file' }, file, h('label', { for: 'scenario-file', class: 'button' }, T.loadFile)),
-    s ? leversPanel(root, { settings: st, scenario: s, fileName: ctx.fileName, onChange: ctx.onChange, onSave: () => ctx.onSave?.() }) : undefined,
     s ? policyPanel('a', T.policyA, st.a, s, ctx) : undefined,
     s ? policyPanel('b', T.policyB, st.b, s, ctx) : undefined,
+    s ? leversPanel(root, { settings: st, scenario: s, fileName: ctx.fileName, onChange: ctx.onChange }) : undefined,
     runPanel(root, ctx),
   ].filter((x) => x !== undefined));
   refreshRun(root, st.lang);
@@ -140,9 +140,10 @@ function runPanel(root: HTMLElement, ctx: ControlsContext): HTMLElement {
     intField('agents', T.agents),
     intField('weeks', T.weeks),
     h('div', { class: 'buttons' },
-      h('button', { id: 'run', type: 'button', class: 'primary', disabled: !s || ctx.running, 'data-can-run': !s || ctx.running ? '0' : '1', onclick: () => ctx.onRun() }, ctx.running ? T.running : T.run),
+      h('button', { id: 'run', type: 'button', class: 'primary', disabled: !s || ctx.running, 'data-can-run': !s || ctx.running ? '0' : '1', 'data-scenario': s ? '1' : '0', onclick: () => ctx.onRun() }, ctx.running ? T.running : T.run),
       h('button', { id: 'cancel', type: 'button', disabled: !ctx.running, onclick: () => ctx.onCancel() }, T.cancel)),
     h('p', { id: 'run-blocked', class: 'lever-problem', role: 'status', hidden: true }),
+    ...saveTools(st.lang, !!s, () => ctx.onSave?.()),
   );
 }
 

@@ -6,11 +6,12 @@
  * "Save this scenario" (scenario-file.ts). Also the registry of the panel's inputs that hold a
  * value not allowed (the run settings' too), which turns Run off.
  */
-import type { NumberSpec, Scenario } from '../sim/index.ts';
+import { SETTING_NAMES, type NumberSpec, type Scenario } from '../sim/index.ts';
+import type { PageData } from './data.ts';
 import { h } from './dom.ts';
-import { num, texts, type Lang } from './i18n.ts';
+import { count, num, pct, texts, type Lang } from './i18n.ts';
 import { allowedText, choiceText, LEVER_TEXT, notAllowed, TOPIC_TEXT, unitText } from './lever-text.ts';
-import { leversOf, problemOf, sharesOf, TOPICS, valueAt, withLever, type Lever, type LeverChanges, type Topic } from './levers.ts';
+import { leversOf, patternOf, problemOf, sharesOf, TOPICS, valueAt, withLever, type Lever, type LeverChanges, type Topic } from './levers.ts';
 import { groupName, serviceName } from './names.ts';
 import type { Settings } from './settings.ts';
 import { ENTITLEMENT_NAMES, ROUTES } from '../sim/constants.ts';
@@ -18,7 +19,7 @@ import { ENTITLEMENT_NAMES, ROUTES } from '../sim/constants.ts';
 const TEXT = texts({
   title: 'Scenario values: what if…',
   intro: 'Change the office, the services, the labour market or the group mix. Both policies run in the scenario with these changes.',
-  search: 'Search the scenario values', searchHint: 'e.g. caseload, places, discrimination',
+  search: 'Search the scenario values', searchHint: 'e.g. caseload, places',
   none: (q: string) => `No scenario value matches “${q}”.`,
   changed: (n: number) => (n ? ` (${n} changed)` : ''),
   scenario: 'scenario', range: 'allowed',
@@ -26,16 +27,17 @@ const TEXT = texts({
   rescaled: 'rescaled', total: 'Total',
   reset: 'Reset to the scenario’s values', resetGroups: 'Reset the group mix',
   save: 'Save this scenario (.json)',
-  saveHint: 'A scenario file with the changes made here (scenario values, knobs, run settings): load it here again, or run it with pathways compare --scenario FILE.',
+  saveHint: ['A scenario file with the changes made here (scenario values, knobs, run settings): load it here again, or run it with ', h('code', {}, 'pathways compare --scenario FILE'), '.'],
   notNumber: (allowed: string) => `is not a number; expected ${allowed}`,
   tooFewChoices: (n: number, min: number) => `has ${n} items; expected at least ${min}`,
   byRight: 'By economic right', byRoute: 'By background', everyone: 'Everyone',
   blocked: (names: string) => `Run is off until these values are allowed: ${names}.`,
-  yes: 'yes',
+  yes: 'yes', no: 'no', changedList: 'changed',
+  ranWith: 'These results are for the scenario with these values changed:',
 }, {
   title: 'Verdier i scenariet: hva om …',
   intro: 'Endre kontoret, tiltakene, arbeidsmarkedet eller sammensetningen av gruppene. Begge politikkene kjøres i scenariet med disse endringene.',
-  search: 'Søk i verdiene i scenariet', searchHint: 'f.eks. saksmengde, plasser, diskriminering',
+  search: 'Søk i verdiene i scenariet', searchHint: 'f.eks. saksmengde, plasser',
   none: (q: string) => `Ingen verdi i scenariet passer til «${q}».`,
   changed: (n: number) => (n ? ` (${n} endret)` : ''),
   scenario: 'scenariet', range: 'tillatt',
@@ -43,12 +45,13 @@ const TEXT = texts({
   rescaled: 'justert', total: 'Sum',
   reset: 'Tilbakestill til scenariets verdier', resetGroups: 'Tilbakestill sammensetningen',
   save: 'Lagre dette scenariet (.json)',
-  saveHint: 'En scenariofil med endringene som er gjort her (verdier i scenariet, spaker, kjøring): last den inn her igjen, eller kjør den med pathways compare --scenario FIL.',
+  saveHint: ['En scenariofil med endringene som er gjort her (verdier i scenariet, spaker, kjøring): last den inn her igjen, eller kjør den med ', h('code', {}, 'pathways compare --scenario FIL'), '.'],
   notNumber: (allowed: string) => `er ikke et tall; forventet ${allowed}`,
   tooFewChoices: (n: number, min: number) => `har ${n} valg; forventet minst ${min}`,
   byRight: 'Etter økonomisk rettighet', byRoute: 'Etter bakgrunn', everyone: 'Alle',
   blocked: (names: string) => `Kjør er slått av til disse verdiene er tillatt: ${names}.`,
-  yes: 'ja',
+  yes: 'ja', no: 'nei', changedList: 'endret',
+  ranWith: 'Disse resultatene gjelder scenariet med disse verdiene endret:',
 });
 
 // ---------------------------------------------------------------------------
@@ -109,7 +112,7 @@ export function refreshRun(root: HTMLElement, lang: Lang): void {
   const run = root.querySelector<HTMLButtonElement>('#run');
   if (run) run.disabled = run.dataset.canRun !== '1' || names.length > 0;
   const save = root.querySelector<HTMLButtonElement>('#save-scenario');
-  if (save) save.disabled = names.length > 0;
+  if (save) save.disabled = names.length > 0 || run?.dataset.scenario !== '1';
   const note = root.querySelector<HTMLElement>('#run-blocked');
   if (note) {
     note.textContent = names.length ? TEXT(lang).blocked(names.join(', ')) : '';
@@ -126,8 +129,15 @@ export interface LeversContext {
   scenario: Scenario;
   fileName?: string;
   onChange(patch: Partial<Settings>, rerender?: boolean): void;
-  /** Download the page's settings as a scenario file (scenario-file.ts). */
-  onSave(): void;
+}
+
+/** "Save this scenario": a button that downloads the page's settings as a scenario file (scenario-file.ts), and what the file is for. */
+export function saveTools(lang: Lang, enabled: boolean, onSave: () => void): HTMLElement[] {
+  const T = TEXT(lang);
+  return [
+    h('button', { id: 'save-scenario', type: 'button', disabled: !enabled, 'aria-describedby': 'save-hint', onclick: () => onSave() }, T.save),
+    h('p', { class: 'hint', id: 'save-hint' }, ...T.saveHint),
+  ];
 }
 
 const idOf = (path: string) => `lever-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -139,11 +149,25 @@ export function leverLabel(l: Lever, lang: Lang): string {
 
 /** A lever's one-line explanation: the schema's doc in English, its bokmål line in bokmål; `name` in backticks as code. */
 function leverLine(l: Lever, lang: Lang): (Node | string)[] {
-  const text = lang === 'en' ? l.spec.doc : LEVER_TEXT[l.pattern].nbLine;
+  const text = withoutFindings(lang === 'en' ? l.spec.doc : LEVER_TEXT[l.pattern].nbLine);
   return text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part));
 }
 
-const fmt = (v: number, lang: Lang) => num(v, lang, Number.isInteger(v) ? 0 : Math.min(6, Math.max(2, (String(v).split('.')[1] ?? '').length)));
+/**
+ * A doc line without its references to the findings of docs/MODEL.md
+ * ("(F8, Card ...)" → "(Card ...)", "(F9)" → ""): for the page, where they
+ * would mean nothing; the schema, MODEL.md and the JSON Schema keep them.
+ */
+export function withoutFindings(text: string): string {
+  return text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+    const rest = inner.replace(/\bF\d+\b(?:[,;]\s*)?/g, '').replace(/[,;]\s*$/, '').trim();
+    if (rest === inner.trim()) return whole;
+    return rest ? ` (${rest})` : '';
+  });
+}
+
+/** A value as the box shows it, with the language's decimal mark. */
+const fmt = (v: number, lang: Lang) => (Number.isInteger(v) && Math.abs(v) >= 10_000 ? count(v, lang) : num(v, lang, Math.min(6, (String(v).split('.')[1] ?? '').length)));
 
 /** The scenario values panel for `root` (the settings panel). */
 export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement {
@@ -172,7 +196,10 @@ export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement 
     for (const [g, input] of shareInputs) {
       const row = rows.get(`groups.${g}.share`);
       row?.classList.toggle('rescaled', !set.has(g) && shares[g] !== s.groups.find((x) => x.name === g)?.share);
-      if (document.activeElement !== input && !st.problems.has(input.id)) input.value = String(shares[g]);
+      // a share not set shows rounded (the run uses it in full), every share also as a percentage
+      if (document.activeElement !== input && !st.problems.has(input.id)) input.value = String(set.has(g) ? shares[g] : Number(shares[g].toFixed(3)));
+      const shown = row?.querySelector('.share-pct');
+      if (shown) shown.textContent = pct(shares[g], lang, 1);
     }
     groupProblem.textContent = problem ? `${problem}.` : '';
     groupProblem.hidden = !problem;
@@ -220,6 +247,7 @@ export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement 
     return row(l, h('div', { class: 'lever-number' },
       h('label', { for: id }, l.topic === 'groups' ? itemName(l) : leverLabel(l, lang)),
       h('span', { class: 'lever-box' }, input, unit ? h('span', { class: 'unit' }, unit) : undefined,
+        l.topic === 'groups' ? h('span', { class: 'share-pct' }) : undefined,
         l.topic === 'groups' ? h('span', { class: 'rescaled-mark' }, T.rescaled) : undefined)),
     h('p', { class: 'hint', id: `${id}-line` }, ...(l.topic === 'groups' ? [] : [...leverLine(l, lang), ' ']), h('span', { class: 'lever-range' }, `${range}; ${T.scenario}: ${fmt(base, lang)}.`)),
     message);
@@ -233,7 +261,7 @@ export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement 
       onchange: () => commit(withLever(s, changes, l.path, input.checked)),
     });
     return row(l, h('div', { class: 'lever-bool' }, input, h('label', { for: id }, leverLabel(l, lang))),
-      h('p', { class: 'hint', id: `${id}-line` }, ...leverLine(l, lang), ' ', h('span', { class: 'lever-range' }, `${T.scenario}: ${base ? T.yes : '—'}.`)));
+      h('p', { class: 'hint', id: `${id}-line` }, ...leverLine(l, lang), ' ', h('span', { class: 'lever-range' }, `${T.scenario}: ${base ? T.yes : T.no}.`)));
   }
 
   function choicesRow(l: Lever & { kind: 'choices' }): HTMLElement {
@@ -271,7 +299,7 @@ export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement 
   };
 
   function row(l: Lever, ...children: (HTMLElement | undefined)[]): HTMLElement {
-    const search = [leverLabel(l, lang), l.path, l.item ? itemName(l) : '', TOPIC_TEXT[l.topic][lang]].join(' ').toLowerCase();
+    const search = [leverLabel(l, lang), l.path, l.item ? itemName(l) : ''].join(' ').toLowerCase();
     const el = h('div', { class: `lever${Object.hasOwn(changes, l.path) ? ' changed' : ''}`, 'data-path': l.path, 'data-search': search }, ...children);
     rows.set(l.path, el);
     return el;
@@ -332,10 +360,6 @@ export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement 
     oninput: (e) => filter((e.target as HTMLInputElement).value),
   });
 
-  const save = h('button', {
-    id: 'save-scenario', type: 'button', 'aria-describedby': 'save-hint',
-    onclick: () => ctx.onSave(),
-  }, T.save);
   const panel = h('fieldset', { class: 'levers', id: 'levers' },
     h('legend', {}, T.title),
     h('p', { class: 'hint' }, T.intro),
@@ -348,11 +372,40 @@ export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement 
           for (const id of [...st.problems.keys()]) if (id.startsWith('lever-')) st.problems.delete(id);
           ctx.onChange({ levers: {} }, true);
         },
-      }, T.reset),
-      save),
-    h('p', { class: 'hint', id: 'save-hint' }, T.saveHint));
+      }, T.reset)));
   if (st.query !== '') filter(st.query);
   // after the panel is in the document: the group mix's state turns Run off or on
   queueMicrotask(updateShares);
   return panel;
+}
+
+/**
+ * The scenario values the shown results were run with, where they differ
+ * from the scenario (the results' `changes`, as `pathways compare --json`
+ * lists them; the run sizes are in the table's caption and the link), by
+ * their names on the page; undefined when there are none.
+ */
+export function changesNote(data: PageData, lang: Lang): HTMLElement | undefined {
+  const T = TEXT(lang);
+  const sizes: readonly string[] = SETTING_NAMES;
+  const shown = new Map<string, string>();
+  for (const [path, v] of Object.entries(data.compare.changes)) {
+    if (sizes.includes(path)) continue;
+    // a list of choices changed item by item (`services.x.entry.0`) is one change of the list
+    const whole = patternOf(path) ? path : path.replace(/\.\d+$/, '');
+    const def = patternOf(whole);
+    if (!def) {
+      shown.set(path, `${path}: ${JSON.stringify(v)}`);
+      continue;
+    }
+    const item = whole.split('.')[1];
+    const name = def.topic === 'groups' ? groupName(item, data.meta.groups.find((g) => g.name === item)?.label ?? item, lang)
+      : def.topic === 'services' ? serviceName(item, data.meta.services.find((x) => x.id === item)?.label ?? item, lang) : undefined;
+    const label = `${LEVER_TEXT[def.pattern][lang]}${name ? ` (${name})` : ''}`;
+    const value = whole !== path || !(typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v)) ? T.changedList
+      : typeof v === 'number' ? fmt(v, lang) : typeof v === 'boolean' ? (v ? T.yes : T.no) : v.map((x) => choiceText(String(x), lang)).join(', ');
+    shown.set(whole, `${label}: ${value}`);
+  }
+  if (shown.size === 0) return undefined;
+  return h('div', { class: 'run-changes', id: 'run-changes' }, h('p', {}, T.ranWith), h('ul', {}, ...[...shown.values()].map((x) => h('li', {}, x))));
 }

@@ -215,7 +215,7 @@ describe('the settings panel', () => {
     type(root.querySelector('[data-path="groups.refugee.share"] input')!, '0.3');
     expect(changes.at(-1)).toEqual({ levers: { 'office.caseload': 40, 'groups.refugee.share': 0.3 } });
     const youth = root.querySelector<HTMLInputElement>('[data-path="groups.youth.share"] input')!;
-    expect(Number(youth.value)).toBeCloseTo(0.1 * 0.7 / 0.86, 5);
+    expect(Number(youth.value)).toBeCloseTo(0.1 * 0.7 / 0.86, 2);
     expect(root.querySelector('[data-path="groups.youth.share"]')!.classList.contains('rescaled')).toBe(true);
   });
 
