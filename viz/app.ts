@@ -7,6 +7,8 @@ import { renderControls, type ControlsContext } from './controls.ts';
 import { pageData, type PageData } from './data.ts';
 import { h } from './dom.ts';
 import { download } from './export.ts';
+import { checkLevers } from './levers.ts';
+import { scenarioFile } from './scenario-file.ts';
 import { num } from './i18n.ts';
 import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
@@ -28,7 +30,7 @@ export interface PageHandle {
   agents(): AgentsView | undefined;
 }
 
-const RESULT_KEYS = ['scenario', 'custom', 'a', 'b', 'seed', 'replications', 'agents', 'weeks'] as const;
+const RESULT_KEYS = ['scenario', 'custom', 'a', 'b', 'levers', 'seed', 'replications', 'agents', 'weeks'] as const;
 const resultKey = (s: Settings) => JSON.stringify(RESULT_KEYS.map((k) => s[k]));
 
 /** A loaded scenario in the link: its compressed form for the hash, or, when that is longer than MAX_LINK_CHARS, its length. */
@@ -106,6 +108,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     const old = settings;
     settings = { ...settings, ...patch };
     if (settings.scenario !== old.scenario || settings.custom !== old.custom) {
+      // the scenario values changed on the page belong to the scenario they were changed in
+      if (patch.levers === undefined) settings.levers = {};
       loadScenario();
       // a new scenario starts from the two policies it compares by default
       checkPolicies({ a: patch.a !== undefined, b: patch.b !== undefined });
@@ -132,6 +136,16 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     },
     onRun: () => void run().catch(() => undefined), // shown on the page already
     onCancel: () => runner.cancel(),
+    onSave: () => {
+      if (!scenario) return;
+      try {
+        const f = scenarioFile(settings, scenario, fileName);
+        download(f.name, f.text, 'application/json');
+      } catch (err) {
+        runError = errorLines(err);
+        renderFrame();
+      }
+    },
   });
 
   /** Lines for the scenario's sizes capped at the page's limits (none while the settings are bad: running shows why). */
@@ -153,6 +167,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale, { capped, tooLong });
     renderInfo(el.info, scenario, settings.lang, {
       file: settings.scenario === 'custom', changed: Object.keys(settings.a.knobs).length + Object.keys(settings.b.knobs).length > 0,
+      levers: Object.keys(settings.levers).length > 0,
     });
   }
 
@@ -239,6 +254,12 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   loadScenario();
   const query = new URLSearchParams(location.search);
   checkPolicies({ a: query.has('a'), b: query.has('b') });
+  if (scenario) {
+    // a link's scenario values name services and groups of its scenario
+    const checked = checkLevers(scenario, settings.levers);
+    settings.levers = checked.changes;
+    linkErrors.push(...checked.errors);
+  }
   if (scenario && settings.persona !== undefined && !scenario.personas.some((p) => p.name === settings.persona)) {
     linkErrors.push(`link: persona: ${JSON.stringify(settings.persona)} is not allowed; expected one of ${scenario.personas.map((p) => p.name).join(', ') || '(this scenario has no personas)'}`);
     settings.persona = undefined;

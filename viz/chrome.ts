@@ -28,11 +28,11 @@ const shownInfo = new WeakMap<HTMLElement, { s: Scenario | undefined; lang: Lang
  * notice, things to try; content in English), then how the scenario as
  * shipped compares with published figures (fits-view.ts). Rebuilt only when
  * the scenario, the language or the fit's state (a loaded file, changed
- * knobs) changes, not on every setting.
+ * knobs or scenario values) changes, not on every setting.
  */
 export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang, fit: FitState = { file: false, changed: false }): void {
   const last = shownInfo.get(el);
-  const fitKey = `${fit.file}:${fit.changed}`;
+  const fitKey = `${fit.file}:${fit.changed}:${fit.levers ?? false}`;
   if (last && last.s === s && last.lang === lang && last.fit === fitKey) return;
   shownInfo.set(el, { s, lang, fit: fitKey });
   const T = UI(lang);

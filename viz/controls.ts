@@ -1,8 +1,10 @@
 /** The settings panel: scenario, the two policies' knobs (generated from the schema), run sizes, Run and Cancel. */
-import { KNOBS, policyNames, resolvePolicy, type Knobs, type NumberSpec, type Scenario } from '../sim/index.ts';
+import { KNOBS, policyNames, resolvePolicy, settingSpec, tooFewAgents, type Knobs, type NumberSpec, type Scenario } from '../sim/index.ts';
 import { h } from './dom.ts';
 import { num, type Lang } from './i18n.ts';
 import { KNOB_TEXT } from './knob-text.ts';
+import { allowedText, notAllowed } from './lever-text.ts';
+import { leversPanel, markInput, refreshRun, saveTools, typedProblem } from './levers-view.ts';
 import { policyLabel, sizesOf } from './plan.ts';
 import { KNOB_NAMES, LIMITS, type PolicyChoice, type Settings, type SizeField } from './settings.ts';
 import { UI } from './text.ts';
@@ -19,6 +21,8 @@ export interface ControlsContext {
   onFile(name: string, text: string): void;
   onRun(): void;
   onCancel(): void;
+  /** Download the settings as a scenario file ("Save this scenario"). */
+  onSave?(): void;
 }
 
 
@@ -43,8 +47,10 @@ export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
     h('div', { class: 'field file' }, file, h('label', { for: 'scenario-file', class: 'button' }, T.loadFile)),
     s ? policyPanel('a', T.policyA, st.a, s, ctx) : undefined,
     s ? policyPanel('b', T.policyB, st.b, s, ctx) : undefined,
-    runPanel(ctx),
+    s ? leversPanel(root, { settings: st, scenario: s, fileName: ctx.fileName, onChange: ctx.onChange }) : undefined,
+    runPanel(root, ctx),
   ].filter((x) => x !== undefined));
+  refreshRun(root, st.lang);
 }
 
 function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Scenario, ctx: ControlsContext): HTMLElement {
@@ -92,7 +98,7 @@ function policyPanel(side: 'a' | 'b', title: string, choice: PolicyChoice, s: Sc
   );
 }
 
-function runPanel(ctx: ControlsContext): HTMLElement {
+function runPanel(root: HTMLElement, ctx: ControlsContext): HTMLElement {
   const st = ctx.settings;
   const T = UI(st.lang);
   const s = ctx.scenario;
@@ -101,17 +107,31 @@ function runPanel(ctx: ControlsContext): HTMLElement {
   const intField = (field: SizeField, label: string) => {
     const [min, max] = LIMITS[field];
     const placeholder = used ? `${used[field]}` : T.scenarioDefault;
-    return h('div', { class: 'field inline' }, h('label', { for: field }, label), h('input', {
-      id: field, type: 'number', min, max, step: 1, value: st[field] ?? '', placeholder, inputmode: 'numeric',
-      onchange: (e) => {
-        const el = e.target as HTMLInputElement;
-        const v = el.value === '' ? undefined : Math.round(Number(el.value));
-        const ok = v === undefined ? placeholder !== '' : Number.isFinite(v) && v >= min && v <= max;
-        el.setCustomValidity(ok ? '' : `${label}: ${min}–${max}`);
-        el.reportValidity();
-        if (ok) ctx.onChange({ [field]: v });
+    // a value not allowed shows the CLI's words under the field and turns Run off, instead of running the last good value
+    const spec: NumberSpec = { ...settingSpec(field), min, max };
+    const check = (text: string, bad: boolean): string | undefined => {
+      if (bad) return `${T.notNumber} ${allowedText(spec, st.lang)}`;
+      if (text.trim() === '') return undefined;
+      const v = Number(text);
+      if (!(Number.isInteger(v) && v >= min && v <= max)) return notAllowed(text.trim(), spec, st.lang);
+      const few = field === 'agents' && s ? tooFewAgents(s, v) : undefined;
+      return few ? T.tooFew(v, s!.name, s!.personas.length) : undefined;
+    };
+    const message = h('p', { id: `${field}-problem`, class: 'lever-problem', role: 'alert', hidden: true });
+    const input = h('input', {
+      id: field, type: 'number', min, max, step: 1, value: st[field] ?? '', placeholder, inputmode: 'numeric', 'aria-describedby': `${field}-problem`,
+      oninput: () => {
+        const problem = check(input.value, input.validity.badInput);
+        markInput(root, input, message, label, problem, st.lang);
+        if (!problem) ctx.onChange({ [field]: input.value.trim() === '' ? undefined : Number(input.value) });
       },
-    }));
+    });
+    const typed = typedProblem(root, field);
+    if (typed) {
+      input.value = typed.text;
+      markInput(root, input, message, label, check(typed.text, typed.bad), st.lang);
+    }
+    return h('div', { class: 'run-field' }, h('div', { class: 'field inline' }, h('label', { for: field }, label), input), message);
   };
   return h('fieldset', { class: 'run' },
     h('legend', {}, T.runSettings),
@@ -120,8 +140,10 @@ function runPanel(ctx: ControlsContext): HTMLElement {
     intField('agents', T.agents),
     intField('weeks', T.weeks),
     h('div', { class: 'buttons' },
-      h('button', { id: 'run', type: 'button', class: 'primary', disabled: !s || ctx.running, onclick: () => ctx.onRun() }, ctx.running ? T.running : T.run),
+      h('button', { id: 'run', type: 'button', class: 'primary', disabled: !s || ctx.running, 'data-can-run': !s || ctx.running ? '0' : '1', 'data-scenario': s ? '1' : '0', onclick: () => ctx.onRun() }, ctx.running ? T.running : T.run),
       h('button', { id: 'cancel', type: 'button', disabled: !ctx.running, onclick: () => ctx.onCancel() }, T.cancel)),
+    h('p', { id: 'run-blocked', class: 'lever-problem', role: 'status', hidden: true }),
+    ...saveTools(st.lang, !!s, () => ctx.onSave?.()),
   );
 }
 

@@ -25,6 +25,8 @@ export interface FitState {
   file: boolean;
   /** Knobs of either policy are changed on the page. */
   changed: boolean;
+  /** Scenario values are changed on the page (levers.ts). */
+  levers?: boolean;
 }
 
 const TEXT = texts({
@@ -36,6 +38,7 @@ const TEXT = texts({
   source: (name: string) => ['Read from the shipped check (', h('code', {}, `pathways targets --scenario ${name}`), '), not from the runs on this page.'],
   uses: 'Targets for fitting may be used to set the scenario’s values; held-out targets are kept out of that, to test it.',
   asShipped: (name: string) => ['These figures are for ', h('code', {}, name), ' as shipped, without the knob changes made here; to check a changed scenario, write it to a file and run ', h('code', {}, 'pathways targets --scenario FILE'), '.'],
+  leversAsShipped: (name: string, knobs: boolean) => ['These figures are for ', h('code', {}, name), ` as shipped, without the ${knobs ? 'knob and scenario value' : 'scenario value'} changes made here; to check the changed scenario, save it (“Save this scenario”) and run `, h('code', {}, 'pathways targets --scenario FILE'), '.'],
   fileAsShipped: (name: string) => ['These figures are for ', h('code', {}, name), ' as shipped, not for the loaded file; ', h('code', {}, 'pathways targets --scenario FILE'), ' checks the file against them.'],
   none: 'No published figures are shipped for this scenario.',
   noneFile: () => ['No published figures come with this scenario; ', h('code', {}, 'pathways targets --scenario FILE --targets TARGETS.json'), ' checks it against a target file.'],
@@ -58,6 +61,7 @@ const TEXT = texts({
   source: (name: string) => ['Lest fra den medfølgende kontrollen (', h('code', {}, `pathways targets --scenario ${name}`), '), ikke fra kjøringene på denne siden.'],
   uses: 'Tall til kalibrering kan brukes til å sette scenariets verdier; tall holdt utenfor brukes ikke til det, men til å teste det.',
   asShipped: (name: string) => ['Tallene gjelder ', h('code', {}, name), ' slik det leveres, uten spakene som er endret her; for å kontrollere et endret scenario, skriv det til en fil og kjør ', h('code', {}, 'pathways targets --scenario FIL'), '.'],
+  leversAsShipped: (name: string, knobs: boolean) => ['Tallene gjelder ', h('code', {}, name), ` slik det leveres, uten ${knobs ? 'spakene og verdiene i scenariet' : 'verdiene i scenariet'} som er endret her; for å kontrollere det endrede scenariet, lagre det («Lagre dette scenariet») og kjør `, h('code', {}, 'pathways targets --scenario FIL'), '.'],
   fileAsShipped: (name: string) => ['Tallene gjelder ', h('code', {}, name), ' slik det leveres, ikke den innlastede filen; ', h('code', {}, 'pathways targets --scenario FIL'), ' kontrollerer filen mot dem.'],
   none: 'Det følger ingen publiserte tall med dette scenariet.',
   noneFile: () => ['Det følger ingen publiserte tall med dette scenariet; ', h('code', {}, 'pathways targets --scenario FIL --targets MÅL.json'), ' kontrollerer det mot en fil med publiserte tall.'],
@@ -232,6 +236,7 @@ export function fitsPart(s: Scenario | undefined, state: FitState, lang: Lang): 
   const settings = r.settings;
   part.append(h('p', { class: 'fit-counts' }, T.counts(c(r.fit, T.fitCount), c(r.holdout, T.holdoutCount), settings.replications, count(settings.agents, lang), settings.weeks)));
   if (state.file) part.append(h('p', { class: 'fit-note changed' }, ...T.fileAsShipped(r.scenario)));
+  else if (state.levers) part.append(h('p', { class: 'fit-note changed' }, ...T.leversAsShipped(r.scenario, state.changed)));
   else if (state.changed) part.append(h('p', { class: 'fit-note changed' }, ...T.asShipped(r.scenario)));
   part.append(h('p', { class: 'fit-note' }, T.uses), legend(lang));
   const table = h('table', { class: 'fit-table' },

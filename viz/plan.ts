@@ -1,9 +1,10 @@
-/** From the page's settings to a run plan: the scenario, two policies' knobs, sizes. Pure; errors read like the CLI's. */
+/** From the page's settings to a run plan: the scenario with its changed values, two policies' knobs, sizes. Pure; errors read like the CLI's. */
 import {
   InputError, parseJson, parseScenario, parseScenarioFile, policyKnobs, policyNames, resolveRunSettings, SHIPPED, ValidationError,
   type CompareOptions, type Scenario,
 } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
+import { applyLevers } from './levers.ts';
 import type { RunPlan } from './runner.ts';
 import { AUTO_RUN_PERSON_WEEKS, LIMITS, type PolicyChoice, type Settings, type SizeField } from './settings.ts';
 
@@ -100,7 +101,8 @@ export function planOf(settings: Settings, s: Scenario): { plan: RunPlan; labels
   const { seed, replications, weeks, agents } = sizesOf(settings, s).sizes;
   return {
     plan: {
-      scenario: s, policies, knobs: [knobs(settings.a, 'A'), knobs(settings.b, 'B')], seed, replications,
+      // the scenario with the values changed on the page (levers.ts)
+      scenario: applyLevers(s, settings.levers), policies, knobs: [knobs(settings.a, 'A'), knobs(settings.b, 'B')], seed, replications,
       weeks, agents, historyAgents: Math.min(agents, HISTORY_AGENTS),
     },
     labels,

@@ -7,6 +7,7 @@ import type { PageData } from './data.ts';
 import { h } from './dom.ts';
 import { compareJson, csvTables, download, figureSvg, fileStem, svgPng, svgText } from './export.ts';
 import type { Lang } from './i18n.ts';
+import { changesNote } from './levers-view.ts';
 import { HEADLINE_METRICS, metricDoc, metricLabel, metricText, UI } from './text.ts';
 import { intervalText } from '../sim/format.ts';
 
@@ -98,7 +99,8 @@ export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult
   const stem = fileStem(data);
   const csv = csvTables(runs, data.meta);
   const width = Math.max(320, Math.min(760, (root.clientWidth || 1000) / (root.clientWidth > 1300 ? 2 : 1) - 32));
-  root.replaceChildren(
+  root.replaceChildren(...[
+    changesNote(data, lang),
     h('div', { class: 'table-wrap' }, headlineTable(data, lang)),
     h('div', { class: 'downloads', role: 'group', 'aria-label': T.download },
       h('span', {}, `${T.download}:`),
@@ -107,5 +109,5 @@ export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_timeseries.csv`, csv.timeseries(), 'text/csv') }, T.csvWeekly),
       h('button', { type: 'button', class: 'small', onclick: () => download(`${stem}_events.csv`, csv.events(), 'text/csv') }, T.csvEvents)),
     h('div', { class: 'charts' }, ...renderCharts(data, lang, width, charts)),
-  );
+  ].filter((x) => x !== undefined));
 }

@@ -1,12 +1,13 @@
 /**
  * Everything a person sets on the page, and its URL form: a link reproduces
  * the exact run. Query: ?scenario=classroom&a=standardised&b=personalised
- * &a.exploration=0.5&seed=1&reps=10&agents=300&weeks=156&lang=nb&view=story&step=2
+ * &a.exploration=0.5&set=office.caseload:40&seed=1&reps=10&agents=300&weeks=156&lang=nb&view=story&step=2
  * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
 import type { Knobs, NumberSpec } from '../sim/index.ts';
 import { SCENARIO } from '../sim/schema/scenario.ts';
 import type { Lang } from './i18n.ts';
+import type { LeverChanges } from './levers.ts';
 
 /** The policy knobs, in schema order (the schema's list). */
 export { KNOB_NAMES } from '../sim/index.ts';
@@ -23,6 +24,8 @@ export interface Settings {
   custom?: string;
   a: PolicyChoice;
   b: PolicyChoice;
+  /** Scenario values changed on the page (levers.ts), by dotted path: only what differs from the scenario. */
+  levers: LeverChanges;
   /** Master seed and replications (undefined: the scenario's, as on the command line). */
   seed?: number;
   replications?: number;
@@ -40,7 +43,7 @@ export interface Settings {
 }
 
 export const DEFAULTS: Settings = {
-  scenario: 'classroom', a: { base: 'standardised', knobs: {} }, b: { base: 'personalised', knobs: {} },
+  scenario: 'classroom', a: { base: 'standardised', knobs: {} }, b: { base: 'personalised', knobs: {} }, levers: {},
   lang: 'en', view: 'compare', choices: {}, step: 0, projector: false,
 };
 

@@ -6,8 +6,10 @@
  * and the default is used instead.
  */
 import { KNOBS, type NumberSpec } from '../sim/index.ts';
+import { suggest } from '../sim/errors.ts';
 import { CHART_CONTROLS } from './charts/index.ts';
 import { LANGS, type Lang } from './i18n.ts';
+import { leverQuery, parseLeverQuery } from './levers.ts';
 import { STORY_STEPS } from './story-steps.ts';
 import { DEFAULTS, KNOB_NAMES, LIMITS, MAX_SCENARIO_CHARS, VIEWS, type PolicyChoice, type Settings, type View } from './settings.ts';
 
@@ -34,7 +36,9 @@ export function toQuery(s: Settings, customHash?: string): string {
   if (s.view === 'story') q.set('step', String(s.step + 1));
   if (s.projector) q.set('projector', '1');
   const hash = s.scenario === 'custom' && s.custom && customHash ? `#custom=${customHash}` : '';
-  return `?${q.toString()}${hash}`;
+  // scenario values changed on the page, written as they read: set=office.caseload:40,groups.refugee.share:0.3
+  const set = leverQuery(s.levers);
+  return `?${q.toString()}${set ? `&set=${set}` : ''}${hash}`;
 }
 
 /** Integer fields of a link and their ranges: the page's LIMITS (settings.ts), and the story's steps. */
@@ -80,6 +84,19 @@ export async function fromQuery(search: string, hash: string, shipped: string[])
       else choice.knobs[k] = n;
     }
     s[side] = choice;
+  }
+  // a misspelt knob is reported, not silently ignored
+  for (const key of new Set(q.keys())) {
+    const m = /^([ab])\.(.*)$/s.exec(key);
+    if (m && !(KNOB_NAMES as readonly string[]).includes(m[2])) {
+      errors.push(`link: ${key}: is not a knob${suggest(m[2], KNOB_NAMES, `${m[1]}.`)}; knobs: ${KNOB_NAMES.join(', ')}`);
+    }
+  }
+  // the raw `set` values: its paths and values are percent-encoded part by part (levers.ts)
+  for (const m of search.replace(/^\?/, '').split('&').filter((x) => x.startsWith('set='))) {
+    const parsed = parseLeverQuery(m.slice(4));
+    Object.assign(s.levers, parsed.changes);
+    errors.push(...parsed.errors);
   }
   s.seed = int('seed');
   s.replications = int('reps');

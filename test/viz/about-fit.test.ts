@@ -95,6 +95,13 @@ describe('About: compared with published figures', () => {
     }
   });
 
+  test('changed scenario values count as changes: the comparison is for the scenario as shipped, and saving it is how to check it', () => {
+    const note = (lang: Lang, changed: boolean) => about('mixed-office', lang, { file: false, changed, levers: true }).querySelector('.fit-note.changed')?.textContent;
+    expect(note('en', false)).toBe('These figures are for mixed-office as shipped, without the scenario value changes made here; to check the changed scenario, save it (“Save this scenario”) and run pathways targets --scenario FILE.');
+    expect(note('en', true)).toMatch(/^These figures are for mixed-office as shipped, without the knob and scenario value changes made here;/);
+    expect(note('nb', false)).toBe('Tallene gjelder mixed-office slik det leveres, uten verdiene i scenariet som er endret her; for å kontrollere det endrede scenariet, lagre det («Lagre dette scenariet») og kjør pathways targets --scenario FIL.');
+  });
+
   test('a scenario without published figures says so; a loaded one gets the command that checks it', () => {
     expect(about('classroom', 'en').textContent).toBe('Compared with published figuresNo published figures are shipped for this scenario.');
     expect(about('classroom', 'nb').querySelector('p')?.textContent).toBe('Det følger ingen publiserte tall med dette scenariet.');
