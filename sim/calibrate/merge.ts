@@ -10,6 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { ensureDir, lockFolder, readIfExists, removeStaleTemps, writeAtomic } from '../sweep/files.ts';
+import { shardFoldersOf } from '../sweep/merge.ts';
 import { CALIBRATED, CALIBRATION, FIT, TRACE, type CalibrationMeta, type FitFile } from './run.ts';
 
 const isCalibration = (dir: string) => readIfExists(join(dir, CALIBRATION)) !== undefined;
@@ -27,26 +28,7 @@ export function holdsCalibrations(args: string[]): boolean {
 }
 
 /** Each argument is a shard folder (it holds calibration.json) or a folder of shard folders. */
-function calibrationFolders(args: string[]): string[] {
-  const out: string[] = [];
-  for (const a of args) {
-    if (isCalibration(a)) {
-      out.push(a);
-      continue;
-    }
-    let subs: string[] = [];
-    try {
-      if (statSync(a).isDirectory()) {
-        subs = readdirSync(a).sort((x, y) => x.localeCompare(y, 'en', { numeric: true })).map((n) => join(a, n)).filter((p) => statSync(p).isDirectory() && isCalibration(p));
-      }
-    } catch {
-      throw new InputError(`merge: ${a} is not a folder`);
-    }
-    if (subs.length === 0) throw new InputError(`merge: ${a} is not a calibration folder (no ${CALIBRATION}) and holds none`);
-    out.push(...subs);
-  }
-  return out;
-}
+const calibrationFolders = (args: string[]): string[] => shardFoldersOf(args, isCalibration, 'calibration', CALIBRATION);
 
 function readJson<T>(dir: string, file: string, what: string): T {
   const text = readIfExists(join(dir, file));

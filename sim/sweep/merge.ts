@@ -10,11 +10,15 @@ import type { SweepMeta } from './types.ts';
 
 const isSweep = (dir: string) => readIfExists(join(dir, META)) !== undefined;
 
-/** Each argument is a shard folder (it holds sweep.json) or a folder of shard folders. */
-export function shardFolders(args: string[]): string[] {
+/**
+ * The shard folders the arguments name: each argument is a shard folder
+ * (`isShard`: it holds the plan file `marker`) or a folder of shard folders,
+ * taken in natural order. Used by the merges of sweeps and of calibrations.
+ */
+export function shardFoldersOf(args: string[], isShard: (dir: string) => boolean, what: string, marker: string): string[] {
   const out: string[] = [];
   for (const a of args) {
-    if (isSweep(a)) {
+    if (isShard(a)) {
       out.push(a);
       continue;
     }
@@ -22,16 +26,19 @@ export function shardFolders(args: string[]): string[] {
     try {
       if (statSync(a).isDirectory()) {
         subs = readdirSync(a).sort((x, y) => x.localeCompare(y, 'en', { numeric: true })).map((n) => join(a, n))
-          .filter((p) => statSync(p).isDirectory() && isSweep(p));
+          .filter((p) => statSync(p).isDirectory() && isShard(p));
       }
     } catch {
       throw new InputError(`merge: ${a} is not a folder`);
     }
-    if (subs.length === 0) throw new InputError(`merge: ${a} is not a sweep folder (no ${META}) and holds none`);
+    if (subs.length === 0) throw new InputError(`merge: ${a} is not a ${what} folder (no ${marker}) and holds none`);
     out.push(...subs);
   }
   return out;
 }
+
+/** Each argument is a shard folder (it holds sweep.json) or a folder of shard folders. */
+export const shardFolders = (args: string[]): string[] => shardFoldersOf(args, isSweep, 'sweep', META);
 
 const shardName = (m: SweepMeta) => (m.shard ? `shard ${m.shard.index}/${m.shard.count}` : 'the whole sweep');
 
