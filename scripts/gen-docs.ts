@@ -10,7 +10,7 @@
  *   <!-- END generated:NAME -->
  *
  * Everything outside the markers (the prose) is left as it is. It also
- * writes the JSON Schemas of scenario, hypothesis, target and comparison files (schemas/, see
+ * writes the JSON Schemas of scenario, hypothesis, target, comparison and what-if files (schemas/, see
  * `schemaFiles`), from the same schema.
  *
  *   node --import tsx scripts/gen-docs.ts           rewrite docs/MODEL.md and schemas/
@@ -32,6 +32,7 @@ import { leaves, resolve, type ArraySpec, type FieldError, type Spec } from '../
 import { COMPARISON } from '../sim/schema/arms.ts';
 import { HYPOTHESIS } from '../sim/schema/hypothesis.ts';
 import { TARGETS } from '../sim/schema/targets.ts';
+import { WHATIF } from '../sim/schema/whatif.ts';
 import { jsonSchema, type Extendable } from '../sim/schema/json-schema.ts';
 import { DEFAULT_SERVICES, KNOBS, PERSONALISED, SCENARIO, STANDARDISED } from '../sim/schema/scenario.ts';
 
@@ -405,6 +406,7 @@ export function schemaFiles(): Record<string, string> {
     'schemas/hypothesis.schema.json': text(HYPOTHESIS, 'Activation pathways hypothesis (generated from sim/schema/hypothesis.ts by `npm run docs`)'),
     'schemas/targets.schema.json': text(TARGETS, 'Activation pathways target file (generated from sim/schema/targets.ts by `npm run docs`)'),
     'schemas/comparison.schema.json': text(COMPARISON, 'Activation pathways comparison file (generated from sim/schema/arms.ts by `npm run docs`)'),
+    'schemas/whatif.schema.json': text(WHATIF, 'Activation pathways what-if preset (generated from sim/schema/whatif.ts by `npm run docs`)'),
   };
 }
 

@@ -16,8 +16,13 @@ export {
   type ArmInput, type ComparisonInput, type Arm, type ArmsPlan, type ArmRun, type ArmsResult, type ArmSummary, type VariantResult,
   type DifferenceVerdict, type CostEffect, type CostSplit, type Ratio, type GroupRun, type CompareArmsOptions,
 } from './arms.ts';
-export { changedScenario, type ScenarioChanges } from './changes.ts';
+export { changedScenario, changeValueText, type ScenarioChanges, type ChangeValue } from './changes.ts';
 export { SHIPPED_COMPARISONS } from '../scenarios/comparisons/index.ts';
+export {
+  parseWhatIf, planWhatIf, checkClaims, claimHolds, claimText, differenceOf, runWhatIf, whatIfScenario, CLAIM_DIRECTIONS,
+  type WhatIf, type WhatIfPlan, type WhatIfResult, type WhatIfOptions, type RunWhatIfOptions, type Claim, type PlannedClaim, type ClaimResult, type Texts,
+} from './whatifs.ts';
+export { SHIPPED_WHATIFS } from '../scenarios/whatifs/index.ts';
 export { fixed, percent, alignTable, wrapText, type NumberStyle, type NumberLang } from './format.ts';
 export { countAt, groupIndex, outputGroupNames, transitionAt, weeksCounted, type Counts } from './record.ts';
 export { estimate, type Estimate } from './stats.ts';

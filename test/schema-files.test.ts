@@ -6,12 +6,14 @@ import { SHIPPED_COMPARISONS } from '../scenarios/comparisons/index.ts';
 import { SHIPPED_HYPOTHESES } from '../scenarios/hypotheses/index.ts';
 import { SHIPPED } from '../scenarios/index.ts';
 import { SHIPPED_TARGETS } from '../scenarios/targets/index.ts';
+import { SHIPPED_WHATIFS } from '../scenarios/whatifs/index.ts';
 import { schemaFiles, staleSchemaFiles } from '../scripts/gen-docs.ts';
 import { parseComparison } from '../sim/arms.ts';
 import { parseTargets } from '../sim/calibrate/targets.ts';
 import { parseHypothesis } from '../sim/hypothesis.ts';
 import { JSON_SCHEMA_DRAFT } from '../sim/schema/json-schema.ts';
 import { parseScenario } from '../sim/scenario.ts';
+import { parseWhatIf } from '../sim/whatifs.ts';
 
 /**
  * The JSON Schemas for editors (schemas/, written by `npm run docs` from
@@ -24,12 +26,14 @@ const SCENARIO_SCHEMA = 'schemas/scenario.schema.json';
 const HYPOTHESIS_SCHEMA = 'schemas/hypothesis.schema.json';
 const TARGETS_SCHEMA = 'schemas/targets.schema.json';
 const COMPARISON_SCHEMA = 'schemas/comparison.schema.json';
+const WHATIF_SCHEMA = 'schemas/whatif.schema.json';
 const read = (path: string) => JSON.parse(readFileSync(ROOT + path, 'utf8')) as Record<string, unknown>;
 /** A shipped file's path from the repository root, by its key in SHIPPED / SHIPPED_HYPOTHESES. */
 const scenarioFile = (name: string) => `scenarios/${name}.json`;
 const hypothesisFile = (name: string) => `scenarios/hypotheses/${name}.json`;
 const targetsFile = (name: string) => `scenarios/targets/${name}.json`;
 const comparisonFile = (name: string) => `scenarios/comparisons/${name}.json`;
+const whatIfFile = (name: string) => `scenarios/whatifs/${name}.json`;
 
 function validator(path: string) {
   const ajv = new Ajv({ allErrors: true });
@@ -43,7 +47,7 @@ describe('schemas/ (JSON Schemas for editors)', () => {
   it('are up to date with sim/schema (run `npm run docs` if this fails)', () => {
     const stale = staleSchemaFiles();
     expect(stale, `${stale.join(', ')} out of date: run \`npm run docs\``).toEqual([]);
-    expect(Object.keys(schemaFiles()).sort()).toEqual([COMPARISON_SCHEMA, HYPOTHESIS_SCHEMA, SCENARIO_SCHEMA, TARGETS_SCHEMA]);
+    expect(Object.keys(schemaFiles()).sort()).toEqual([COMPARISON_SCHEMA, HYPOTHESIS_SCHEMA, SCENARIO_SCHEMA, TARGETS_SCHEMA, WHATIF_SCHEMA]);
   });
 
   it('are draft-07 schemas with descriptions, ranges, enums, defaults, patterns and required fields', () => {
@@ -68,6 +72,7 @@ describe('the shipped files', () => {
   const hypothesis = validator(HYPOTHESIS_SCHEMA);
   const targets = validator(TARGETS_SCHEMA);
   const comparison = validator(COMPARISON_SCHEMA);
+  const whatIf = validator(WHATIF_SCHEMA);
 
   it.each(Object.keys(SHIPPED))('scenario %s names the schema and passes it', (name) => {
     const raw = read(scenarioFile(name));
@@ -93,6 +98,12 @@ describe('the shipped files', () => {
     expect(comparison(raw)).toEqual([]);
   });
 
+  it.each(Object.keys(SHIPPED_WHATIFS))('what-if preset %s names the schema and passes it', (name) => {
+    const raw = read(whatIfFile(name));
+    expect(raw.$schema).toBe(`../../${WHATIF_SCHEMA}`);
+    expect(whatIf(raw)).toEqual([]);
+  });
+
   it('load the same with and without `$schema`', () => {
     for (const [name, raw] of Object.entries(SHIPPED)) {
       const { $schema, ...rest } = raw as Record<string, unknown>;
@@ -113,6 +124,11 @@ describe('the shipped files', () => {
       const { $schema, ...rest } = raw as Record<string, unknown>;
       expect($schema).toBeDefined();
       expect(parseComparison(rest), name).toEqual(parseComparison(raw));
+    }
+    for (const [name, raw] of Object.entries(SHIPPED_WHATIFS)) {
+      const { $schema, ...rest } = raw as Record<string, unknown>;
+      expect($schema).toBeDefined();
+      expect(parseWhatIf(rest), name).toEqual(parseWhatIf(raw));
     }
   });
 
@@ -155,6 +171,15 @@ describe('the shipped files', () => {
     expect(comparison({ ...c, baseline: { label: 'x' } })).not.toEqual([]);
     // both forms of an arm are allowed, as the loader allows them
     expect(comparison({ ...c, baseline: 'standardised', variants: [{ policy: 'personalised', changes: { 'office.caseload': 30 } }] })).toEqual([]);
+    // a change is a number, or a list of words given whole
+    expect(comparison({ ...c, variants: [{ policy: 'personalised', changes: { 'services.careerGuidance.entry': ['anyone'] } }] })).toEqual([]);
+    expect(comparison({ ...c, variants: [{ policy: 'personalised', changes: { 'office.caseload': 'thirty' } }] })).not.toEqual([]);
+    const w = read(whatIfFile('downturn')) as Record<string, unknown> & { claims: Record<string, unknown>[] };
+    expect(whatIf({ ...w, colour: 'red' })).not.toEqual([]);
+    expect(whatIf({ ...w, title: { en: 'x' } })).not.toEqual([]);
+    expect(whatIf({ ...w, claims: [{ ...w.claims[0], direction: 'up' }] })).not.toEqual([]);
+    expect(whatIf({ ...w, run: { agents: 1000, replications: 1 } })).not.toEqual([]);
+    expect(whatIf({ ...w, baseline: 'standardised' })).toEqual([]);
   });
 });
 

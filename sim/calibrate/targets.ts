@@ -6,7 +6,7 @@
  * Browser-safe: no node: imports, no global randomness, no clock. The CLI's
  * `pathways targets` only formats what `evaluateTargets` returns.
  */
-import { changedScenario } from '../changes.ts';
+import { changedScenario, changeValueText, type ScenarioChanges } from '../changes.ts';
 import { runReplicate } from '../ensemble.ts';
 import { METRIC_TABLE, metricValue, parseMetricKey, type MetricKey, type Summary } from '../metrics.ts';
 import { outputGroupNames } from '../record.ts';
@@ -28,7 +28,7 @@ export type TargetUse = (typeof TARGET_USES)[number];
 export interface Setting {
   policy: string;
   knobs: Partial<Knobs>;
-  changes: Record<string, number>;
+  changes: ScenarioChanges;
 }
 
 /** One side of a difference: a setting and the output group read on it. */
@@ -218,7 +218,7 @@ function sidePaths(q: Quantity, i: number, at: string): string {
 }
 
 /** The knobs of a setting in the schema's order, and its changes sorted by path: the key under which settings share runs. */
-function settingKey(knobs: Knobs, changes: Record<string, number>): string {
+function settingKey(knobs: Knobs, changes: ScenarioChanges): string {
   const k = Object.keys(KNOBS.fields).map((name) => knobs[name as keyof Knobs]);
   const c = Object.entries(changes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([k, c]);
@@ -233,13 +233,13 @@ export interface Variant {
   /** The full knobs it runs with. */
   knobs: Knobs;
   /** The scenario values it changes, by dotted path. */
-  changes: Record<string, number>;
+  changes: ScenarioChanges;
 }
 
 /** "standardised with followUp 0.8; office.advisorsPer1000 = 14.29". */
 export function settingLabel(s: Setting): string {
   const knobs = Object.entries(s.knobs).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`);
-  const changes = Object.entries(s.changes).map(([k, v]) => `${k} = ${v}`);
+  const changes = Object.entries(s.changes).map(([k, v]) => `${k} = ${changeValueText(v)}`);
   const parts = [knobs.join(', '), changes.join(', ')].filter((x) => x !== '');
   return parts.length ? `${s.policy} with ${parts.join('; ')}` : s.policy;
 }

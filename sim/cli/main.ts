@@ -5,6 +5,7 @@ import { parseArgs, helpText, type Parsed } from './args.ts';
 import { compareCommand, runCommand, scenariosCommand, validateCommand } from './commands.ts';
 import { COMMANDS, mainHelp } from './specs.ts';
 import { hypothesisCommand } from './hypothesis.ts';
+import { whatIfCommand } from './whatif.ts';
 import { mergeCommand, sweepCommand } from './sweep.ts';
 import { sensitivityCommand } from './sensitivity.ts';
 import { targetsCommand } from './targets.ts';
@@ -13,7 +14,7 @@ import { installInterruptHandlers } from './cleanup.ts';
 
 const HANDLERS: Record<string, (p: Parsed) => number | Promise<number>> = {
   scenarios: scenariosCommand, validate: validateCommand, run: runCommand, compare: compareCommand,
-  hypothesis: hypothesisCommand, sweep: sweepCommand, merge: mergeCommand, sensitivity: sensitivityCommand,
+  whatif: whatIfCommand, hypothesis: hypothesisCommand, sweep: sweepCommand, merge: mergeCommand, sensitivity: sensitivityCommand,
   targets: targetsCommand, calibrate: calibrateCommand,
 };
 

@@ -2,6 +2,7 @@
 import type { CommandSpec } from './args.ts';
 import { RUN_OPTIONS } from './options.ts';
 import { HYPOTHESIS_SPEC } from './hypothesis.ts';
+import { WHATIF_SPEC } from './whatif.ts';
 import { MERGE_SPEC, SWEEP_SPEC } from './sweep.ts';
 import { SENSITIVITY_SPEC } from './sensitivity.ts';
 import { TARGETS_SPEC } from './targets.ts';
@@ -77,6 +78,7 @@ export const COMMANDS: Record<string, CommandSpec> = Object.assign(Object.create
     },
     positional: [],
   },
+  whatif: WHATIF_SPEC,
   hypothesis: HYPOTHESIS_SPEC,
   sweep: SWEEP_SPEC,
   merge: MERGE_SPEC,
@@ -104,6 +106,7 @@ export function mainHelp(): string {
     '  pathways run --scenario classroom --policy standardised',
     '  pathways compare --scenario classroom --replications 3',
     '  pathways compare --scenario mixed-office --json --out results',
+    '  pathways whatif lower-caseloads',
     '',
   ].join('\n');
 }

@@ -27,7 +27,7 @@ export const ARM = orAlso(obj({
   knobs: { ...KNOB_OVERRIDES, doc: 'Knob overrides on top of `policy` (any policy knob, e.g. `{ "followUp": 0.8 }`); knobs not given come from the policy.' },
   changes: {
     ...CHANGES,
-    doc: 'Scenario values this arm changes, by dotted path as in `pathways sweep --vary` (`office.caseload`, `office.advisorsPer1000`, `groups.refugee.language`, `services.languageCourse.weeks`): numeric fields only, checked against the scenario schema; the changed scenario must still be valid (group shares adding up to 1). Not `agents`, `weeks`, `seed` or `replications`, which are the run’s.',
+    doc: 'Scenario values this arm changes, by dotted path as in `pathways sweep --vary` (`office.caseload`, `office.advisorsPer1000`, `groups.refugee.language`, `services.languageCourse.weeks`): number fields, checked against the scenario schema’s range, or a list of words given whole (a service’s entry rule: `"services.careerGuidance.entry": ["benefitRights", "refugee", "labourImmigrant"]`); the changed scenario must still be valid (group shares adding up to 1). Not `agents`, `weeks`, `seed` or `replications`, which are the run’s.',
   },
 }, 'An arm: `{ "label": TEXT, "policy": NAME, "knobs": {...}, "changes": {...} }`, or a policy name.', ['policy']),
 str(undefined, 'A policy of the scenario with its knobs as they are: the same as `{ "policy": NAME }`.'));

@@ -11,9 +11,11 @@ interface SpecBase {
   doc: string;
   /**
    * Another form a file may give instead of this one (a policy name for a
-   * side of a hypothesis, say). `resolve` does not read it: the engine turns
-   * that form into this one before it validates. The JSON Schema for editors
-   * allows both (`anyOf`).
+   * side of a hypothesis, say). Mostly the engine turns that form into this
+   * one before it validates; `resolve` reads it only for a value of the other
+   * form's JSON type that is not of this one's (a list where this node is a
+   * number: the value of a change may be a list of words). The JSON Schema
+   * for editors allows both (`anyOf`).
    */
   alsoAccepts?: Spec;
 }
@@ -216,6 +218,18 @@ export function setOwn(obj: Record<string, unknown>, key: string, value: unknown
 const join = (path: string, key: string | number) =>
   typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 
+/** Whether `value` has the JSON type of `spec` (a number, a string, true or false, a list, an object), whatever else is wrong with it. */
+function takes(spec: Spec, value: unknown): boolean {
+  switch (spec.kind) {
+    case 'number': return typeof value === 'number';
+    case 'string': return typeof value === 'string';
+    case 'boolean': return typeof value === 'boolean';
+    case 'array': return Array.isArray(value);
+    case 'object':
+    case 'record': return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+}
+
 /**
  * Validate `value` against `spec` and return a copy with defaults filled in.
  * Unknown fields are errors (a typo must not be silently ignored).
@@ -228,6 +242,8 @@ export function resolve(spec: Spec, value: unknown, path: string, errors: FieldE
     errors.push({ path, message: `is missing; expected ${describeAllowed(spec)}` });
     return undefined;
   }
+  // the other form (SpecBase.alsoAccepts), for a value only it can be
+  if (spec.alsoAccepts !== undefined && !takes(spec, value) && takes(spec.alsoAccepts, value)) return resolve(spec.alsoAccepts, value, path, errors);
   switch (spec.kind) {
     case 'number': {
       const ok = typeof value === 'number' && Number.isFinite(value) && value >= spec.min && value <= spec.max

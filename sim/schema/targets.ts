@@ -29,9 +29,10 @@ export const SOURCE = obj({
   primary: str(undefined, 'For a figure read in a secondary source (a news item quoting Statistics Norway): the primary source it reports.'),
 }, 'Where the published figure comes from: a citation with its year and the table or page.', ['citation', 'year', 'location']);
 
-/** Scenario values changed for one setting, by dotted path. */
-export const CHANGES = rec(num(undefined, -1e12, 1e12, 'the field’s unit', 'The value for the field, within the scenario schema’s range for it.'),
-  'Scenario values this setting changes, by dotted path as in `pathways sweep --vary` (`office.advisorsPer1000`, `groups.youth.share`, `groups.youth.entitlements.workAssessmentAllowance`, `services.languageCourse.weeks`): numeric fields only, checked against the scenario schema; the changed scenario must still be valid (group shares adding up to 1). Not `agents`, `weeks`, `seed` or `replications`, which are the run’s.');
+/** Scenario values changed for one setting, by dotted path: a number, or a list of words given whole (the other form). */
+export const CHANGES = rec(orAlso(num(undefined, -1e12, 1e12, 'the field’s unit', 'For a number field: the value, within the scenario schema’s range for it.'),
+  arr(str(undefined, 'A word the field allows.'), 'For a field that is a list of words, such as a service’s entry rule (`services.careerGuidance.entry`): the whole list, each word one the field allows.', { minItems: 1 })),
+'Scenario values this setting changes, by dotted path as in `pathways sweep --vary` (`office.advisorsPer1000`, `groups.youth.share`, `groups.youth.entitlements.workAssessmentAllowance`, `services.languageCourse.weeks`): number fields, checked against the scenario schema’s range, or a list of words given whole (`services.careerGuidance.entry`: `["benefitRights", "refugee", "labourImmigrant"]`); the changed scenario must still be valid (group shares adding up to 1). Not `agents`, `weeks`, `seed` or `replications`, which are the run’s.');
 
 const POLICY_DOC = 'A policy of the scenario: `standardised`, `personalised` or one the scenario defines.';
 const KNOBS_DOC = 'Knob overrides on top of `policy` (any policy knob, e.g. `{ "followUp": 0.8 }`); knobs not given come from the policy.';

@@ -76,14 +76,28 @@ const join = (segs: string[]) => segs.join('.') || 'the scenario';
 export function locate(s: Scenario, name: string): Target {
   const fail = (why: string) => new InputError(`--vary: ${name}: ${why}`);
   const segs = name.split('.');
-  if (segs.some((x) => x === '')) throw fail('is not a parameter name; expected knobs.NAME or a field path such as office.caseload');
-  if (segs[0] === 'knobs') {
+  if (segs[0] === 'knobs' && segs.every((x) => x !== '')) {
     const names: readonly string[] = KNOB_NAMES;
     if (segs.length !== 2 || !names.includes(segs[1])) {
       throw fail(`is not a knob${segs.length === 2 ? suggest(segs[1], names, 'knobs.') : ''}; knobs: ${names.join(', ')}`);
     }
     return { name, kind: 'knob', spec: KNOBS.fields[segs[1]] as NumberSpec, path: [segs[1]] };
   }
+  const { spec, path } = fieldAt(s, name);
+  if (spec.kind !== 'number') throw fail(`is not a number field; it takes ${describeAllowed(spec)}`);
+  return { name, kind: 'field', spec, path };
+}
+
+/**
+ * The scenario field of any kind a dotted path points at in scenario `s`
+ * (items of lists of named objects by name, lists of values by position),
+ * with its schema node and the keys from the scenario object to it. Throws
+ * InputError `--vary: NAME: why` (the messages of `locate`).
+ */
+export function fieldAt(s: Scenario, name: string): { spec: Spec; path: (string | number)[] } {
+  const fail = (why: string) => new InputError(`--vary: ${name}: ${why}`);
+  const segs = name.split('.');
+  if (segs.some((x) => x === '')) throw fail('is not a parameter name; expected knobs.NAME or a field path such as office.caseload');
   if (Object.hasOwn(NOT_VARIED, segs[0])) throw fail(`cannot be varied; ${NOT_VARIED[segs[0]]}`);
   let spec: Spec = SCENARIO;
   let value: unknown = s;
@@ -124,8 +138,7 @@ export function locate(s: Scenario, name: string): Target {
       throw fail(`${here} is a single value; it has no field ${JSON.stringify(seg)}`);
     }
   }
-  if (spec.kind !== 'number') throw fail(`is not a number field; it takes ${describeAllowed(spec)}`);
-  return { name, kind: 'field', spec, path };
+  return { spec, path };
 }
 
 /** One-line error unless `v` is allowed for the target (the schema's message). */

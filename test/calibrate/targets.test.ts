@@ -164,7 +164,7 @@ describe('checkTargets (against the scenario)', () => {
     expect(changes({ 'groups.refugees.language': 0.6 })[0]).toMatch(/^targets\[0\]\.quantity\.changes\.groups\.refugees\.language: groups has no item with name "refugees" \(did you mean refugee\?\)/);
     expect(changes({ 'office.caseload': 0 })).toEqual(['targets[0].quantity.changes.office.caseload: 0 is not allowed; expected an integer from 1 to 1000 (people per advisor)']);
     expect(changes({ 'office.caseload': 70.5 })).toEqual(['targets[0].quantity.changes.office.caseload: 70.5 is not allowed; expected an integer from 1 to 1000 (people per advisor)']);
-    expect(changes({ 'groups.refugee.facesDiscrimination': 0 })).toEqual(['targets[0].quantity.changes.groups.refugee.facesDiscrimination: is not a number field; it takes true or false']);
+    expect(changes({ 'groups.refugee.facesDiscrimination': 0 })).toEqual(['targets[0].quantity.changes.groups.refugee.facesDiscrimination: is not a number field or a list of words; it takes true or false']);
     expect(changes({ agents: 100 })).toEqual(['targets[0].quantity.changes.agents: cannot be changed by a target; agents is a setting of the run (the options or the scenario’s)']);
     expect(changes({ 'knobs.followUp': 0.5 })).toEqual(['targets[0].quantity.changes.knobs.followUp: is not a scenario field; give knob overrides in targets[0].quantity.knobs']);
     expect(changes({ 'groups.refugee.share': 0.5 })).toEqual(['targets[0].quantity.changes: make scenario classroom invalid: groups: shares add up to 1.36; they must add up to 1']);

@@ -274,6 +274,29 @@ describe('arms as input', () => {
     expect(armOfPath('variants')).toBeUndefined();
   });
 
+  it('changes a list of words given whole (a service’s entry rule), word by word against the schema', () => {
+    const entry = ['benefitRights', 'refugee', 'labourImmigrant', 'euEea'];
+    const c: ComparisonInput = { baseline: { policy: 'standardised' }, variants: [{ label: 'opened', policy: 'standardised', changes: { 'services.careerGuidance.entry': entry } }] };
+    const plan = planArms(classroom, c, SMALL);
+    const guidance = (i: number) => plan.arms[i].scenario.services.find((x) => x.id === 'careerGuidance')!;
+    expect(guidance(1).entry).toEqual(entry);
+    expect(guidance(0).entry).toEqual(['benefitRights', 'refugee']);
+    // the list was copied: changing the input later changes nothing
+    entry.push('anyone');
+    expect(guidance(1).entry).toHaveLength(4);
+    const arm = (changes: Record<string, unknown>) => ({ baseline: { policy: 'standardised' }, variants: [{ policy: 'standardised', changes: changes as never }] });
+    expect(planErrors(arm({ 'services.careerGuidance.entry': ['refugee', 'pirates'] }))).toEqual([
+      expect.stringMatching(/^variants\[0\]\.changes\.services\.careerGuidance\.entry\[1\]: "pirates" is not allowed; expected one of "anyone", "benefitRights", /),
+    ]);
+    expect(planErrors(arm({ 'services.careerGuidance.entry': [] }))).toEqual(['variants[0].changes.services.careerGuidance.entry: has 0 items; expected at least 1']);
+    expect(planErrors(arm({ 'services.careerGuidance.entry': 3 }))).toEqual([expect.stringMatching(/^variants\[0\]\.changes\.services\.careerGuidance\.entry: 3 is not allowed; expected a list of words, each one of "anyone", /)]);
+    expect(planErrors(arm({ 'office.caseload': ['refugee'] }))).toEqual(['variants[0].changes.office.caseload: ["refugee"] is not allowed; expected an integer from 1 to 1000 (people per advisor)']);
+    expect(planErrors(arm({ 'services.careerGuidance.levelled': 0 }))).toEqual(['variants[0].changes.services.careerGuidance.levelled: is not a number field or a list of words; it takes true or false']);
+    // the file form: a list is a value of changes, as the JSON Schema allows
+    expect(parseComparison({ baseline: 'standardised', variants: [{ policy: 'standardised', changes: { 'services.careerGuidance.entry': ['anyone'] } }] }).variants[0].changes)
+      .toEqual({ 'services.careerGuidance.entry': ['anyone'] });
+  });
+
   it('the shipped comparison files fit their scenarios', () => {
     for (const [name, raw] of Object.entries(SHIPPED_COMPARISONS)) {
       const c = parseComparison(raw, `comparison ${name}`);
