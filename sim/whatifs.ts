@@ -189,6 +189,8 @@ export interface ClaimResult {
   holds: boolean;
   /** The claim and the numbers in one line (English). */
   text: string;
+  /** The claim and the numbers without the verdict: "CLAIM (VARIANT − BASELINE: MEAN [LO, HI])". */
+  numbers: string;
 }
 
 /** The paired difference variant − baseline of a metric for a group (`all` or an output group) in a result, as an estimate; `variant` counts the variants from 0. */
@@ -241,8 +243,9 @@ export function checkClaims(plan: WhatIfPlan, r: ArmsResult): ClaimResult[] {
     const holds = claimHolds(c, d);
     const { variantIndex: _v, key: _k, ...claim } = c;
     const num = (v: number) => fixedFor(c.metric, v);
-    const text = `${claimText(claim)}: ${holds ? 'holds' : 'does not hold'} (${r.variants[c.variantIndex].label} − ${r.baseline.label}: ${num(d.mean)} [${num(d.ci95[0])}, ${num(d.ci95[1])}])`;
-    return { claim, variant: r.variants[c.variantIndex].label, difference: d, holds, text };
+    const figures = `(${r.variants[c.variantIndex].label} − ${r.baseline.label}: ${num(d.mean)} [${num(d.ci95[0])}, ${num(d.ci95[1])}])`;
+    const text = `${claimText(claim)}: ${holds ? 'holds' : 'does not hold'} ${figures}`;
+    return { claim, variant: r.variants[c.variantIndex].label, difference: d, holds, text, numbers: `${claimText(claim)} ${figures}` };
   });
 }
 

@@ -84,7 +84,7 @@ export function whatIfText(w: WhatIf, r: WhatIfResult): string {
     armsText(a, head).trimEnd(),
     '',
     `Claims, checked against these numbers (difference variant − baseline, mean [95% interval]):`,
-    ...r.claims.map((c) => wrap(`${c.holds ? 'holds:' : 'DOES NOT HOLD:'} ${c.text.replace(/: (holds|does not hold) \(/, ' (')}`, '    ').replace(/^ {4}/, '  - ')),
+    ...r.claims.map((c) => wrap(`${c.holds ? 'holds:' : 'DOES NOT HOLD:'} ${c.numbers}`, '    ').replace(/^ {4}/, '  - ')),
     '',
     failed === 0 ? `All ${r.claims.length} claims hold.` : `${failed} of ${r.claims.length} claims do not hold.`,
     '',

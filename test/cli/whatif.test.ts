@@ -51,6 +51,7 @@ describe('pathways whatif', () => {
       difference: { metric: 'employedWeeksShare', ...j.result.variants[0].difference.summary.employedWeeksShare, clear: expect.any(Boolean), change: expect.any(String), judgement: expect.any(String) },
       holds: expect.any(Boolean),
       text: expect.stringMatching(/^Share of weeks in work \(for all\): lower than the baseline, clearly: (holds|does not hold) \(/),
+      numbers: expect.stringMatching(/^Share of weeks in work \(for all\): lower than the baseline, clearly \(/),
     });
     expect(j.holds).toBe(j.claims.every((c: { holds: boolean }) => c.holds));
   });
