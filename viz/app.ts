@@ -114,10 +114,20 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     el.toggle.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'drawer-icon' }, '☰ '), T.settings);
   }
 
+  /** The view drawn again at the room it now has (the animation at its week). */
+  function redrawView(): void {
+    const week = shown?.agents?.week;
+    renderViewNow();
+    if (week !== undefined) shown?.agents?.setWeek(week);
+  }
+
   function setDrawer(open: boolean): void {
     const wasInside = el.controls.contains(document.activeElement);
+    const pushed = !overlay() && open !== drawerOpen();
     drawerChoice = open;
     renderDrawer();
+    // beside the results, the drawer changes their width
+    if (pushed) redrawView();
     if (open && overlay()) el.close.focus();
     else if (!open && (wasInside || document.activeElement === document.body)) el.toggle.focus();
   }
@@ -137,9 +147,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       const now = `${window.innerWidth}x${window.innerHeight}`;
       if (now === size) return;
       size = now;
-      const week = shown?.agents?.week;
-      renderViewNow();
-      if (week !== undefined) shown?.agents?.setWeek(week);
+      redrawView();
     }, 200);
   });
   narrow?.addEventListener('change', () => {

@@ -203,10 +203,18 @@ describe('a classroom projector', () => {
     await settled(page);
     const toggle = page.locator('#settings-toggle');
     const drawer = page.locator('#controls');
-    // wide, no projector: open beside the results
+    // wide, no projector: open beside the results; closed and opened again, the animation drawn for the room it has
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await drawer.isVisible()).toBe(true);
     expect(await drawer.getAttribute('role')).toBeNull();
+    await set(page, { view: 'agents' });
+    await toggle.click();
+    await expect.poll(() => drawer.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('settings-toggle');
+    await toggle.click();
+    expect(await drawer.isVisible()).toBe(true);
+    expect((await layout(page)).wide).toEqual([]);
+    await set(page, { view: 'compare' });
     // projector mode closes it
     await page.locator('#projector').check();
     await expect.poll(() => drawer.isVisible()).toBe(false);
@@ -248,9 +256,11 @@ describe('a classroom projector', () => {
     await page.locator('#status-cancel').click();
     await expect.poll(() => page.evaluate(() => window.__pathways.running)).toBe(false);
     await set(page, { lang: 'en', projector: false });
-    // a narrow screen without projector mode: closed as well
+    // a narrow screen without projector mode: closed as well; the view drawn again for the smaller window
     await page.setViewportSize({ width: 1024, height: 768 });
     await expect.poll(() => drawer.isVisible()).toBe(false);
+    await page.waitForTimeout(400);
+    expect((await layout(page)).wide).toEqual([]);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
     expect(await drawer.getAttribute('role')).toBe('dialog');
