@@ -80,24 +80,37 @@ function shares(weights: number[], min: number): number[] {
   return raw.map((x) => x / t);
 }
 
-/** Regions and the common grid cell for a panel of `width` x `height` CSS px. */
-export function geometry(width: number, height: number, caps: number[]): Geometry {
+/**
+ * Room for labels, for larger type: `header` at the top of each region (default HEADER; or one per state), `bandHeader`
+ * at the top of the band (default BAND_HEADER); `maxDot`, the largest dot side (default 3 CSS px).
+ */
+export interface GeometrySizes { header?: number | readonly number[]; bandHeader?: number; maxDot?: number }
+
+/** Regions and the common grid cell for a panel of `width` x `height` CSS px. Region widths do not depend on `sizes`. */
+export function geometry(width: number, height: number, caps: number[], sizes: GeometrySizes = {}): Geometry {
+  const { header = HEADER, bandHeader: BAND_HEADER_H = BAND_HEADER, maxDot = 3 } = sizes;
+  const head = (s: number) => (typeof header === 'number' ? header : header[s] ?? HEADER);
   const sum = (states: number[]) => states.reduce((a, s) => a + caps[s], 0);
-  const region = (x: number, y: number, w: number, h: number): Region => ({ x, y, w, h, gridX: x + PAD, gridY: y + HEADER, gridH: Math.max(0, h - HEADER - PAD), cols: 1 });
+  const region = (s: number, x: number, y: number, w: number, h: number): Region => ({ x, y, w, h, gridX: x + PAD, gridY: y + head(s), gridH: Math.max(0, h - head(s) - PAD), cols: 1 });
   // the band's height: its share of the room the fullest weeks need (the taller of two columns' worth), at least MIN_BAND
   const inside = Math.max(...COLUMNS.map(sum)), out = sum(OUT);
-  const bandH = height * Math.min(0.5, Math.max(MIN_BAND, inside + out > 0 ? out / (inside + out) : 0));
+  // every region keeps room for its header and a few rows of dots (larger headers, for larger type, need more of it)
+  const minGrid = 3 * PAD;
+  const minBand = Math.min(0.5, Math.max(MIN_BAND, (BAND_HEADER_H + Math.max(...OUT.map(head)) + minGrid) / height));
+  const bandH = height * Math.min(0.5, Math.max(minBand, inside + out > 0 ? out / (inside + out) : 0));
   const topH = height - bandH;
   const colShare = shares(COLUMNS.map(sum), MIN_COL);
   const regions: Region[] = [];
   let x = 0;
   COLUMNS.forEach((states, c) => {
     const w = width * colShare[c];
+    // each region of a column has its header, and a share of the rest of the column by its capacity
     const rowShare = shares(states.map((s) => caps[s]), MIN_ROW);
+    const grid = Math.max(0, topH - states.reduce((t, s) => t + head(s), 0));
     let y = 0;
     states.forEach((s, r) => {
-      const h = topH * rowShare[r];
-      regions[s] = region(x, y, w, h);
+      const h = grid > 0 ? head(s) + grid * rowShare[r] : topH * rowShare[r];
+      regions[s] = region(s, x, y, w, h);
       y += h;
     });
     x += w;
@@ -107,7 +120,7 @@ export function geometry(width: number, height: number, caps: number[]): Geometr
   x = 0;
   OUT.forEach((s, i) => {
     const w = width * outShare[i];
-    regions[s] = region(x, topH + BAND_HEADER, w, bandH - BAND_HEADER);
+    regions[s] = region(s, x, topH + BAND_HEADER_H, w, bandH - BAND_HEADER_H);
     x += w;
   });
   const fits = (cell: number) => regions.every((r, s) => Math.floor((r.w - 2 * PAD) / cell) * Math.floor(r.gridH / cell) >= caps[s]);
@@ -115,12 +128,13 @@ export function geometry(width: number, height: number, caps: number[]): Geometr
   for (let s = 0; s < NUM_STATES; s++) {
     if (caps[s] > 0) cell = Math.min(cell, Math.sqrt(((regions[s].w - 2 * PAD) * regions[s].gridH) / caps[s]));
   }
+  cell = Math.max(0.05, cell);
   while (cell > 0.05 && !fits(cell)) cell *= 0.97;
   for (const r of regions) {
     r.cols = Math.max(1, Math.floor((r.w - 2 * PAD) / cell));
     r.gridX = r.x + (r.w - r.cols * cell) / 2; // centre the grid
   }
-  return { width, height, cell, dot: Math.min(3, Math.max(1, Math.round(cell * 1.4) / 2)), regions, band }; // 0.7 of a cell, in half px
+  return { width, height, cell, dot: Math.min(maxDot, Math.max(1, Math.round(cell * 1.4) / 2)), regions, band }; // 0.7 of a cell, in half px
 }
 
 /** Agent ids sorted by group, then id; and where each group's run starts (length groups + 1). */

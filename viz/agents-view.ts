@@ -17,6 +17,17 @@ export interface AgentsViewOptions {
   lang?: Lang;
   /** Width of both panels together, in CSS px. Default 960. */
   width?: number;
+  /**
+   * Height the whole view may take, in CSS px (controls and legend included): the panels then fill
+   * what is left, side by side or, when that makes them too narrow for their labels, one above the
+   * other. Default: none (panels side by side, about as tall as wide).
+   */
+  height?: number;
+  /**
+   * Size of the labels in the panels, in CSS px. Default 12. When given (projector mode), labels that
+   * do not fit their region wrap onto two lines, the regions make room for them, and dots may be larger.
+   */
+  fontSize?: number;
   /** Playback speed in weeks per second (the select offers SPEEDS; other positive values also play). Default 4. */
   speed?: number;
   /** Document to build in. Default globalThis.document. */
@@ -79,9 +90,9 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   const names = STATE_NAMES.map((s) => STATE_TEXT(lang)[s]);
   const labels = data.meta.policyLabels;
   const allCounts = hs.map(stateCounts);
-  const panelW = Math.max(200, Math.floor((width - 16) / hs.length));
-  const panelH = Math.max(340, Math.round(panelW * 0.95)); // room for the band of those who have left the register
-  const geom = geometry(panelW, panelH, capacities(...allCounts));
+  const fontPx = options.fontSize ?? 12;
+  const FONT = `${fontPx}px system-ui, sans-serif`;
+  const wraps = options.fontSize !== undefined;
   const dpr = win.devicePixelRatio || 1;
 
   // controls
@@ -100,8 +111,63 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
   const panelsBox = make('div', { class: 'av-panels', tabindex: '0', role: 'group', 'aria-label': T.panels });
   const live = make('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   // the canvases' text alternative: the counts they show, for the week on screen (updated with the live summary)
-  const countsTable = make('table', { class: 'visually-hidden av-counts' });
-  root.append(bar, legend, make('p', { class: 'av-note' }, `${T.personas} ${GROUP_NOTE(lang).note}`), panelsBox, live, countsTable);
+  // (in a hidden box: a table is as wide as its content, whatever its own width)
+  const countsTable = make('table', { class: 'av-counts' });
+  // the note under the panels, so that the panels come as high up as they can
+  root.append(bar, legend, panelsBox, make('p', { class: 'av-note' }, `${T.personas} ${GROUP_NOTE(lang).note}`), live, make('div', { class: 'visually-hidden' }, countsTable));
+
+  // the panels' size: side by side, about as tall as wide; in a given height, what is left of it
+  const gap = 16;
+  let panelW = Math.max(200, Math.floor((width - gap) / hs.length));
+  let panelH = Math.max(340, Math.round(panelW * 0.95)); // room for the band of those who have left the register
+  if (options.height !== undefined) {
+    const above = panelsBox.getBoundingClientRect().top - root.getBoundingClientRect().top;
+    const caption = Math.round(fontPx * 1.9);
+    const room = options.height - above - 8;
+    const side = { w: Math.floor((width - gap) / hs.length), h: room - caption };
+    const stacked = { w: Math.floor(width), h: Math.floor((room - hs.length * caption - gap * (hs.length - 1)) / hs.length) };
+    // three columns of regions need room for their labels
+    const useStacked = hs.length > 1 && side.w < fontPx * 20 && stacked.h >= fontPx * 11;
+    const pick = useStacked ? stacked : side;
+    panelW = Math.max(200, pick.w);
+    panelH = Math.max(fontPx * 9, Math.min(pick.h, Math.round(panelW * (useStacked ? 0.7 : 1.1))));
+  }
+  const caps = capacities(...allCounts);
+  const measure = wraps ? doc.createElement('canvas').getContext('2d') : null;
+  /** A label in lines of at most `max` px (two at most; only with `fontSize` given: otherwise one, squeezed to fit when drawn). */
+  const wrapLabel = (text: string, max: number): string[] => {
+    if (!measure) return [text];
+    measure.font = FONT;
+    const lines: string[] = [];
+    for (const w of text.split(' ')) {
+      const last = lines.length - 1;
+      // a word goes on the line if it fits, or on a new one; what a second line cannot hold is squeezed when drawn
+      if (last < 0 || (measure.measureText(`${lines[last]} ${w}`).width > max && last < 1)) lines.push(w);
+      else lines[last] = `${lines[last]} ${w}`;
+    }
+    return lines;
+  };
+  const line = Math.round(fontPx * 1.2);
+  /**
+   * A region's header with `fontSize` given: its label in lines, and whether its count (room kept
+   * for the largest it reaches) fits after the last line or takes a line of its own. Region widths
+   * do not depend on the header's height, so one geometry tells them.
+   */
+  const widths = geometry(panelW, panelH, caps).regions.map((r) => r.w - 12);
+  const heads = widths.map((max, st) => {
+    const lines = wrapLabel(names[st], max);
+    if (!measure) return { lines, countInline: false };
+    measure.font = `bold ${FONT}`;
+    const countW = measure.measureText(`  ${caps[st]}`).width;
+    measure.font = FONT;
+    return { lines, countInline: measure.measureText(lines[lines.length - 1]).width + countW <= max };
+  });
+  // each region's header as tall as its label and count need
+  const header = heads.map((x) => Math.round(fontPx * 0.6 + line * (x.lines.length + (x.countInline ? 0 : 1))));
+  const geom = geometry(panelW, panelH, caps, wraps
+    ? { header, bandHeader: Math.round(fontPx * 1.5), maxDot: Math.max(3, Math.round(fontPx / 4)) }
+    : {});
+  const band = { header: wraps ? Math.round(fontPx * 1.5) : BAND_HEADER };
 
   const colours = Uint32Array.from(GROUP_COLOURS, pixel);
   const people = data.meta.personas;
@@ -122,7 +188,8 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
       fx: new Float32Array(n), fy: new Float32Array(n), tx: new Float32Array(n), ty: new Float32Array(n), t: 1,
     };
   });
-  const FONT = '12px system-ui, sans-serif';
+  /** A persona's dot: its radius, larger with larger type. */
+  const ring = wraps ? Math.max(4.5, fontPx * 0.4) : 4.5;
   const nameWidth = people.map((p) => {
     const c = panels[0].fg;
     if (!c) return 0;
@@ -198,13 +265,23 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
     const b = geom.band;
     c.fillStyle = '#e4e4e4'; c.fillRect(b.x + 2, b.y + 2, b.w - 4, b.h - 4);
     c.font = `bold ${FONT}`;
-    c.fillStyle = '#222'; c.fillText(LEFT_TEXT(lang).left, b.x + 6, b.y + (BAND_HEADER - 12) / 2 + 2, b.w - 12);
+    c.fillStyle = '#222'; c.fillText(LEFT_TEXT(lang).left, b.x + 6, b.y + (band.header - fontPx) / 2 + 2, b.w - 12);
     c.font = FONT;
+    const top = wraps ? Math.round(fontPx * 0.5) + 2 : 7;
+    const step = wraps ? line : 12;
     geom.regions.forEach((r, s) => {
       c.fillStyle = '#f3f3f3'; c.fillRect(r.x + 2, r.y + 2, r.w - 4, r.h - 4);
-      c.fillStyle = STATE_COLOURS[s]; c.fillRect(r.x + 2, r.y + 2, r.w - 4, 3);
-      c.fillStyle = '#222'; c.fillText(names[s], r.x + 6, r.y + 7, r.w - 12);
-      c.fillText(String(stateCountAt(p.counts, w, s)), r.x + 6, r.y + 19, r.w - 12);
+      c.fillStyle = STATE_COLOURS[s]; c.fillRect(r.x + 2, r.y + 2, r.w - 4, wraps ? Math.max(3, Math.round(fontPx / 4)) : 3);
+      c.fillStyle = '#222';
+      const { lines, countInline } = heads[s];
+      lines.forEach((text, i) => c.fillText(text, r.x + 6, r.y + top + i * step, r.w - 12));
+      const count = String(stateCountAt(p.counts, w, s));
+      if (countInline) {
+        const after = c.measureText(`${lines[lines.length - 1]}  `).width;
+        c.font = `bold ${FONT}`;
+        c.fillText(count, r.x + 6 + after, r.y + top + (lines.length - 1) * step);
+        c.font = FONT;
+      } else c.fillText(count, r.x + 6, r.y + top + lines.length * step, r.w - 12);
     });
   }
   /** Dots into the pixel buffer, then the personas on top: bigger, ringed, named. */
@@ -217,14 +294,30 @@ export function createAgentsView(container: HTMLElement, data: PageData, options
     c.setTransform(dpr, 0, 0, dpr, 0, 0);
     c.font = FONT;
     c.textBaseline = 'middle';
-    for (let id = 0; id < Math.min(people.length, p.fx.length); id++) {
+    const n = Math.min(people.length, p.fx.length);
+    const at: [number, number][] = [];
+    for (let id = 0; id < n; id++) {
       const x = p.fx[id] + (p.tx[id] - p.fx[id]) * e, y = p.fy[id] + (p.ty[id] - p.fy[id]) * e;
-      c.beginPath(); c.arc(x, y, 4.5, 0, 2 * Math.PI);
+      at.push([x, y]);
+      c.beginPath(); c.arc(x, y, ring, 0, 2 * Math.PI);
       c.fillStyle = GROUP_COLOURS[p.layout.history.group[id] % GROUP_COLOURS.length]; c.fill();
       c.strokeStyle = '#000'; c.lineWidth = 1.5; c.stroke();
-      const tx = x + 7 + nameWidth[id] > panelW ? x - 7 - nameWidth[id] : x + 7;
-      c.strokeStyle = '#fff'; c.lineWidth = 3; c.strokeText(people[id].name, tx, y);
-      c.fillStyle = '#000'; c.fillText(people[id].name, tx, y);
+    }
+    // the names after the dots, each moved up or down a line when it would cover a name already written
+    const taken: { x0: number; x1: number; y: number }[] = [];
+    const lineH = fontPx * 1.15;
+    for (let id = 0; id < n; id++) {
+      const [x, y] = at[id];
+      // right of the dot, or left of it when the right would cross its region's edge (or the panel's) and the left would not
+      const r = geom.regions.find((g) => x >= g.x && x <= g.x + g.w && y >= g.y && y <= g.y + g.h);
+      const edge = wraps && r ? r.x + r.w : panelW;
+      const left = x - ring - 2.5 - nameWidth[id];
+      const tx = x + ring + 2.5 + nameWidth[id] > edge && left >= (wraps && r ? r.x : 0) ? left : x + ring + 2.5 + nameWidth[id] > panelW ? left : x + ring + 2.5;
+      const clash = (ty: number) => taken.some((b) => tx < b.x1 && tx + nameWidth[id] > b.x0 && Math.abs(ty - b.y) < lineH);
+      const ty = [0, -1, 1, -2, 2].map((k) => y + k * lineH).find((v) => !clash(v) && v > fontPx / 2 && v < panelH - fontPx / 2) ?? y;
+      taken.push({ x0: tx, x1: tx + nameWidth[id], y: ty });
+      c.strokeStyle = '#fff'; c.lineWidth = 3; c.strokeText(people[id].name, tx, ty);
+      c.fillStyle = '#000'; c.fillText(people[id].name, tx, ty);
     }
   }
 

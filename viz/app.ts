@@ -12,7 +12,7 @@ import { scenarioFile } from './scenario-file.ts';
 import { num } from './i18n.ts';
 import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
-import { MAX_LINK_CHARS, type Settings } from './settings.ts';
+import { DRAWER_BELOW, MAX_LINK_CHARS, type Settings } from './settings.ts';
 import type { StoryFocus } from './story-steps.ts';
 import { UI } from './text.ts';
 import { fromQuery, packScenario, toQuery } from './url.ts';
@@ -64,7 +64,11 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   const runner = new Runner();
 
   const el = {
-    header: h('header', { class: 'top' }), controls: h('aside', { id: 'controls' }),
+    header: h('header', { class: 'top' }), controls: h('aside', { id: 'controls' }), controlsBody: h('div', { class: 'controls-body' }),
+    toggle: h('button', { type: 'button', id: 'settings-toggle', class: 'drawer-toggle', 'aria-controls': 'controls', onclick: () => setDrawer(!drawerOpen()) }),
+    close: h('button', { type: 'button', id: 'settings-close', class: 'drawer-close', onclick: () => setDrawer(false) }, '×'),
+    backdrop: h('div', { class: 'drawer-backdrop', hidden: true, onclick: () => setDrawer(false) }),
+    layout: h('div', { class: 'layout' }),
     status: h('div', { id: 'status', role: 'status', 'aria-live': 'polite' }), errors: h('div', { id: 'errors' }),
     tabs: h('div', { role: 'tablist', class: 'tabs' }), panel: h('section', { id: 'view', role: 'tabpanel' }),
     info: h('details', { id: 'info', class: 'info' }), footer: h('footer', {}),
@@ -73,7 +77,85 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   // a script-driven skip link: following "#main" would drop a loaded scenario from the link's hash
   el.skip.addEventListener('click', (e) => { e.preventDefault(); el.main.focus(); });
   el.main.append(el.status, el.errors, el.info, el.tabs, el.panel);
-  root.replaceChildren(el.skip, el.header, h('div', { class: 'layout' }, el.controls, el.main), el.footer);
+  el.controls.append(el.close, el.controlsBody);
+  el.layout.append(el.controls, el.backdrop, el.main);
+  root.replaceChildren(el.skip, el.header, el.layout, el.footer);
+
+  /*
+   * The settings are a drawer. On a wide screen it is open beside the results
+   * and pushes them; in projector mode and on a narrow screen it is closed by
+   * default and, opened, overlays the page as a modal dialog (the rest inert,
+   * focus moved in, Escape or a click beside it closes it, focus back on its
+   * button). A person's own choice holds until the mode changes.
+   */
+  const narrow = typeof matchMedia === 'function' ? matchMedia(`(max-width: ${DRAWER_BELOW}px)`) : undefined;
+  let drawerChoice: boolean | undefined;
+  const overlay = () => settings.projector || narrow?.matches === true;
+  const drawerOpen = () => drawerChoice ?? !overlay();
+
+  function renderDrawer(): void {
+    const T = UI(settings.lang);
+    const open = drawerOpen();
+    const modal = open && overlay();
+    el.layout.classList.toggle('drawer-open', open);
+    el.layout.classList.toggle('drawer-overlay', overlay());
+    el.controls.hidden = !open;
+    el.backdrop.hidden = !modal;
+    el.close.hidden = !overlay();
+    el.close.setAttribute('aria-label', T.closeSettings);
+    el.close.title = T.closeSettings;
+    if (modal) {
+      el.controls.setAttribute('role', 'dialog');
+      el.controls.setAttribute('aria-modal', 'true');
+    } else {
+      el.controls.removeAttribute('role');
+      el.controls.removeAttribute('aria-modal');
+    }
+    for (const x of [el.header, el.main, el.footer, el.skip]) x.inert = modal;
+    el.toggle.setAttribute('aria-expanded', String(open));
+    el.toggle.replaceChildren(h('span', { 'aria-hidden': 'true', class: 'drawer-icon' }, '☰ '), T.settings);
+  }
+
+  /** The view drawn again at the room it now has (the animation at its week). */
+  function redrawView(): void {
+    const week = shown?.agents?.week;
+    renderViewNow();
+    if (week !== undefined) shown?.agents?.setWeek(week);
+  }
+
+  function setDrawer(open: boolean): void {
+    const wasInside = el.controls.contains(document.activeElement);
+    const pushed = !overlay() && open !== drawerOpen();
+    drawerChoice = open;
+    renderDrawer();
+    // beside the results, the drawer changes their width
+    if (pushed) redrawView();
+    if (open && overlay()) el.close.focus();
+    else if (!open && (wasInside || document.activeElement === document.body)) el.toggle.focus();
+  }
+
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !drawerOpen()) return;
+    if (!overlay() && !el.controls.contains(document.activeElement)) return;
+    e.preventDefault();
+    setDrawer(false);
+  });
+  // a window made larger or smaller (a projector's full screen): the view drawn again at its new size, the animation at its week
+  let size = `${window.innerWidth}x${window.innerHeight}`;
+  let resizing = 0;
+  window.addEventListener('resize', () => {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(() => {
+      const now = `${window.innerWidth}x${window.innerHeight}`;
+      if (now === size) return;
+      size = now;
+      redrawView();
+    }, 200);
+  });
+  narrow?.addEventListener('change', () => {
+    drawerChoice = undefined;
+    renderDrawer();
+  });
 
   function loadScenario(): void {
     try {
@@ -115,13 +197,15 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       checkPolicies({ a: patch.a !== undefined, b: patch.b !== undefined });
     }
     pushUrl();
+    // projector mode on or off: the drawer as that mode has it
+    if (patch.projector !== undefined && patch.projector !== old.projector) drawerChoice = undefined;
     if (patch.lang !== undefined && data && scenario && dataSettings) {
       // the same results, labelled in the new language
       data = { ...data, meta: { ...data.meta, policyLabels: planOf({ ...dataSettings, lang: settings.lang }, scenario).labels } };
     }
     if (patch.lang !== undefined || patch.projector !== undefined || patch.view !== undefined) renderAll();
     else {
-      if (rerender) renderControls(el.controls, controlsContext());
+      if (rerender) renderControls(el.controlsBody, controlsContext());
       renderFrame();
     }
   }
@@ -134,7 +218,11 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       linkErrors.length = 0;
       set({ scenario: 'custom', custom: text, persona: undefined }, true);
     },
-    onRun: () => void run().catch(() => undefined), // shown on the page already
+    onRun: () => {
+      // over the results, the drawer makes way for them
+      if (overlay()) setDrawer(false);
+      void run().catch(() => undefined); // shown on the page already
+    },
     onCancel: () => runner.cancel(),
     onSave: () => {
       if (!scenario) return;
@@ -164,7 +252,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     const tooLong = settings.scenario === 'custom' && settings.custom !== undefined && link?.tooLong !== undefined
       ? { chars: link.tooLong, max: MAX_LINK_CHARS, download: () => download(fileName ?? 'scenario.json', settings.custom ?? '', 'application/json') }
       : undefined;
-    renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale, { capped, tooLong });
+    renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale, { capped, tooLong, run: () => void run().catch(() => undefined) });
     renderInfo(el.info, scenario, settings.lang, {
       file: settings.scenario === 'custom', changed: Object.keys(settings.a.knobs).length + Object.keys(settings.b.knobs).length > 0,
       levers: Object.keys(settings.levers).length > 0,
@@ -178,7 +266,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
       onChoice: (chart, value) => { settings = { ...settings, choices: withChoice(settings.choices, chart, value) }; pushUrl(); },
       // the stage keeps showing the last experiment until the next one is run
-      onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); },
+      onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); storyIntoView(); },
       onStoryApply: (patch, focus) => {
         storyFocus = focus;
         set({ ...patch, persona: focus.view === 'journey' ? focus.persona : settings.persona }, true);
@@ -187,19 +275,34 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     });
   }
 
+  /**
+   * In projector mode, the story and its stage fill the window: when part of
+   * either is below it, the page scrolls the story to the top of the window.
+   */
+  function storyIntoView(): void {
+    if (!settings.projector || settings.view !== 'story') return;
+    const bottom = Math.max(...[...el.panel.children].map((c) => c.getBoundingClientRect().bottom));
+    const top = el.panel.getBoundingClientRect().top;
+    if (bottom > window.innerHeight + 1 || top < -1) window.scrollBy(0, top);
+  }
+
   function renderAll(): void {
     const active = document.activeElement?.id;
-    renderHeader(el.header, settings, { lang: (l) => set({ lang: l }), projector: (p) => set({ projector: p }) });
+    const onStoryRun = document.activeElement?.classList.contains('story-run') === true;
+    renderHeader(el.header, settings, { lang: (l) => set({ lang: l }), projector: (p) => set({ projector: p }) }, [el.toggle]);
+    renderDrawer();
     el.footer.replaceChildren(h('p', {}, UI(settings.lang).care));
     el.skip.textContent = UI(settings.lang).skip;
     el.controls.setAttribute('aria-label', UI(settings.lang).settings);
-    renderControls(el.controls, controlsContext());
+    renderControls(el.controlsBody, controlsContext());
     renderFrame();
     renderTabs(el.tabs, el.panel, settings, (v) => set({ view: v }));
-    renderViewNow();
     el.status.replaceChildren(...status);
+    renderViewNow();
+    storyIntoView();
     // rebuilding must not throw keyboard users back to the top of the page
-    if (active) document.getElementById(active)?.focus();
+    if (active) document.getElementById(active)?.focus({ preventScroll: true });
+    else if (onStoryRun) el.panel.querySelector<HTMLElement>('.story-run')?.focus({ preventScroll: true });
   }
 
   async function run(): Promise<number> {
@@ -222,8 +325,9 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     const total = plan.replications * 2;
     const bar = h('progress', { id: 'progress', max: total, value: 0, 'aria-label': T.progress });
     const label = h('span', { 'aria-live': 'off' }, `${T.progress}: 0 / ${total}`);
-    status = [bar, label];
-    renderControls(el.controls, controlsContext());
+    // with the settings closed, Cancel is next to the progress too
+    status = drawerOpen() ? [bar, label] : [bar, label, h('button', { type: 'button', id: 'status-cancel', class: 'small', onclick: () => runner.cancel() }, T.cancel)];
+    renderControls(el.controlsBody, controlsContext());
     renderFrame();
     el.status.replaceChildren(...status);
     try {

@@ -6,14 +6,16 @@ import { count, LANGS, type Lang } from './i18n.ts';
 import { VIEWS, type Settings, type View } from './settings.ts';
 import { UI } from './text.ts';
 
-export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang): void; projector(p: boolean): void }): void {
+/** The header: title, then `tools` (the settings drawer's button) and the language and projector choices. */
+export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang): void; projector(p: boolean): void }, tools: Node[] = []): void {
   const T = UI(st.lang);
   el.replaceChildren(
-    h('div', {}, h('h1', {}, T.title), h('p', { class: 'tagline' }, T.tagline)),
-    h('div', { class: 'top-tools' },
+    h('div', { class: 'title' }, h('h1', {}, T.title), h('p', { class: 'tagline' }, T.tagline)),
+    h('div', { class: 'top-tools' }, ...tools,
+      h('span', { class: 'top-choice' },
       h('label', { for: 'lang' }, T.language),
       h('select', { id: 'lang', onchange: (e) => on.lang((e.target as HTMLSelectElement).value as Lang) },
-        ...LANGS.map((l) => h('option', { value: l, selected: l === st.lang }, l === 'en' ? 'English' : 'Norsk bokmål'))),
+        ...LANGS.map((l) => h('option', { value: l, selected: l === st.lang }, l === 'en' ? 'English' : 'Norsk bokmål')))),
       h('label', { class: 'toggle' }, h('input', { id: 'projector', type: 'checkbox', checked: st.projector, onchange: (e) => on.projector((e.target as HTMLInputElement).checked) }), T.projector)));
   document.documentElement.lang = st.lang;
   document.title = T.title;
@@ -51,6 +53,8 @@ export interface FrameNotes {
   capped: string[];
   /** The loaded file is too large for a link: its compressed length, the limit, and how to download it. */
   tooLong?: { chars: number; max: number; download(): void };
+  /** Run with the current settings: a Run button next to the note that the results are stale (the settings may be in a closed drawer). */
+  run?(): void;
 }
 
 /** Error and warning boxes; rebuilt (and so announced) only when their content changes. */
@@ -68,7 +72,7 @@ export function renderErrors(el: HTMLElement, lang: Lang, scenarioErrors: string
     tooLong ? h('div', { class: 'warning too-long', role: 'alert' },
       h('p', {}, T.tooLong(count(tooLong.chars, lang), count(tooLong.max, lang))),
       h('button', { type: 'button', id: 'download-scenario', onclick: () => tooLong.download() }, T.downloadScenario)) : undefined,
-    stale ? h('p', { class: 'stale' }, T.stale) : undefined,
+    stale ? h('p', { class: 'stale' }, T.stale, notes.run ? [' ', h('button', { type: 'button', id: 'stale-run', class: 'small primary', onclick: () => notes.run?.() }, T.run)] : undefined) : undefined,
   ].filter((x) => x !== undefined));
 }
 

@@ -19,6 +19,11 @@ export interface JourneyViewOptions {
   onPersona?: (name: string) => void;
   /** Document to build in. Default globalThis.document. */
   document?: Document;
+  /**
+   * Width of a week in the strip's drawing, against its height of 34 (default 5). The strip is as
+   * wide as its column, so a smaller value draws it taller, with larger markers (projector mode).
+   */
+  weekWidth?: number;
 }
 
 export interface JourneyView { setPersona(name: string): void; destroy(): void }
@@ -128,7 +133,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
         ...(out ? [T.left(out.week, STATE_TEXT(lang)[STATE_NAMES[out.state]])] : []),
         T.refusals(events.filter((e) => e.kind === 'rejected').length), T.started(events.filter((e) => e.kind === 'started').length),
       ].join(' · ');
-      const cw = 5;
+      const cw = options.weekWidth ?? 5;
       const strip = svg('svg', { class: 'jv-strip', viewBox: `0 0 ${emp.weeks * cw} 34`, role: 'img', 'aria-label': T.strip(name, label, line) });
       if (h && id < h.agents) {
         for (let w = 0; w < h.weeks;) {

@@ -61,6 +61,10 @@ export interface ChartsOptions {
   onChoice?: (chart: string, value: string) => void;
   /** The registry; default CHARTS (a test adds a chart of its own). */
   charts?: readonly Chart[];
+  /** Label size in px (projector mode's large type); default the charts' own. */
+  fontSize?: number;
+  /** The most a chart of fixed height may take (the story's stage: a screen). */
+  maxHeight?: number;
 }
 
 /**
@@ -71,7 +75,7 @@ export interface ChartsOptions {
 function chartFigure(c: Chart, data: PageData, lang: Lang, width: number, opts: ChartsOptions): HTMLElement {
   const control = c.control;
   const choice = control ? choiceOf(control, opts.choices?.[c.id]) : undefined;
-  const fig = c.render(data, { lang, width, choice });
+  const fig = c.render(data, { lang, width, choice, fontSize: opts.fontSize, maxHeight: opts.maxHeight });
   if (control) {
     const select = h('select', {
       id: control.id,
@@ -98,7 +102,10 @@ export function renderCompare(root: HTMLElement, data: PageData, runs: RunResult
   const T = UI(lang);
   const stem = fileStem(data);
   const csv = csvTables(runs, data.meta);
-  const width = Math.max(320, Math.min(760, (root.clientWidth || 1000) / (root.clientWidth > 1300 ? 2 : 1) - 32));
+  // two charts a row on a wide screen; in projector mode one, as wide as the page (less the figure's padding)
+  const width = charts.fontSize !== undefined
+    ? Math.max(320, Math.min(1400, (root.clientWidth || 1000) - 34))
+    : Math.max(320, Math.min(760, (root.clientWidth || 1000) / (root.clientWidth > 1300 ? 2 : 1) - 32));
   root.replaceChildren(...[
     changesNote(data, lang),
     h('div', { class: 'table-wrap' }, headlineTable(data, lang)),

@@ -84,3 +84,6 @@ export const MAX_LINK_CHARS = 32_000;
 
 /** The largest scenario file a link may unpack to (characters): a link cannot make the page unpack more. */
 export const MAX_SCENARIO_CHARS = 20_000_000;
+
+/** Window widths (CSS px) up to which the settings drawer starts closed and overlays the results, as in projector mode. */
+export const DRAWER_BELOW = 1100;

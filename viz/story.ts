@@ -79,6 +79,8 @@ export function createStory(container: HTMLElement, options: StoryOptions): Stor
   const list = el('ol', { class: 'story-steps' });
   const links = STORY_STEPS.map((s, k) => {
     const b = button('story-step-link', stepText(s, options.lang).title, undefined, () => go(k));
+    // in projector mode a step shows as its number: its title as a tooltip (and its name)
+    b.title = stepText(s, options.lang).title;
     const li = el('li');
     li.append(b);
     list.append(li);

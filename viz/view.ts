@@ -25,6 +25,33 @@ export interface ViewContext {
 
 export interface ShownView { agents?: AgentsView; destroy(): void }
 
+/** Projector mode's type in the charts (tick and axis labels) and in the agents' panels, CSS px. */
+export const PROJECTOR_CHART_FONT = 18;
+export const PROJECTOR_AGENTS_FONT = 18;
+/** A week's width in the journey's strip in projector mode (default 5): a taller strip, larger markers. */
+export const PROJECTOR_WEEK_WIDTH = 2.5;
+/** The agents' panels in the story's stage, beside the text: less room, a little smaller type. */
+export const PROJECTOR_STAGE_AGENTS_FONT = 15;
+
+/**
+ * In projector mode, the journey's lists of events end at the bottom of the window (`bottom`, px
+ * from the top of `box`), so both strips and the start of both lists are on the screen; the lists
+ * scroll. Set on `box` as --jv-room (viz/views.css), so that another persona keeps it.
+ */
+function fitJourney(box: HTMLElement, bottom: number): void {
+  const list = box.querySelector('.jv-scroll');
+  if (!list) return;
+  const top = list.getBoundingClientRect().top - box.getBoundingClientRect().top;
+  box.style.setProperty('--jv-room', `${Math.max(160, Math.round(bottom - top))}px`);
+}
+
+/** The room from `x` down to the bottom of the window, or the whole window when less than 3/5 of it is left. */
+function roomBelow(x: HTMLElement): number {
+  const vh = window.innerHeight || 720;
+  const left = vh - (x.getBoundingClientRect().top + window.scrollY);
+  return left >= vh * 0.6 ? left : vh;
+}
+
 export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
   const { settings: st, data } = ctx;
   const T = UI(st.lang);
@@ -33,17 +60,32 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
   panel.className = `view-${st.view}`;
   panel.replaceChildren(h('h2', { class: 'visually-hidden' }, T.tabs[st.view]));
   const width = (x: HTMLElement, max: number) => Math.min(x.clientWidth || max, max);
+  const projector = st.projector;
+  const fontSize = projector ? PROJECTOR_CHART_FONT : undefined;
+  const agentsFont = projector ? PROJECTOR_AGENTS_FONT : undefined;
   if (st.view === 'story') {
     const story = h('div', { class: 'story-panel' });
     const stage = h('div', { class: 'stage', 'aria-live': 'polite' });
     panel.append(story, stage);
     createStory(story, { lang, step: st.step, onStep: ctx.onStep, onApply: ctx.onStoryApply });
     if (!data) return shown;
-    // the experiment's view; before one is run, the current step's
+    // the experiment's view; before one is run, the current step's. In projector mode it fits the window
+    // beside the story (the page scrolls the story to the top of the window: storyIntoView)
+    const vh = window.innerHeight || 720;
     const f = ctx.storyFocus ?? STORY_STEPS[Math.min(st.step, STORY_STEPS.length - 1)]?.focus;
-    if (!f || f.view === 'compare') stage.append(...renderCharts(data, lang, width(stage, 900), { only: f?.chart ?? 'employment', choices: st.choices, onChoice: ctx.onChoice }));
-    else if (f.view === 'agents') shown.agents = createAgentsView(stage, data, { lang, width: width(stage, 1400) });
-    else shown.journey = createJourneyView(stage, data, { lang, persona: f.persona ?? st.persona });
+    if (!f || f.view === 'compare') {
+      // the chart as wide as its figure's inside (its padding and border off), so that it is drawn at its size, not scaled
+      const chart = (maxHeight?: number) => renderCharts(data, lang, width(stage, 928) - 28, { only: f?.chart ?? 'employment', choices: st.choices, onChoice: ctx.onChoice, fontSize, maxHeight });
+      stage.replaceChildren(...chart(projector ? vh - 90 : undefined));
+      // a title on more lines than thought: drawn again, lower
+      const svg = stage.querySelector('svg[data-export]');
+      const over = svg ? svg.getBoundingClientRect().bottom - stage.getBoundingClientRect().top - (vh - 12) : 0;
+      if (projector && over > 0) stage.replaceChildren(...chart(vh - 90 - over));
+    } else if (f.view === 'agents') shown.agents = createAgentsView(stage, data, { lang, width: width(stage, 1400), height: projector ? vh - 12 : undefined, fontSize: projector ? PROJECTOR_STAGE_AGENTS_FONT : undefined });
+    else {
+      shown.journey = createJourneyView(stage, data, { lang, persona: f.persona ?? st.persona, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
+      if (projector) fitJourney(stage, vh - 12);
+    }
     return shown;
   }
   if (!data) {
@@ -53,8 +95,13 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
   if (st.view === 'compare') {
     const area = h('div', {});
     panel.append(area);
-    renderCompare(area, data, ctx.runs, lang, { choices: st.choices, onChoice: ctx.onChoice });
-  } else if (st.view === 'agents') shown.agents = createAgentsView(panel, data, { lang, width: width(panel, 1400) });
-  else shown.journey = createJourneyView(panel, data, { lang, persona: st.persona, onPersona: ctx.onPersona });
+    renderCompare(area, data, ctx.runs, lang, { choices: st.choices, onChoice: ctx.onChoice, fontSize });
+  } else if (st.view === 'agents') {
+    shown.agents = createAgentsView(panel, data, { lang, width: width(panel, 1400), height: projector ? roomBelow(panel) : undefined, fontSize: agentsFont });
+  }
+  else {
+    shown.journey = createJourneyView(panel, data, { lang, persona: st.persona, onPersona: ctx.onPersona, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
+    if (projector) fitJourney(panel, roomBelow(panel) - 8);
+  }
   return shown;
 }

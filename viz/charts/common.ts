@@ -18,8 +18,16 @@ import { num, texts, type Lang } from '../i18n.ts';
  *   `globalThis.document` (tests pass a jsdom document).
  * - `choice`: for a chart with a control, the value chosen (one of its
  *   control's `values`); default, and for a value it does not know, the first.
+ * - `fontSize`: the size of the chart's labels (ticks, axis labels, legends)
+ *   in CSS px; default 10 (projector mode: 18). Margins, bars, rows, gaps,
+ *   default heights and the number of ticks grow with it, so labels keep
+ *   their room and do not overlap; long labels wrap.
+ * - `maxHeight`: the most a chart may take, in CSS px (a screen's room): a
+ *   chart of a fixed default height (employment, survival, gap, flows) is
+ *   drawn lower; one that sizes itself to its rows, at a large `fontSize`,
+ *   draws thinner bars and gaps (down to a few px; its labels keep their size).
  */
-export interface ChartOptions { lang?: Lang; width?: number; height?: number; document?: Document; choice?: string }
+export interface ChartOptions { lang?: Lang; width?: number; height?: number; document?: Document; choice?: string; fontSize?: number; maxHeight?: number }
 
 /**
  * A choice a chart offers above its drawing, as a `<select>` (the groups
@@ -46,8 +54,14 @@ export function choiceOf<V extends string>(control: ChartControl<V>, choice: str
   return (control.values as readonly string[]).includes(choice as string) ? (choice as V) : control.values[0];
 }
 
-/** Resolved options; `heightGiven` tells charts that size themselves by content to keep `height`. */
-export interface Ctx { lang: Lang; width: number; height: number; heightGiven: boolean; doc: Document }
+/**
+ * Resolved options; `heightGiven` tells charts that size themselves by content to keep `height`;
+ * `font` is the label size in px and `k` its ratio to the default (10 px), by which sizes grow.
+ */
+export interface Ctx { lang: Lang; width: number; height: number; heightGiven: boolean; doc: Document; font: number; k: number; maxHeight?: number }
+
+/** The default label size of a chart, in px. */
+export const FONT_SIZE = 10;
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const FONT = 'system-ui, sans-serif';
@@ -55,7 +69,12 @@ export const FONT = 'system-ui, sans-serif';
 export function context(o: ChartOptions, defaultHeight: number): Ctx {
   const doc = o.document ?? globalThis.document;
   if (!doc) throw new Error('charts: no document; pass options.document');
-  return { lang: o.lang ?? 'en', width: o.width ?? 640, height: o.height ?? defaultHeight, heightGiven: o.height !== undefined, doc };
+  const font = o.fontSize ?? FONT_SIZE;
+  const k = font / FONT_SIZE;
+  // larger type takes some more height, not in proportion (the plot keeps most of its room)
+  const natural = k === 1 ? defaultHeight : Math.round(defaultHeight * (1 + (k - 1) * 0.35));
+  const height = o.height ?? (o.maxHeight !== undefined && defaultHeight > 0 ? Math.max(120, Math.min(natural, Math.round(o.maxHeight))) : natural);
+  return { lang: o.lang ?? 'en', width: o.width ?? 640, height, heightGiven: o.height !== undefined, doc, font, k, maxHeight: o.maxHeight };
 }
 
 const TEXT = texts(
@@ -133,28 +152,30 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(doc: Document, tag: 
 
 export interface LegendItem { label: string; fill: string; stroke?: string }
 
-/** Positions of legend swatches in rows wrapping at `width`, and the height used. */
-export function legendLayout(items: LegendItem[], x: number, y: number, width: number): { at: [number, number][]; height: number } {
+/** Positions of legend swatches in rows wrapping at `width`, and the height used (labels of `font` px). */
+export function legendLayout(items: LegendItem[], x: number, y: number, width: number, font = FONT_SIZE): { at: [number, number][]; height: number } {
+  const k = font / FONT_SIZE;
   let cx = x;
   let cy = y;
   const at: [number, number][] = [];
   for (const it of items) {
-    const w = 16 + textWidth(it.label) + 14;
-    if (cx > x && cx + w > x + width) { cx = x; cy += 16; }
+    const w = (16 + 14) * k + textWidth(it.label, font);
+    if (cx > x && cx + w > x + width) { cx = x; cy += 16 * k; }
     at.push([cx, cy]);
     cx += w;
   }
-  return { at, height: cy - y + 16 };
+  return { at, height: cy - y + 16 * k };
 }
 
-/** Swatches with labels in rows, appended to `parent` (an svg or g); returns the height used. */
-export function legend(doc: Document, parent: Element, items: LegendItem[], x: number, y: number, width: number): number {
-  const g = svgEl(doc, 'g', { class: 'legend', 'font-size': 10, 'font-family': FONT, 'text-anchor': 'start' });
-  const { at, height } = legendLayout(items, x, y, width);
+/** Swatches with labels (`font` px) in rows, appended to `parent` (an svg or g); returns the height used. */
+export function legend(doc: Document, parent: Element, items: LegendItem[], x: number, y: number, width: number, font = FONT_SIZE): number {
+  const k = font / FONT_SIZE;
+  const g = svgEl(doc, 'g', { class: 'legend', 'font-size': font, 'font-family': FONT, 'text-anchor': 'start' });
+  const { at, height } = legendLayout(items, x, y, width, font);
   items.forEach((it, i) => {
     const [cx, cy] = at[i];
-    g.append(svgEl(doc, 'rect', { x: cx, y: cy, width: 11, height: 11, fill: it.fill, ...(it.stroke ? { stroke: it.stroke } : {}) }));
-    const t = svgEl(doc, 'text', { x: cx + 15, y: cy + 9, fill: 'currentColor' });
+    g.append(svgEl(doc, 'rect', { x: cx, y: cy, width: 11 * k, height: 11 * k, fill: it.fill, ...(it.stroke ? { stroke: it.stroke } : {}) }));
+    const t = svgEl(doc, 'text', { x: cx + 15 * k, y: cy + 9 * k, fill: 'currentColor' });
     t.textContent = it.label;
     g.append(t);
   });

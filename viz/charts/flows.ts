@@ -7,7 +7,7 @@
 import type { PageData, StateName } from '../data.ts';
 import { LEFT_TEXT, pct, STATE_TEXT, texts, type Lang } from '../i18n.ts';
 import { POLICY_COLOURS } from '../palette.ts';
-import { context, figure, FONT, legend, policies, repsNote, round, svgEl, textWidth, type ChartOptions, type Ctx } from './common.ts';
+import { context, figure, FONT, legend, legendLayout, policies, repsNote, round, svgEl, textWidth, type ChartOptions, type Ctx } from './common.ts';
 import { columns, serviceOutcomes, STACK, STACK_OUT, stateColour, type Flow } from './flows-layout.ts';
 
 const TEXT = texts(
@@ -33,16 +33,18 @@ function list(xs: number[], lang: Lang): string {
   return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${TEXT(lang).and} ${xs[xs.length - 1]}`;
 }
 
-const BAR = 12;
+/** A bar's width at the default label size (it grows with it). */
+const BAR_PX = 12;
 
 function panel(ctx: Ctx, flow: Flow, label: string, colour: string, top: number, height: number): SVGGElement {
-  const { doc, lang, width } = ctx;
+  const { doc, lang, width, k } = ctx;
+  const BAR = BAR_PX * k;
   const t = TEXT(lang);
   const g = svgEl(doc, 'g', { 'data-policy': flow.policy, 'aria-label': label });
-  const title = svgEl(doc, 'text', { x: 0, y: top + 11, fill: colour, 'font-weight': 'bold', 'font-size': 11 });
+  const title = svgEl(doc, 'text', { x: 0, y: top + 11 * k, fill: colour, 'font-weight': 'bold', 'font-size': 11 * k });
   title.textContent = label;
   g.append(title);
-  const cols = columns(flow, { x0: 4, x1: width - 4 - BAR, y0: top + 20, y1: top + height - 18, pad: 3 });
+  const cols = columns(flow, { x0: 4, x1: width - 4 - BAR, y0: top + 20 * k, y1: top + height - 18 * k, pad: 3 });
   const name = (s: StateName) => STATE_TEXT(lang)[s];
   for (const r of cols.ribbons) {
     const x0 = r.x0 + BAR;
@@ -71,7 +73,7 @@ function panel(ctx: Ctx, flow: Flow, label: string, colour: string, top: number,
   cols.xs.forEach((x, c) => {
     const last = c === cols.xs.length - 1;
     const text = svgEl(doc, 'text', {
-      x: round(c === 0 ? x : last ? x + BAR : x + BAR / 2), y: top + height - 5, 'text-anchor': c === 0 ? 'start' : last ? 'end' : 'middle',
+      x: round(c === 0 ? x : last ? x + BAR : x + BAR / 2), y: top + height - 5 * k, 'text-anchor': c === 0 ? 'start' : last ? 'end' : 'middle',
       fill: 'currentColor',
     });
     text.textContent = t.week(flow.checkpoints[c]);
@@ -82,20 +84,24 @@ function panel(ctx: Ctx, flow: Flow, label: string, colour: string, top: number,
 
 export function render(data: PageData, options: ChartOptions = {}): HTMLElement {
   const ctx = context(options, 480);
-  const { doc, lang, width, height } = ctx;
+  const { doc, lang, width, height, font, k } = ctx;
   const t = TEXT(lang);
   const ps = policies(data);
   const flows = ps.map((p) => data.flows.find((f) => f.policy === p.key) as Flow);
-  const svg = svgEl(doc, 'svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-size': 10, 'font-family': FONT, style: 'display: block; max-width: 100%; height: auto; background: white;' });
+  const svg = svgEl(doc, 'svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'font-size': font, 'font-family': FONT, style: 'display: block; max-width: 100%; height: auto; background: white;' });
   const item = (s: StateName) => ({ label: STATE_TEXT(lang)[s], fill: stateColour(s) });
   // the states in the register, then a row of their own for those who have left it, under its name
-  const inner = legend(doc, svg, STACK.slice(0, STACK_OUT).map(item), 0, 2, width);
+  const inner = legend(doc, svg, STACK.slice(0, STACK_OUT).map(item), 0, 2, width, font);
   const head = `${LEFT_TEXT(lang).left}:`;
-  const headW = textWidth(head) + 8;
-  const left = svgEl(doc, 'text', { x: 0, y: 2 + inner + 9, fill: 'currentColor', 'font-weight': 'bold', class: 'legend-head' });
+  // the head of those who have left: before their swatches, or, when that leaves them too little room, on a line of its own
+  const headW = textWidth(head, font) * (k === 1 ? 1 : 1.1) + 8;
+  const outItems = STACK.slice(STACK_OUT).map(item);
+  const own = k > 1 && legendLayout(outItems, 0, 0, width - headW, font).height > 16 * k;
+  const left = svgEl(doc, 'text', { x: 0, y: 2 + inner + 9 * k, fill: 'currentColor', 'font-weight': 'bold', class: 'legend-head' });
   left.textContent = head;
   svg.append(left);
-  const lh = inner + legend(doc, svg, STACK.slice(STACK_OUT).map(item), headW, 2 + inner, width - headW);
+  const headH = own ? 16 * k : 0;
+  const lh = inner + headH + legend(doc, svg, outItems, own ? 0 : headW, 2 + inner + headH, own ? width : width - headW, font);
   const ph = (height - lh - 8) / 2;
   ps.forEach((p) => svg.append(panel(ctx, flows[p.i], p.label, POLICY_COLOURS[p.i], lh + 8 + p.i * ph, ph - 6)));
   const out = flows.map(serviceOutcomes);
