@@ -101,7 +101,7 @@ describe('shards and merge', () => {
     expect(existsSync(dir('merged'))).toBe(false);
     const r = pathways(['merge', '--out', dir('merged'), `${dir('shard1')},${dir('shard2')}`, dir('shard3')]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^merged 3 shards: 48 runs; wrote .*runs\.csv \(1008 rows\)/);
+    expect(r.stdout).toMatch(/^merged 3 shards: 48 runs; wrote .*runs\.csv \(1104 rows\)/);
     expect(read(dir('merged'), 'runs.csv')).toBe(read(dir('ref'), 'runs.csv'));
     expect(read(dir('merged'), 'sweep.json')).toBe(read(dir('ref'), 'sweep.json'));
   });
