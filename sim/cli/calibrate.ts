@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { SHIPPED_TARGETS } from '../../scenarios/targets/index.ts';
 import { targetSettings } from '../calibrate/targets.ts';
-import { CALIBRATE_DEFAULTS, CALIBRATED, CALIBRATION, FIT, METHODS, POSTERIOR, runCalibration, TRACE, type FitFile, type Method } from '../calibrate/run.ts';
+import { CALIBRATE_DEFAULTS, CALIBRATED, CALIBRATION, FIT, METHODS, POSTERIOR, runCalibration, TRACE, type CalibrateSpec, type FitFile, type Method } from '../calibrate/run.ts';
 import { InputError } from '../errors.ts';
 import { alignTable, fixed } from '../format.ts';
 import { loadScenario, shippedNames } from '../load.ts';
@@ -100,11 +100,9 @@ export function calibrateText(fit: FitFile, dir: string, targetsName: string): s
   ].join('\n');
 }
 
-export async function calibrateCommand({ options: o }: Parsed): Promise<number> {
+/** The calibration of the command line's options (scenario and targets loaded; planCalibration checks the rest). */
+export function calibrateSpecOf(o: Parsed['options']): CalibrateSpec {
   if (o.scenario === undefined) throw new InputError(`calibrate: --scenario is required (one of ${shippedNames().join(', ')}, or a JSON file)`);
-  if (o.out === undefined) throw new InputError('calibrate: --out DIR is required (the calibration folder)');
-  const out = String(o.out);
-  checkOutDir(out);
   const bounds = varyList(o.vary).map(bound);
   if (bounds.length === 0) throw new InputError('calibrate: give at least one parameter to fit with --vary NAME=lo:hi (e.g. --vary groups.refugee.language=0.2:0.8)');
   const s = loadScenario(String(o.scenario));
@@ -115,6 +113,20 @@ export async function calibrateCommand({ options: o }: Parsed): Promise<number> 
   const file = loadTargets(targetsName);
   const settings = targetSettings(s, settingOptions(o));
   const method = (o.method as Method | undefined) ?? 'nelder-mead';
+  return {
+    scenario: s, scenarioArg: String(o.scenario), file, targetsArg: targetsName, bounds, method,
+    budget: o.budget as number | undefined, particles: o.particles as number | undefined, settings,
+    starts: o.starts as number | undefined, shard: parseShard(o.shard as string | undefined),
+  };
+}
+
+export async function calibrateCommand({ options: o }: Parsed): Promise<number> {
+  if (o.scenario === undefined) throw new InputError(`calibrate: --scenario is required (one of ${shippedNames().join(', ')}, or a JSON file)`);
+  if (o.out === undefined) throw new InputError('calibrate: --out DIR is required (the calibration folder)');
+  const out = String(o.out);
+  checkOutDir(out);
+  const spec = calibrateSpecOf(o);
+  const { scenario: s, method, targetsArg: targetsName } = spec;
   const workers = workerCount(o.workers as number | undefined);
   const bar = progress(`calibrate ${s.name} (${method})`);
   let done = 0;
@@ -124,11 +136,7 @@ export async function calibrateCommand({ options: o }: Parsed): Promise<number> 
   });
   let r;
   try {
-    r = await runCalibration({
-      scenario: s, scenarioArg: String(o.scenario), file, targetsArg: targetsName, bounds, method,
-      budget: o.budget as number | undefined, particles: o.particles as number | undefined, settings,
-      starts: o.starts as number | undefined, shard: parseShard(o.shard as string | undefined),
-    }, {
+    r = await runCalibration(spec, {
       out, workers,
       onProgress: (d, t) => {
         done = d;

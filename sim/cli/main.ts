@@ -10,6 +10,7 @@ import { mergeCommand, sweepCommand } from './sweep.ts';
 import { sensitivityCommand } from './sensitivity.ts';
 import { targetsCommand } from './targets.ts';
 import { calibrateCommand } from './calibrate.ts';
+import { slurmCommand } from './slurm.ts';
 import { installInterruptHandlers } from './cleanup.ts';
 
 const HANDLERS: Record<string, (p: Parsed) => number | Promise<number>> = {
@@ -36,6 +37,8 @@ function dispatch(argv: string[]): number | Promise<number> {
     const what = command.startsWith('-') ? `unknown option ${command}` : `unknown command ${JSON.stringify(command)}${suggest(command, Object.keys(COMMANDS))}`;
     throw new InputError(`${what}; commands: ${Object.keys(COMMANDS).join(', ')} (see pathways --help)`);
   }
+  // slurm parses its own arguments: the options of the command it runs, then its own
+  if (command === 'slurm') return slurmCommand(rest);
   const parsed = parseArgs(command, spec, rest);
   if (parsed.help) return write(helpText(spec));
   return HANDLERS[command](parsed);

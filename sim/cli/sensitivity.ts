@@ -42,7 +42,7 @@ export const SENSITIVITY_SPEC: CommandSpec = {
 
 
 /** The spec of the command line, checked for what the options alone decide. */
-function specOf(o: Parsed['options']): ModelRunSpec {
+export function specOf(o: Parsed['options']): ModelRunSpec {
   const need = (name: string, what: string) => {
     if (o[name] === undefined) throw new InputError(`sensitivity: --${name} is required (${what})`);
     return o[name];

@@ -7,6 +7,7 @@ import { MERGE_SPEC, SWEEP_SPEC } from './sweep.ts';
 import { SENSITIVITY_SPEC } from './sensitivity.ts';
 import { TARGETS_SPEC } from './targets.ts';
 import { CALIBRATE_SPEC } from './calibrate.ts';
+import { SLURM_SPEC } from './slurm.ts';
 import { SHIPPED_COMPARISONS } from '../../scenarios/comparisons/index.ts';
 import { ARM_SYNTAX, MAX_VARIANTS } from '../arms.ts';
 import { ARM, COMPARISON } from '../schema/arms.ts';
@@ -85,6 +86,7 @@ export const COMMANDS: Record<string, CommandSpec> = Object.assign(Object.create
   sensitivity: SENSITIVITY_SPEC,
   targets: TARGETS_SPEC,
   calibrate: CALIBRATE_SPEC,
+  slurm: SLURM_SPEC,
 });
 
 export function mainHelp(): string {

@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { InputError } from '../errors.ts';
-import { JOURNAL, mergeShards, META, parseShard, prepare, runPrepared, RUNS, type Design, type SweepSpec } from '../sweep/index.ts';
+import { JOURNAL, mergeSweepShards, META, parseShard, prepare, runPrepared, RUNS, RUNS_PARQUET, type Design, type SweepSpec } from '../sweep/index.ts';
 import type { CommandSpec, Parsed } from './args.ts';
 import { checkOutDir } from './output.ts';
 import { progress } from './progress.ts';
@@ -13,7 +13,7 @@ import { onInterrupt } from './cleanup.ts';
 import { holdsCalibrations, mergeCalibrations } from '../calibrate/merge.ts';
 
 export const SWEEP_SPEC: CommandSpec = {
-  usage: 'pathways sweep --scenario NAME|FILE --vary NAME=lo:hi:step|NAME=v1,v2,... [--vary ...] [--design grid|lhs --samples N] [--policies A,B] [--replications N] [--agents N] [--weeks N] [--seed N] [--metrics m1,m2] [--groups all|every] [--workers N] [--shard i/n] --out DIR',
+  usage: 'pathways sweep --scenario NAME|FILE --vary NAME=lo:hi:step|NAME=v1,v2,... [--vary ...] [--design grid|lhs --samples N] [--policies A,B] [--replications N] [--agents N] [--weeks N] [--seed N] [--metrics m1,m2] [--groups all|every] [--format csv|parquet] [--workers N] [--shard i/n] --out DIR',
   summary: [
     'Run a scenario at many parameter points, in parallel worker threads, into a folder; results are the same whatever the number of workers. ',
     '',
@@ -22,7 +22,8 @@ export const SWEEP_SPEC: CommandSpec = {
     'Output in DIR: sweep.json (the plan: command, scenario name and hash, parameters, points, policies, replications, seed,',
     'metrics, groups, runs, shard, version), written first; journal.jsonl (one checksummed line per finished run); and, when',
     'every run is done, runs.csv (run, point, one column per parameter, replicate, seed, policy, group, metric, value;',
-    'sorted by run id). Files are written whole (temporary file + rename), so a crash never leaves a broken file.',
+    'sorted by run id), or with --format parquet runs.parquet (the same rows and columns; pandas, R’s arrow and DuckDB read it).',
+    'Files are written whole (temporary file + rename), so a crash never leaves a broken file.',
     'Resume: run the same command again; finished runs are skipped and a torn last journal line is dropped. A different',
     'sweep into the same DIR is refused. Shards: --shard i/n runs the runs whose id mod n = i-1; `pathways merge` joins them.',
   ].join('\n'),
@@ -41,6 +42,7 @@ export const SWEEP_SPEC: CommandSpec = {
     seed: { ...RUN_OPTIONS.seed, doc: 'Master seed of the replicates and of an lhs design (default: the scenario’s).' },
     metrics: { kind: 'string', arg: 'm1,m2', doc: 'Metrics to keep, separated by commas (default: all; employedShareByYear expands to employedShareByYear.1, .2, ...; employedShareByYear.2 keeps one year).' },
     groups: { kind: 'enum', values: ['all', 'every'], arg: 'all|every', doc: 'all (default): the whole population only; every: each group too (the scenario’s, withBenefitRights, withoutBenefitRights, all).' },
+    format: { kind: 'enum', values: ['csv', 'parquet'], arg: 'csv|parquet', doc: 'The file of the finished runs: csv (default) runs.csv; parquet runs.parquet (Apache Parquet: run, point and replicate INT32, the parameters and value DOUBLE, value null where runs.csv has an empty cell, seed INT64, policy, group and metric strings).' },
     workers: { kind: 'int', min: 1, max: 1024, arg: 'N', doc: 'Worker threads (default: the number of processors).' },
     shard: { kind: 'string', arg: 'i/n', doc: 'Run only share i of n (1-based): the runs whose id mod n = i-1. Give each shard its own --out; join them with pathways merge.' },
     out: { kind: 'string', arg: 'DIR', doc: 'The sweep folder (created if missing). Required.' },
@@ -52,7 +54,7 @@ export const SWEEP_SPEC: CommandSpec = {
 export const MERGE_SPEC: CommandSpec = {
   usage: 'pathways merge --out DIR SHARD_DIR [SHARD_DIR ...] | PARENT_DIR',
   summary: [
-    'Join the folders of finished shards (pathways sweep --shard i/n) into DIR: the same runs.csv and sweep.json as the unsharded sweep. ',
+    'Join the folders of finished shards (pathways sweep --shard i/n) into DIR: the same runs.csv (or runs.parquet) and sweep.json as the unsharded sweep, byte for byte. ',
     'Shards of a calibration (pathways calibrate --starts K --shard i/n) are joined the same way into what the unsharded calibration writes. ',
     'Give the shard folders (separated by spaces or commas), or one folder that holds them. The shards must share one plan (everything in',
     'sweep.json but the command and the shard) and together hold every run exactly once; otherwise merge names what is',
@@ -98,19 +100,26 @@ export function workerCount(asked: number | undefined, cores = availableParallel
 
 const duration = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
 
+/** The sweep of the command line's options (checked for what the options alone decide; `prepare` checks the rest). */
+export function sweepSpecOf(o: Parsed['options']): SweepSpec {
+  if (o.scenario === undefined) throw new InputError(`sweep: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
+  const kind = (o.design as 'grid' | 'lhs' | undefined) ?? 'grid';
+  if (kind === 'lhs' && o.samples === undefined) throw new InputError('--design lhs: needs --samples N');
+  if (kind === 'grid' && o.samples !== undefined) throw new InputError('--samples: only with --design lhs');
+  const design: Design = kind === 'lhs' ? { kind, samples: o.samples as number } : { kind };
+  return {
+    scenario: String(o.scenario), vary: varyList(o.vary), design, policies: list('policies', o.policies),
+    ...settingOptions(o), metrics: list('metrics', o.metrics), groups: o.groups as 'all' | 'every' | undefined,
+    ...(o.format === 'parquet' ? { output: 'parquet' as const } : {}),
+  };
+}
+
 export async function sweepCommand({ options: o }: Parsed): Promise<number> {
   if (o.scenario === undefined) throw new InputError(`sweep: --scenario is required (one of ${Object.keys(SHIPPED).join(', ')}, or a JSON file)`);
   if (o.out === undefined && !o['dry-run']) throw new InputError('sweep: --out DIR is required (the sweep folder)');
   const out = o.out as string | undefined;
   if (out !== undefined) checkOutDir(out);
-  const kind = (o.design as 'grid' | 'lhs' | undefined) ?? 'grid';
-  if (kind === 'lhs' && o.samples === undefined) throw new InputError('--design lhs: needs --samples N');
-  if (kind === 'grid' && o.samples !== undefined) throw new InputError('--samples: only with --design lhs');
-  const design: Design = kind === 'lhs' ? { kind, samples: o.samples as number } : { kind };
-  const spec: SweepSpec = {
-    scenario: String(o.scenario), vary: varyList(o.vary), design, policies: list('policies', o.policies),
-    ...settingOptions(o), metrics: list('metrics', o.metrics), groups: o.groups as 'all' | 'every' | undefined,
-  };
+  const spec = sweepSpecOf(o);
   const shard = parseShard(o.shard as string | undefined);
   const checking = progress(`sweep ${spec.scenario}: checking the design points`, process.stderr, 'points');
   let prepared: ReturnType<typeof prepare>;
@@ -161,7 +170,7 @@ export async function sweepCommand({ options: o }: Parsed): Promise<number> {
   print([
     `sweep ${plan.scenario.name}: ${r.runs} runs${of}: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} × ${plan.replications} replication${plan.replications === 1 ? '' : 's'} × ${plan.policies.length} polic${plan.policies.length === 1 ? 'y' : 'ies'}`,
     ran === 0 ? `all ${r.runs} runs were already done` : `ran ${ran} run${ran === 1 ? '' : 's'} in ${duration(ms)} with ${Math.min(workers, ran)} worker${Math.min(workers, ran) === 1 ? '' : 's'} (${(ran / Math.max(ms / 1000, 1e-3)).toFixed(1)} runs/s)${r.skipped ? `; ${r.skipped} already done` : ''}`,
-    `wrote ${join(dir, RUNS)} (${r.rows} rows) and ${join(dir, META)}`,
+    `wrote ${join(dir, plan.output === 'parquet' ? RUNS_PARQUET : RUNS)} (${r.rows} rows) and ${join(dir, META)}`,
   ].join('\n'));
   return 0;
 }
@@ -177,7 +186,7 @@ export async function mergeCommand({ options: o, positional }: Parsed): Promise<
     print(`merged ${c.shards} calibration shard${c.shards === 1 ? '' : 's'}: ${c.starts} starts, the best is start ${c.best}; wrote ${join(out, 'fit.json')}, calibrated.json, trace.csv and calibration.json`);
     return 0;
   }
-  const r = mergeShards(dirs, out, note);
-  print(`merged ${r.shards} shard${r.shards === 1 ? '' : 's'}: ${r.runs} runs; wrote ${join(out, RUNS)} (${r.rows} rows) and ${join(out, META)}`);
+  const r = await mergeSweepShards(dirs, out, note);
+  print(`merged ${r.shards} shard${r.shards === 1 ? '' : 's'}: ${r.runs} runs; wrote ${join(out, r.file)} (${r.rows} rows) and ${join(out, META)}`);
   return 0;
 }

@@ -7,13 +7,14 @@
  * (common random numbers). The sweep's files and `sensitivity.json` share
  * the output folder.
  */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import pkg from '../../package.json';
 import { InputError } from '../errors.ts';
 import { loadScenario } from '../load.ts';
 import { parseScenario, type Knobs, type Scenario } from '../scenario.ts';
 import { policyKnobs, runChanges, type Changes } from '../settings.ts';
-import { readRuns, runSweep, type RunSweepOptions, type SweepSpec } from '../sweep/index.ts';
+import { JOURNAL, lockFolder, metaDiff, planSweep, readMeta, readRuns, RUNS, runSweep, type RunSweepOptions, type SweepSpec } from '../sweep/index.ts';
 import { writeAtomic } from '../sweep/files.ts';
 import { analyse, sensitivityDesign, type Factor, type Method, type SensitivityResult, type SensitivitySettings } from './index.ts';
 import { checkGroup, checkMetric, checkPolicy, modelFactors, modelSettings, type FactorInput } from './model.ts';
@@ -177,15 +178,39 @@ export function writeReport(dir: string, r: SensitivityReport): string {
 }
 
 /**
+ * Whether `dir` is what `pathways merge` wrote from this analysis's shards:
+ * its sweep.json is this analysis's sweep (no shard), with runs.csv and no
+ * journal (merge writes none).
+ */
+function isMerged(a: PreparedAnalysis, dir: string): boolean {
+  if (existsSync(join(dir, JOURNAL)) || !existsSync(join(dir, RUNS))) return false;
+  const meta = readMeta(dir);
+  return meta !== undefined && meta.shard === null && metaDiff(meta, { ...planSweep(a.sweep), shard: null }, true) === undefined;
+}
+
+/**
  * Run a sensitivity analysis of the model through the sweep engine into
  * `opts.out` and write sensitivity.json there. Resumable: runs already in the
  * folder are not run again (a folder holding another analysis is refused).
  * With `opts.shard`, runs only that shard and resolves to ShardDone: merge
  * the shards' folders with `pathways merge`, then run again with the merged
- * folder as `out` to compute the indices without running anything.
+ * folder as `out` to compute the indices without running anything (the
+ * merged folder's runs.csv is read as it is).
  */
 export async function runSensitivitySweep(spec: ModelRunSpec | PreparedAnalysis, opts: RunSweepOptions): Promise<(SensitivityReport & { skipped: number }) | ShardDone> {
   const a = 'design' in spec ? spec : prepareAnalysis(spec);
+  if (!opts.shard && isMerged(a, opts.out)) {
+    // a folder written by pathways merge holds every run of this analysis, checked: the indices need no run
+    const dir = resolve(opts.out);
+    const unlock = lockFolder(dir, '--out');
+    try {
+      const r = report(a, dir);
+      writeReport(dir, r);
+      return { ...r, skipped: r.sweep.runs };
+    } finally {
+      unlock();
+    }
+  }
   const done = await runSweep(a.sweep, opts);
   if (opts.shard) return { shard: opts.shard, runs: done.runs, skipped: done.skipped };
   const r = report(a, done.dir);

@@ -127,24 +127,27 @@ export function fsyncDir(dir: string): void {
 
 /**
  * Write a new file at `path` (replacing one there) and flush it to disk:
- * `write` gets a function that appends text, written in chunks of about 1 MB.
+ * `write` gets a function that appends text (or bytes), written in chunks of about 1 MB.
  * The one writer of the project's output files: `writeAtomic` writes through
  * it under a temporary name, and so do `pathways run/compare --out`
  * (sim/cli/output.ts), which rename all their files only when all are written.
  * On error the file is closed and the error passed on (the caller removes it).
  */
-export function writeDurable(path: string, write: (put: (text: string) => void) => void): void {
+export function writeDurable(path: string, write: (put: (text: string | Uint8Array) => void) => void): void {
   const fd = openSync(path, 'w');
   try {
-    let parts: string[] = [];
+    let parts: (string | Uint8Array)[] = [];
     let size = 0;
+    let bytes = false;
     const flush = () => {
-      if (parts.length) writeAll(fd, parts.join(''));
+      if (parts.length) writeAll(fd, bytes ? Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))) : parts.join(''));
       parts = [];
       size = 0;
+      bytes = false;
     };
     write((text) => {
       parts.push(text);
+      if (typeof text !== 'string') bytes = true;
       size += text.length;
       if (size > 1 << 20) flush();
     });
@@ -158,12 +161,42 @@ export function writeDurable(path: string, write: (put: (text: string) => void) 
 /**
  * Write a file whole or not at all: into a temporary file in the same folder,
  * flushed to disk (`writeDurable`), then renamed over `path` and the folder
- * flushed. `write` gets a function that appends text.
+ * flushed. `write` gets a function that appends text (or bytes).
  */
-export function writeAtomic(path: string, write: (put: (text: string) => void) => void): void {
+export function writeAtomic(path: string, write: (put: (text: string | Uint8Array) => void) => void): void {
   const tmp = tempPath(path);
   try {
     writeDurable(tmp, write);
+    renameSync(tmp, path);
+    tempDone(tmp);
+    fsyncDir(dirname(path));
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // not there
+    }
+    tempDone(tmp);
+    if (err instanceof InputError) throw err;
+    throw new IOError(`could not write ${path}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * writeAtomic for a writer that has to wait (reading other files as it
+ * writes): `write` gets a function that appends text or bytes and resolves
+ * when it has written everything.
+ */
+export async function writeAtomicAsync(path: string, write: (put: (data: string | Uint8Array) => void) => Promise<void>): Promise<void> {
+  const tmp = tempPath(path);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      await write((data) => writeAll(fd, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
     tempDone(tmp);
     fsyncDir(dirname(path));

@@ -124,6 +124,8 @@ export function prepare(spec: SweepSpec, onCheck?: (done: number, total: number)
   const policies = checkPolicies(base, spec.policies ?? [...base.comparePolicies]);
   const groups = spec.groups ?? 'all';
   if (groups !== 'all' && groups !== 'every') throw new InputError(`--groups: ${JSON.stringify(groups)} is not allowed; expected all or every`);
+  const output = spec.output ?? 'csv';
+  if (output !== 'csv' && output !== 'parquet') throw new InputError(`--format: ${JSON.stringify(output)} is not allowed; expected csv or parquet`);
 
   let targets: Target[];
   let params: Parameter[];
@@ -180,6 +182,7 @@ export function prepare(spec: SweepSpec, onCheck?: (done: number, total: number)
   cmd.push('--seed', String(seed));
   if (spec.metrics) cmd.push('--metrics', metrics.join(','));
   cmd.push('--groups', groups);
+  if (output === 'parquet') cmd.push('--format', 'parquet');
 
   const plan: SweepPlan = {
     format: 'pathways-sweep/1', version: pkg.version, model: MODEL, command: cmd.map(quote).join(' '),
@@ -188,6 +191,7 @@ export function prepare(spec: SweepSpec, onCheck?: (done: number, total: number)
     design: design.kind === 'lhs' ? { kind: 'lhs', samples: design.samples } : { kind: design.kind },
     points, metrics, groups, runs,
     columns: ['run', 'point', ...params.map((p) => p.name), 'replicate', 'seed', 'policy', 'group', 'metric', 'value'],
+    ...(output === 'parquet' ? { output } : {}),
   };
   return { plan, base, targets };
 }

@@ -7,6 +7,7 @@ import { ensureDir, lockFolder, removeStaleTemps } from './files.ts';
 import { JOURNAL, JournalReader, JournalWriter, readJournal, rewriteJournal } from './journal.ts';
 import { inShard, metaDiff, parseShard, prepare, shardIds, type Prepared } from './plan.ts';
 import { runPool } from './pool.ts';
+import { RUNS_PARQUET, writeRunsParquet } from './parquet.ts';
 import { checkRuns, META, readMeta, RUNS, writeMeta, writeRuns } from './store.ts';
 import type { RunSweepOptions, RunSweepResult, SweepMeta, SweepSpec } from './types.ts';
 
@@ -19,9 +20,9 @@ export interface RunOptions extends RunSweepOptions {
 /**
  * Run a sweep (or one shard of it) into `opts.out`. Resumable: runs already in
  * the folder's journal are not run again; a folder holding a different sweep,
- * or in use by another sweep, is refused. When every run is done, runs.csv is
- * written, sorted by run id, so it is the same whatever the number of workers
- * and interruptions.
+ * or in use by another sweep, is refused. When every run is done, runs.csv (or
+ * runs.parquet) is written, sorted by run id, so it is the same whatever the
+ * number of workers and interruptions.
  */
 export async function runSweep(spec: SweepSpec, opts: RunOptions): Promise<RunSweepResult & { rows: number }> {
   return runPrepared(prepare(spec), opts);
@@ -56,7 +57,7 @@ async function locked(
     if (diff) throw new InputError(`--out: ${opts.out} holds a different sweep (${diff}); use another folder, or delete it to start again`);
   } else {
     // results without a plan cannot be checked against this sweep: never adopt them
-    const orphan = [JOURNAL, RUNS].find((f) => existsSync(join(dir, f)));
+    const orphan = [JOURNAL, RUNS, RUNS_PARQUET].find((f) => existsSync(join(dir, f)));
     if (orphan) throw new InputError(`--out: ${opts.out} holds ${orphan} but no ${META}, so it cannot be checked against this sweep; use another folder, or delete it to start again`);
     writeMeta(dir, meta);
   }
@@ -64,7 +65,8 @@ async function locked(
   const journal = readJournal(dir, plan.runs, (id) => inShard(id, shard));
   const index = journal.dropped ? rewriteJournal(dir, journal.index) : journal.index;
   const todo = ids.filter((id) => !index.has(id));
-  const finished = existsSync(join(dir, RUNS));
+  // runs.parquet is written again from the journal whenever the command runs (the same rows give the same bytes)
+  const finished = plan.output !== 'parquet' && existsSync(join(dir, RUNS));
   if (finished) {
     if (todo.length === 0) {
       const reader = new JournalReader(dir, index);
@@ -93,7 +95,7 @@ async function locked(
   }
   const reader = new JournalReader(dir, index);
   try {
-    const rows = writeRuns(dir, plan, ids, (id) => reader.rows(id));
+    const rows = (plan.output === 'parquet' ? writeRunsParquet : writeRuns)(dir, plan, ids, (id) => reader.rows(id));
     return { dir, runs: ids.length, skipped: ids.length - todo.length, rows };
   } finally {
     reader.close();

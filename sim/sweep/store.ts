@@ -118,6 +118,7 @@ export function openRuns(dir: string): { header: string; reader: LineReader } | 
 export function readRuns(dir: string): SweepRow[] {
   const meta = readMeta(dir);
   if (!meta) throw new InputError(`${dir} is not a sweep folder (no ${META})`);
+  if (meta.output === 'parquet') throw new InputError(`${dir}: the sweep writes runs.parquet (--format parquet), not ${RUNS}; read it with readParquetRows, pandas, R's arrow or DuckDB`);
   const csv = openRuns(dir);
   if (!csv) throw new InputError(`${dir}: the sweep has not finished (no ${RUNS}); run its command again to finish it`);
   const names = meta.parameters.map((p) => p.name);

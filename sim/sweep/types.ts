@@ -31,6 +31,8 @@ export interface SweepSpec {
   metrics?: string[];
   /** `all` (default): the whole population only; `every`: every group of the run. */
   groups?: 'all' | 'every';
+  /** The file of the finished runs: `csv` (default) runs.csv, `parquet` runs.parquet. */
+  output?: 'csv' | 'parquet';
 }
 
 /** A resolved parameter. */
@@ -75,8 +77,10 @@ export interface SweepPlan {
   groups: 'all' | 'every';
   /** Runs of the whole sweep: points × replications × policies. */
   runs: number;
-  /** Header of runs.csv. */
+  /** Header of runs.csv (the columns of runs.parquet too). */
   columns: string[];
+  /** `parquet`: the runs go to runs.parquet instead of runs.csv (absent: runs.csv). */
+  output?: 'parquet';
 }
 
 /** sweep.json: the plan and which share of it a directory holds. */
