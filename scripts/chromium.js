@@ -64,30 +64,38 @@ export function notFoundMessage(env = process.env) {
 }
 
 /**
- * How this machine can install Debian's chromium without asking: '' as root,
- * 'sudo' with passwordless sudo, undefined when it cannot (no apt-get, or a
- * password would be needed). `run(cmd, args)` returns true when the command
- * succeeds; replaced in tests.
+ * How this machine can install Debian packages: '' as root, 'sudo' with
+ * passwordless sudo, undefined when it cannot (no apt-get, or a password
+ * would be needed). `run(cmd, args)` returns true when the command succeeds;
+ * replaced in tests. Shared by scripts/slurm.js.
  */
-export function installer({ uid = process.getuid?.() ?? -1, run = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0, env = process.env } = {}) {
-  if (env.CHROMIUM_PATH) return undefined; // a path was given: do not install something else behind it
+export function aptInstaller({ uid = process.getuid?.() ?? -1, run = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0 } = {}) {
   if (!run('sh', ['-c', 'command -v apt-get'])) return undefined;
   if (uid === 0) return '';
   if (run('sudo', ['-n', 'true'])) return 'sudo';
   return undefined;
 }
 
-/** Install Debian's chromium with apt-get (as root or with `sudo`). Throws when apt-get fails. */
-export function installChromium(sudo) {
+/** Install Debian `packages` with apt-get (as root or with `sudo`), saying on stderr what and why (`what: not found; installing ...`). Throws when apt-get fails. */
+export function aptInstall(packages, sudo, what, why) {
   const pre = sudo ? [sudo] : [];
   const run = (args) => {
     const [cmd, ...rest] = [...pre, ...args];
     execFileSync(cmd, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   };
-  console.error('chromium: not found; installing Debian\'s chromium with apt-get (the browser tests need it)');
+  console.error(`${what}: not found; installing Debian's ${packages.join(' and ')} with apt-get (${why})`);
   run(['apt-get', 'update', '-qq']);
-  run(['apt-get', 'install', '-y', '-qq', 'chromium']);
+  run(['apt-get', 'install', '-y', '-qq', ...packages]);
 }
+
+/** aptInstaller, except when $CHROMIUM_PATH is set: a path was given, so nothing else is installed behind it. */
+export function installer({ env = process.env, ...opts } = {}) {
+  if (env.CHROMIUM_PATH) return undefined;
+  return aptInstaller(opts);
+}
+
+/** Install Debian's chromium with apt-get (as root or with `sudo`). Throws when apt-get fails. */
+export const installChromium = (sudo) => aptInstall(['chromium'], sudo, 'chromium', 'the browser tests need it');
 
 /** Find Chromium, installing it where allowed and possible. Resolves to the path; throws with the one line otherwise. */
 export function ensureChromium({ install = false } = {}) {

@@ -10,10 +10,10 @@
  *   node scripts/slurm.js            print where each program is, or exit 1 with the line
  *   node scripts/slurm.js --install  the same, silent, installing Debian's slurm-wlm and munge where it can
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall, aptInstaller } from './chromium.js';
 
 /** The programs the cluster test starts or calls. */
 export const SLURM_PROGRAMS = ['munged', 'munge', 'slurmctld', 'slurmd', 'sbatch', 'squeue', 'scontrol', 'scancel', 'sinfo'];
@@ -52,25 +52,11 @@ export function findSlurm({ env = process.env, exists = isExecutable } = {}) {
 /** The one line printed when programs are missing and cannot be installed. */
 export const notFoundMessage = (missing) => `Slurm not found (${missing.join(', ')} missing; the cluster test needs them): run \`${INSTALL_HINT}\``;
 
-/** '' as root, 'sudo' with passwordless sudo, undefined when this machine cannot install with apt-get without asking. */
-export function installer({ uid = process.getuid?.() ?? -1, run = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0 } = {}) {
-  if (!run('sh', ['-c', 'command -v apt-get'])) return undefined;
-  if (uid === 0) return '';
-  if (run('sudo', ['-n', 'true'])) return 'sudo';
-  return undefined;
-}
+/** How this machine can install Debian packages (scripts/chromium.js). */
+export const installer = aptInstaller;
 
 /** Install Debian's slurm-wlm and munge with apt-get. Throws when apt-get fails. */
-export function installSlurm(sudo) {
-  const pre = sudo ? [sudo] : [];
-  const run = (args) => {
-    const [cmd, ...rest] = [...pre, ...args];
-    execFileSync(cmd, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  };
-  console.error(`slurm: not found; installing Debian's ${SLURM_PACKAGES.join(' and ')} with apt-get (the cluster test needs them)`);
-  run(['apt-get', 'update', '-qq']);
-  run(['apt-get', 'install', '-y', '-qq', ...SLURM_PACKAGES]);
-}
+export const installSlurm = (sudo) => aptInstall(SLURM_PACKAGES, sudo, 'slurm', 'the cluster test needs them');
 
 /** Find the programs, installing the packages where allowed and possible. Returns the paths; throws with the one line otherwise. */
 export function ensureSlurm({ install = false } = {}) {
