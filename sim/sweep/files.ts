@@ -167,19 +167,29 @@ export function writeAtomic(path: string, write: (put: (text: string | Uint8Arra
   const tmp = tempPath(path);
   try {
     writeDurable(tmp, write);
-    renameSync(tmp, path);
-    tempDone(tmp);
-    fsyncDir(dirname(path));
+    publish(tmp, path);
   } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // not there
-    }
-    tempDone(tmp);
-    if (err instanceof InputError) throw err;
-    throw new IOError(`could not write ${path}: ${(err as Error).message}`);
+    discard(tmp, path, err);
   }
+}
+
+/** The last step of an atomic write: the finished temporary file renamed over `path`, the folder flushed. */
+function publish(tmp: string, path: string): void {
+  renameSync(tmp, path);
+  tempDone(tmp);
+  fsyncDir(dirname(path));
+}
+
+/** An atomic write that failed: its temporary file removed, the error thrown again (an IOError naming `path`, unless it is the user's). */
+function discard(tmp: string, path: string, err: unknown): never {
+  try {
+    unlinkSync(tmp);
+  } catch {
+    // not there
+  }
+  tempDone(tmp);
+  if (err instanceof InputError) throw err;
+  throw new IOError(`could not write ${path}: ${(err as Error).message}`);
 }
 
 /**
@@ -197,18 +207,9 @@ export async function writeAtomicAsync(path: string, write: (put: (data: string 
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, path);
-    tempDone(tmp);
-    fsyncDir(dirname(path));
+    publish(tmp, path);
   } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // not there
-    }
-    tempDone(tmp);
-    if (err instanceof InputError) throw err;
-    throw new IOError(`could not write ${path}: ${(err as Error).message}`);
+    discard(tmp, path, err);
   }
 }
 
