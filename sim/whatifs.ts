@@ -250,15 +250,7 @@ export function checkClaims(plan: WhatIfPlan, r: ArmsResult): ClaimResult[] {
 }
 
 /** A preset's run: the preset, the comparison of its arms and its claims against the numbers. */
-export interface WhatIfResult {
-  id: string;
-  title: Texts;
-  what: Texts;
-  look: Texts;
-  armNames: Texts[];
-  evidence: Texts;
-  notes: Texts[];
-  findings: string[];
+export interface WhatIfResult extends Pick<WhatIf, 'id' | 'title' | 'what' | 'look' | 'armNames' | 'evidence' | 'notes' | 'findings'> {
   result: ArmsResult;
   claims: ClaimResult[];
   /** Every claim holds. */
