@@ -25,7 +25,8 @@
  */
 import { settingLabel } from './calibrate/targets.ts';
 import { changedScenario, type ScenarioChanges } from './changes.ts';
-import { WEEKS_PER_YEAR } from './constants.ts';
+import { EMPLOYED, WEEKS_PER_YEAR } from './constants.ts';
+import { countAt, groupIndex } from './record.ts';
 import { differences, estimateMetrics, runReplicate, type EstimateTable } from './ensemble.ts';
 import { InputError } from './errors.ts';
 import { fixed } from './format.ts';
@@ -277,6 +278,8 @@ export interface ArmRun {
   summary: Record<string, Summary>;
   /** People per output group. */
   sizes: Record<string, number>;
+  /** With `series`: the share of the whole population in work at the end of each week (week 1 first). */
+  employed?: number[];
 }
 
 /** Every (arm, replicate) of a plan, replicate by replicate: the runs `aggregateArms` needs, in the order compareArms makes them. */
@@ -286,12 +289,23 @@ export function armJobs(plan: ArmsPlan): { arm: number; replicate: number }[] {
   return out;
 }
 
-/** Run arm `arm` in replicate `replicate`: the same seed and replicate number for every arm (common random numbers). */
-export function runArm(plan: ArmsPlan, arm: number, replicate: number): ArmRun {
+/**
+ * Run arm `arm` in replicate `replicate`: the same seed and replicate number
+ * for every arm (common random numbers). With `series`, also the weekly
+ * share in work (the page's chart of the difference over time; the
+ * estimates do not read it).
+ */
+export function runArm(plan: ArmsPlan, arm: number, replicate: number, opts: { series?: boolean } = {}): ArmRun {
   const a = plan.arms[arm];
   const { seed, weeks, agents } = plan.settings;
   const r = runReplicate(a.scenario, a.policy, replicate, { seed, weeks, agents, knobs: a.knobs });
-  return { arm, replicate, summary: r.summary, sizes: Object.fromEntries(r.groupNames.map((g, i) => [g, r.groupSizes[i]])) };
+  const out: ArmRun = { arm, replicate, summary: r.summary, sizes: Object.fromEntries(r.groupNames.map((g, i) => [g, r.groupSizes[i]])) };
+  if (opts.series) {
+    const all = groupIndex(r, 'all');
+    const size = r.groupSizes[all];
+    out.employed = Array.from({ length: weeks }, (_, w) => countAt(r, w, all, EMPLOYED) / size);
+  }
+  return out;
 }
 
 export interface CompareArmsOptions extends PlanOptions {

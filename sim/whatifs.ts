@@ -217,15 +217,15 @@ export function claimHolds(c: Pick<Claim, 'direction' | 'clear' | 'within'>, d: 
   }
 }
 
-/** The words of a claim in `lang`: "Share of weeks in work (all): higher than the baseline, clearly". */
-export function claimText(c: Claim, lang: keyof Words = 'en'): string {
+/** The words of a claim in `lang`: "Share of weeks in work (all): higher than the baseline, clearly"; `group` names the group (default its name). */
+export function claimText(c: Claim, lang: keyof Words = 'en', group = c.group): string {
   const key = parseMetricKey(c.metric);
   const metric = 'error' in key ? c.metric : metricKeyLabel(key, lang);
   const w = c.within === undefined ? '' : fixedFor(c.metric, c.within);
   const words = lang === 'nb'
     ? { higher: 'høyere enn i utgangspunktet', lower: 'lavere enn i utgangspunktet', 'about-the-same': `omtrent som i utgangspunktet (innenfor ±${w})`, clearly: ', tydelig', forGroup: 'for' }
     : { higher: 'higher than the baseline', lower: 'lower than the baseline', 'about-the-same': `about the same as the baseline (within ±${w})`, clearly: ', clearly', forGroup: 'for' };
-  return `${metric} (${words.forGroup} ${c.group}): ${words[c.direction]}${c.clear && c.direction !== 'about-the-same' ? words.clearly : ''}`;
+  return `${metric} (${words.forGroup} ${group}): ${words[c.direction]}${c.clear && c.direction !== 'about-the-same' ? words.clearly : ''}`;
 }
 
 /** A number in the metric's units with its table's decimals (two more for a share's margin). */

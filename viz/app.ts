@@ -1,5 +1,5 @@
 /** The page: settings in the URL, runs in workers, results in four views. Owns no simulation logic. */
-import { policyNames, SHIPPED, type RunResult, type Scenario } from '../sim/index.ts';
+import { aggregateArms, checkClaims, policyNames, SHIPPED, type ArmsPlan, type RunResult, type Scenario } from '../sim/index.ts';
 import type { AgentsView } from './agents-view.ts';
 import { renderErrors, renderHeader, renderInfo, renderTabs } from './chrome.ts';
 import { withChoice } from './charts/index.ts';
@@ -12,11 +12,13 @@ import { scenarioFile } from './scenario-file.ts';
 import { num } from './i18n.ts';
 import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
-import { DRAWER_BELOW, MAX_LINK_CHARS, type Settings } from './settings.ts';
+import { AUTO_RUN_PERSON_WEEKS, DRAWER_BELOW, MAX_LINK_CHARS, type Settings } from './settings.ts';
 import type { StoryFocus } from './story-steps.ts';
 import { UI } from './text.ts';
 import { fromQuery, packScenario, toQuery } from './url.ts';
-import { renderView, type ShownView } from './view.ts';
+import { PROJECTOR_CHART_FONT, renderView, type ShownView } from './view.ts';
+import { comparisonOf, planWhatIfOf, presetOf, presetSettings, secondsOf, DEFAULT_PERSON_WEEKS_PER_SECOND, workOf } from './whatif-state.ts';
+import { whatIfKey, type WhatIfContext, type WhatIfData } from './whatif-view.ts';
 
 /** What a test or benchmark can reach: window.__pathways. */
 export interface PageHandle {
@@ -28,6 +30,10 @@ export interface PageHandle {
   run(): Promise<number>;
   set(patch: Partial<Settings>): void;
   agents(): AgentsView | undefined;
+  /** The last comparison of arms run in the What if… view. */
+  readonly whatIf: WhatIfData | undefined;
+  /** Run the settings' comparison of arms; resolves with the wall time in ms. */
+  runWhatIf(): Promise<number>;
 }
 
 const RESULT_KEYS = ['scenario', 'custom', 'a', 'b', 'levers', 'seed', 'replications', 'agents', 'weeks'] as const;
@@ -62,6 +68,9 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   let storyFocus: StoryFocus | undefined;
   let shown: ShownView | undefined;
   const runner = new Runner();
+  let whatIf: WhatIfData | undefined;
+  /** Person-weeks a worker simulated per second in the last run of arms (the time estimate's rate). */
+  let rate = DEFAULT_PERSON_WEEKS_PER_SECOND;
 
   const el = {
     header: h('header', { class: 'top' }), controls: h('aside', { id: 'controls' }), controlsBody: h('div', { class: 'controls-body' }),
@@ -192,6 +201,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     if (settings.scenario !== old.scenario || settings.custom !== old.custom) {
       // the scenario values changed on the page belong to the scenario they were changed in
       if (patch.levers === undefined) settings.levers = {};
+      // a preset belongs to its scenario
+      if (patch.whatif === undefined && presetOf(settings.whatif)?.scenario !== settings.scenario) settings.whatif = undefined;
       loadScenario();
       // a new scenario starts from the two policies it compares by default
       checkPolicies({ a: patch.a !== undefined, b: patch.b !== undefined });
@@ -221,7 +232,9 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     onRun: () => {
       // over the results, the drawer makes way for them
       if (overlay()) setDrawer(false);
-      void run().catch(() => undefined); // shown on the page already
+      // in the What if… view, Run runs its comparison
+      if (settings.view === 'whatif' && comparisonOf(settings)) void runWhatIf().catch(() => undefined);
+      else void run().catch(() => undefined); // shown on the page already
     },
     onCancel: () => runner.cancel(),
     onSave: () => {
@@ -262,7 +275,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   function renderViewNow(): void {
     shown?.destroy();
     shown = renderView(el.panel, {
-      settings, data, runs, storyFocus,
+      settings, data, runs, storyFocus, whatIf: whatIfContext(),
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
       onChoice: (chart, value) => { settings = { ...settings, choices: withChoice(settings.choices, chart, value) }; pushUrl(); },
       // the stage keeps showing the last experiment until the next one is run
@@ -355,6 +368,84 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     }
   }
 
+  /** The settings' comparison of arms planned at the page's sizes, or why it cannot run. */
+  function whatIfPlanned(): WhatIfContext['planned'] {
+    if (!scenario || !comparisonOf(settings)) return undefined;
+    try {
+      const p = planWhatIfOf(settings, scenario);
+      return p ? { plan: p.plan } : undefined;
+    } catch (err) {
+      return { errors: errorLines(err) };
+    }
+  }
+
+  const whatIfContext = (): WhatIfContext => ({
+    settings, scenario, data: whatIf, key: whatIfKey(settings, comparisonOf(settings)), planned: whatIfPlanned(), running,
+    estimate: (plan: ArmsPlan) => secondsOf(plan, runner.poolSize, rate),
+    fontSize: settings.projector ? PROJECTOR_CHART_FONT : undefined,
+    onPreset: (id) => {
+      const w = presetOf(id);
+      if (!w) return;
+      set(presetSettings(w), true);
+      void runWhatIf().catch(() => undefined);
+    },
+    onArms: (c) => set({ arms: c, whatif: undefined }, true),
+    onRun: () => void runWhatIf().catch(() => undefined),
+    onChoice: (chart, value) => {
+      settings = { ...settings, choices: withChoice(settings.choices, chart, value) };
+      pushUrl();
+      renderViewNow();
+    },
+  });
+
+  /** Run the settings' comparison of arms in the workers (the CLI's runArm) and aggregate it as the CLI does. */
+  async function runWhatIf(): Promise<number> {
+    if (!scenario) throw new Error(scenarioErrors.join('\n'));
+    const T = UI(settings.lang);
+    const token = ++runToken;
+    runError = [];
+    let planned;
+    try {
+      planned = planWhatIfOf(settings, scenario);
+    } catch (err) {
+      runError = errorLines(err);
+      renderAll();
+      throw err;
+    }
+    if (!planned) throw new Error('no comparison of arms to run');
+    const { plan, preset } = planned;
+    const key = whatIfKey(settings, comparisonOf(settings))!;
+    const t0 = performance.now();
+    running = true;
+    const total = workOf(plan).runs;
+    const bar = h('progress', { id: 'progress', max: total, value: 0, 'aria-label': T.progress });
+    const label = h('span', { 'aria-live': 'off' }, `${T.progress}: 0 / ${total}`);
+    status = [bar, label, h('button', { type: 'button', id: 'status-cancel', class: 'small', onclick: () => runner.cancel() }, T.cancel)];
+    renderAll();
+    try {
+      const armRuns = await runner.runArms(plan, (done) => {
+        bar.value = done;
+        label.textContent = `${T.progress}: ${done} / ${total}`;
+      });
+      if (token !== runToken) throw new Cancelled();
+      const result = aggregateArms(plan, armRuns);
+      whatIf = { key, plan, runs: armRuns, result, preset: preset?.whatIf.id, claims: preset ? checkClaims(preset, result) : undefined };
+      const ms = performance.now() - t0;
+      rate = (workOf(plan).personWeeks / Math.min(runner.poolSize, total)) / Math.max(0.05, ms / 1000);
+      running = false;
+      status = [document.createTextNode(T.finished(total, num(ms / 1000, settings.lang, 1)))];
+      renderAll();
+      return ms;
+    } catch (err) {
+      if (token !== runToken) throw err;
+      running = false;
+      if (err instanceof Cancelled) status = [document.createTextNode(T.cancelled)];
+      else runError = errorLines(err);
+      renderAll();
+      throw err;
+    }
+  }
+
   loadScenario();
   const query = new URLSearchParams(location.search);
   checkPolicies({ a: query.has('a'), b: query.has('b') });
@@ -373,13 +464,19 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   if (first && isLarge(first)) status = [document.createTextNode(UI(settings.lang).notStarted(first.agents, first.weeks, first.replications))];
   renderAll();
   pushUrl();
-  if (scenario && !(first && isLarge(first))) run().catch(() => undefined);
+  // a link to the What if… view with a comparison runs it (when small); otherwise the two policies
+  const firstArms = settings.view === 'whatif' ? whatIfPlanned() : undefined;
+  if (firstArms && 'plan' in firstArms) {
+    if (workOf(firstArms.plan).personWeeks / 2 > AUTO_RUN_PERSON_WEEKS) status = [document.createTextNode(UI(settings.lang).notStarted(firstArms.plan.settings.agents, firstArms.plan.settings.weeks, firstArms.plan.settings.replications))];
+    else runWhatIf().catch(() => undefined);
+  } else if (scenario && !(first && isLarge(first))) run().catch(() => undefined);
 
   return {
     get settings() { return settings; },
     get data() { return data; },
     get runs() { return runs; },
     get running() { return running; },
-    run, set: (p) => set(p, true), agents: () => shown?.agents,
+    get whatIf() { return whatIf; },
+    run, runWhatIf, set: (p) => set(p, true), agents: () => shown?.agents,
   };
 }

@@ -34,3 +34,13 @@ export function textColour(c: string): string {
   const i = (POLICY_COLOURS as readonly string[]).indexOf(c);
   return i < 0 ? c : POLICY_TEXT_COLOURS[i];
 }
+
+/**
+ * The arms of a what-if comparison (whatif-view.ts): the baseline dark grey,
+ * the variants Okabe–Ito's bluish green, reddish purple and orange. Not the
+ * policy colours: an arm is not policy A or B.
+ */
+export const ARM_COLOURS = ['#444444', '#009E73', '#CC79A7', '#E69F00'] as const;
+
+/** The same for text on white (at least 4.5:1 contrast): darkened. */
+export const ARM_TEXT_COLOURS = ['#444444', '#00704F', '#9C3F7A', '#8A5A00'] as const;

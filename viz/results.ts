@@ -32,11 +32,16 @@ export function headlineTable(data: PageData, lang: Lang): HTMLElement {
 }
 
 function chartButtons(fig: HTMLElement, data: PageData, lang: Lang): HTMLElement {
-  const T = UI(lang);
-  const id = fig.dataset.chart ?? 'chart';
-  const name = `${fileStem(data)}_${id}`;
   const m = data.meta;
   const source = `activation-pathways: scenario ${m.scenario}, ${m.agents} people, ${m.weeks} weeks, seed ${m.seed}, ${m.replications} replications.`;
+  return chartTools(fig, fileStem(data), source, lang);
+}
+
+/** A figure's SVG and PNG buttons: files `STEM_ID.svg|png`, the svg with the figure's texts and `source` (where the numbers come from). */
+export function chartTools(fig: HTMLElement, stem: string, source: string, lang: Lang): HTMLElement {
+  const T = UI(lang);
+  const id = fig.dataset.chart ?? 'chart';
+  const name = `${stem}_${id}`;
   const title = fig.querySelector('h3')?.textContent ?? id;
   const problem = h('span', { class: 'export-error', role: 'alert' });
   const guard = (f: () => Promise<void> | void) => async () => {

@@ -4,7 +4,7 @@
  * &a.exploration=0.5&set=office.caseload:40&seed=1&reps=10&agents=300&weeks=156&lang=nb&view=story&step=2
  * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
-import type { Knobs, NumberSpec } from '../sim/index.ts';
+import type { ComparisonInput, Knobs, NumberSpec } from '../sim/index.ts';
 import { SCENARIO } from '../sim/schema/scenario.ts';
 import type { Lang } from './i18n.ts';
 import type { LeverChanges } from './levers.ts';
@@ -12,7 +12,7 @@ import type { LeverChanges } from './levers.ts';
 /** The policy knobs, in schema order (the schema's list). */
 export { KNOB_NAMES } from '../sim/index.ts';
 
-export const VIEWS = ['compare', 'agents', 'journey', 'story'] as const;
+export const VIEWS = ['compare', 'whatif', 'agents', 'journey', 'story'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** A policy: a named policy of the scenario and the knobs changed from it. */
@@ -37,6 +37,10 @@ export interface Settings {
   persona?: string;
   /** The value of each chart's control, by chart id (the groups chart's measure): only values other than a control's default. */
   choices: Partial<Record<string, string>>;
+  /** A shipped what-if preset's id (whatif-state.ts): its arms run in the What if… view. */
+  whatif?: string;
+  /** A comparison of arms made on the page (when no preset is chosen): a baseline and up to three variants. */
+  arms?: ComparisonInput;
   /** Story step, 0-based. */
   step: number;
   projector: boolean;

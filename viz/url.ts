@@ -5,9 +5,11 @@
  * open). Bad values in a link are reported (field, value, what is allowed)
  * and the default is used instead.
  */
-import { KNOBS, type NumberSpec } from '../sim/index.ts';
+import { InputError, KNOBS, parseJson, type NumberSpec } from '../sim/index.ts';
+import { checkedComparison, presetOf, PRESETS } from './whatif-state.ts';
 import { suggest } from '../sim/errors.ts';
-import { CHART_CONTROLS } from './charts/index.ts';
+import { CHART_CONTROLS as CHARTS_CONTROLS } from './charts/index.ts';
+import { EQUITY_CONTROL } from './whatif-charts.ts';
 import { LANGS, type Lang } from './i18n.ts';
 import { leverQuery, parseLeverQuery } from './levers.ts';
 import { STORY_STEPS } from './story-steps.ts';
@@ -35,11 +37,16 @@ export function toQuery(s: Settings, customHash?: string): string {
   for (const { chart, control } of CHART_CONTROLS) if (s.choices[chart] !== undefined) q.set(control.param, s.choices[chart]);
   if (s.view === 'story') q.set('step', String(s.step + 1));
   if (s.projector) q.set('projector', '1');
+  if (s.whatif !== undefined) q.set('whatif', s.whatif);
+  else if (s.arms !== undefined) q.set('arms', JSON.stringify(s.arms));
   const hash = s.scenario === 'custom' && s.custom && customHash ? `#custom=${customHash}` : '';
   // scenario values changed on the page, written as they read: set=office.caseload:40,groups.refugee.share:0.3
   const set = leverQuery(s.levers);
   return `?${q.toString()}${set ? `&set=${set}` : ''}${hash}`;
 }
+
+/** Every chart control whose value the link keeps: the charts' registry's and the What if… view's equity measure. */
+const CHART_CONTROLS = [...CHARTS_CONTROLS, { chart: EQUITY_CONTROL.chart, control: EQUITY_CONTROL }];
 
 /** Integer fields of a link and their ranges: the page's LIMITS (settings.ts), and the story's steps. */
 const INTS = { seed: LIMITS.seed, reps: LIMITS.replications, agents: LIMITS.agents, weeks: LIMITS.weeks, step: [1, STORY_STEPS.length] } as const;
@@ -123,6 +130,19 @@ export async function fromQuery(search: string, hash: string, shipped: string[])
     else bad(control.param, v, `one of ${control.values.join(', ')}`);
   }
   s.projector = q.get('projector') === '1';
+  const whatif = q.get('whatif');
+  if (whatif !== null) {
+    if (presetOf(whatif)) s.whatif = whatif;
+    else bad('whatif', whatif, `one of ${PRESETS.map((w) => w.id).join(', ')}`);
+  }
+  const arms = q.get('arms');
+  if (arms !== null && s.whatif === undefined) {
+    try {
+      s.arms = checkedComparison(parseJson(arms, 'link: arms'));
+    } catch (err) {
+      errors.push(...(err instanceof InputError ? err.lines.map((l) => (l.startsWith('link') ? l : `link: ${l}`)) : [`link: arms: ${(err as Error).message}`]));
+    }
+  }
   return { settings: s, errors };
 }
 

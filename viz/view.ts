@@ -9,6 +9,7 @@ import type { Settings } from './settings.ts';
 import { createStory } from './story.ts';
 import { STORY_STEPS, type StoryFocus } from './story-steps.ts';
 import { UI } from './text.ts';
+import { renderWhatIf, type WhatIfContext } from './whatif-view.ts';
 
 export interface ViewContext {
   settings: Settings;
@@ -21,6 +22,8 @@ export interface ViewContext {
   onChoice(chart: string, value: string): void;
   onStep(n: number): void;
   onStoryApply(patch: Partial<Settings>, focus: StoryFocus): void;
+  /** The What if… view's state and actions. */
+  whatIf: WhatIfContext;
 }
 
 export interface ShownView { agents?: AgentsView; destroy(): void }
@@ -86,6 +89,12 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
       shown.journey = createJourneyView(stage, data, { lang, persona: f.persona ?? st.persona, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
       if (projector) fitJourney(stage, vh - 12);
     }
+    return shown;
+  }
+  if (st.view === 'whatif') {
+    const area = h('div', { class: 'whatif' });
+    panel.append(area);
+    renderWhatIf(area, ctx.whatIf);
     return shown;
   }
   if (!data) {
