@@ -217,7 +217,7 @@ export function claimHolds(c: Pick<Claim, 'direction' | 'clear' | 'within'>, d: 
   }
 }
 
-/** The words of a claim in `lang`: "Share of weeks in work (all): higher than the baseline, clearly"; `group` names the group (default its name). */
+/** The words of a claim in `lang`: "Share of weeks in work (all): higher than the baseline, clearly"; `group` names the group (default its name; '' leaves it out). */
 export function claimText(c: Claim, lang: keyof Words = 'en', group = c.group): string {
   const key = parseMetricKey(c.metric);
   const metric = 'error' in key ? c.metric : metricKeyLabel(key, lang);
@@ -225,7 +225,7 @@ export function claimText(c: Claim, lang: keyof Words = 'en', group = c.group): 
   const words = lang === 'nb'
     ? { higher: 'høyere enn i utgangspunktet', lower: 'lavere enn i utgangspunktet', 'about-the-same': `omtrent som i utgangspunktet (innenfor ±${w})`, clearly: ', tydelig', forGroup: 'for' }
     : { higher: 'higher than the baseline', lower: 'lower than the baseline', 'about-the-same': `about the same as the baseline (within ±${w})`, clearly: ', clearly', forGroup: 'for' };
-  return `${metric} (${words.forGroup} ${group}): ${words[c.direction]}${c.clear && c.direction !== 'about-the-same' ? words.clearly : ''}`;
+  return `${metric}${group === '' ? '' : ` (${words.forGroup} ${group})`}: ${words[c.direction]}${c.clear && c.direction !== 'about-the-same' ? words.clearly : ''}`;
 }
 
 /** A number in the metric's units with its table's decimals (two more for a share's margin). */

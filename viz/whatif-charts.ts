@@ -8,7 +8,7 @@
 import * as Plot from '@observablehq/plot';
 import { estimate, type ArmRun, type ArmsResult, type Estimate } from '../sim/index.ts';
 import { METRIC_TABLE, type MetricName } from '../sim/metrics.ts';
-import { asSvg, context, figure, type ChartControl, type ChartOptions } from './charts/common.ts';
+import { asSvg, context, figure, legend, legendLayout, type ChartControl, type ChartOptions } from './charts/common.ts';
 import { num } from './i18n.ts';
 import { outputGroupName } from './names.ts';
 import { ARM_COLOURS, ARM_TEXT_COLOURS } from './palette.ts';
@@ -124,12 +124,16 @@ export function equityChart(r: ArmsResult, labels: readonly string[], metric: Eq
     marks.push(Plot.dot(mine, { y: (d: EquityRow) => label(d.group), x: 'mean', fill: ARM_COLOURS[a], r: 3.5 * Math.min(k, 1.6), dy }));
   }
   const longest = Math.max(...names.map((g) => label(g).length));
+  // a legend of the arms above the plot
+  const items = labels.map((l, a) => ({ label: l, fill: ARM_COLOURS[a] }));
+  const top = legendLayout(items, 0, 2, width, font).height + 10 * k;
   const svg = asSvg(Plot.plot({
-    document: ctx.doc, width, height, marginLeft: Math.min(width * 0.42, 12 + longest * font * 0.58), marginBottom: 34 * k, marginRight: 16,
+    document: ctx.doc, width, height: height + top, marginTop: top, marginLeft: Math.min(width * 0.42, 12 + longest * font * 0.58), marginBottom: 34 * k, marginRight: 16,
     style: { fontSize: `${font}px`, overflow: 'visible' },
     x: { domain: [Math.max(share ? 0 : -Infinity, lo - pad), Math.min(share ? 1 : Infinity, hi + pad)], grid: true, nice: true, label: `${metricLabel(metric, lang)} →`, tickFormat: (x: number) => metricText(metric, x, lang, { digits: share ? 0 : undefined }) },
     y: { domain: names.map(label), label: null },
     marks,
   }));
+  legend(ctx.doc, svg, items, 0, 2, width, font);
   return figure(ctx, { id: 'whatif-equity', title: t.equity, notice: t.equityNotice(metricLabel(metric, lang)), svg, caption: t.equityCaption });
 }

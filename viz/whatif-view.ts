@@ -14,7 +14,7 @@ import {
 } from '../sim/index.ts';
 import { changeValueText } from '../sim/changes.ts';
 import { intervalText } from '../sim/format.ts';
-import type { MetricName } from '../sim/metrics.ts';
+import { parseMetricKey, type MetricName } from '../sim/metrics.ts';
 import { claimText } from '../sim/whatifs.ts';
 import { choiceOf } from './charts/common.ts';
 import { h } from './dom.ts';
@@ -320,10 +320,12 @@ function claimsPart(claims: ClaimResult[], groups: { name: string; label?: strin
   return h('section', { class: 'whatif-claims', 'aria-labelledby': 'whatif-claims-title' }, h('h3', { id: 'whatif-claims-title' }, t.claims),
     h('ul', {}, ...claims.map((c) => {
       const d = c.difference;
-      const f = (x: number) => num(x, lang, 3);
+      const key = parseMetricKey(c.claim.metric);
+      const f = (x: number) => ('error' in key ? num(x, lang, 3) : metricText(key.name, x, lang, { difference: true }));
       return h('li', { class: c.holds ? 'holds' : 'fails', 'data-holds': String(c.holds) },
         h('span', { class: 'mark', 'aria-hidden': 'true' }, c.holds ? '✓ ' : '✗ '),
-        `${claimText(c.claim, lang, outputGroupName(c.claim.group, groups, lang))}: `, h('strong', {}, c.holds ? t.holds : t.fails),
+        h('strong', {}, `${outputGroupName(c.claim.group, groups, lang)} · `), `${claimText(c.claim, lang, '')} `,
+        h('span', { class: 'claim-verdict' }, `— ${c.holds ? t.holds : t.fails}`),
         h('span', { class: 'ci' }, ` (${f(d.mean)} ${intervalText(f(d.ci95[0]), f(d.ci95[1]), lang)})`));
     })));
 }

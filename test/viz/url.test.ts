@@ -68,7 +68,7 @@ describe('settings in the URL', () => {
       'link: seed: "-1" is not allowed; expected an integer from 0 to 4294967295',
       'link: reps: "abc" is not allowed; expected an integer from 1 to 100',
       'link: lang: "fr" is not allowed; expected en or nb',
-      'link: view: "map" is not allowed; expected one of compare, agents, journey, story',
+      'link: view: "map" is not allowed; expected one of compare, whatif, agents, journey, story',
     ]);
     expect(settings).toEqual(DEFAULTS);
   });
