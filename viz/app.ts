@@ -19,6 +19,8 @@ import { fromQuery, packScenario, toQuery } from './url.ts';
 import { PROJECTOR_CHART_FONT, renderView, type ShownView } from './view.ts';
 import { comparisonOf, planWhatIfOf, presetOf, presetSettings, secondsOf, DEFAULT_PERSON_WEEKS_PER_SECOND, workOf } from './whatif-state.ts';
 import { whatIfKey, type WhatIfContext, type WhatIfData } from './whatif-view.ts';
+import { historyPart, remembered, type HistoryEntry } from './history.ts';
+import { renderWelcome } from './welcome.ts';
 
 /** What a test or benchmark can reach: window.__pathways. */
 export interface PageHandle {
@@ -69,6 +71,10 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   let shown: ShownView | undefined;
   const runner = new Runner();
   let whatIf: WhatIfData | undefined;
+  /** The last runs of the two policies (history.ts), newest first, and the one on screen. */
+  let runHistory: HistoryEntry[] = [];
+  let runCount = 0;
+  let shownRun: number | undefined;
   /** Person-weeks a worker simulated per second in the last run of arms (the time estimate's rate). */
   let rate = DEFAULT_PERSON_WEEKS_PER_SECOND;
 
@@ -82,10 +88,11 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     tabs: h('div', { role: 'tablist', class: 'tabs' }), panel: h('section', { id: 'view', role: 'tabpanel' }),
     info: h('details', { id: 'info', class: 'info' }), footer: h('footer', {}),
     main: h('main', { id: 'main', tabindex: -1 }), skip: h('a', { class: 'skip', href: '#main' }),
+    welcome: h('section', { id: 'welcome', 'aria-label': 'activation-pathways' }),
   };
   // a script-driven skip link: following "#main" would drop a loaded scenario from the link's hash
   el.skip.addEventListener('click', (e) => { e.preventDefault(); el.main.focus(); });
-  el.main.append(el.status, el.errors, el.info, el.tabs, el.panel);
+  el.main.append(el.welcome, el.status, el.errors, el.info, el.tabs, el.panel);
   el.controls.append(el.close, el.controlsBody);
   el.layout.append(el.controls, el.backdrop, el.main);
   root.replaceChildren(el.skip, el.header, el.layout, el.footer);
@@ -275,7 +282,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   function renderViewNow(): void {
     shown?.destroy();
     shown = renderView(el.panel, {
-      settings, data, runs, storyFocus, whatIf: whatIfContext(),
+      settings, data, runs, storyFocus, whatIf: whatIfContext(), history: historyPart(runHistory, shownRun, settings.lang, recall),
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
       onChoice: (chart, value) => { settings = { ...settings, choices: withChoice(settings.choices, chart, value) }; pushUrl(); },
       // the stage keeps showing the last experiment until the next one is run
@@ -311,6 +318,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     renderFrame();
     renderTabs(el.tabs, el.panel, settings, (v) => set({ view: v }));
     el.status.replaceChildren(...status);
+    renderWelcome(el.welcome, settings.lang, { view: (v) => set({ view: v }), toggled: () => renderAll() });
     renderViewNow();
     storyIntoView();
     // rebuilding must not throw keyboard users back to the top of the page
@@ -352,6 +360,9 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       runs = result;
       data = pageData(plan.scenario, plan.policies, labels, runs, compareOptions(plan));
       dataSettings = runSettings;
+      runCount++;
+      runHistory = remembered(runHistory, { n: runCount, settings: runSettings, data, runs }, resultKey);
+      shownRun = runCount;
       const ms = performance.now() - t0;
       running = false;
       status = [document.createTextNode(T.finished(total, num(ms / 1000, settings.lang, 1)))];
@@ -366,6 +377,21 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       renderAll();
       throw err;
     }
+  }
+
+  /** An earlier run on screen again: its settings (not the view, language or projector mode) and its results, without running. */
+  function recall(e: HistoryEntry): void {
+    const keep = { view: settings.view, lang: settings.lang, projector: settings.projector, step: settings.step };
+    const scenarioChanged = e.settings.scenario !== settings.scenario || e.settings.custom !== settings.custom;
+    settings = { ...structuredClone(e.settings), ...keep };
+    if (scenarioChanged) loadScenario();
+    runs = e.runs;
+    dataSettings = e.settings;
+    data = scenario ? { ...e.data, meta: { ...e.data.meta, policyLabels: planOf({ ...e.settings, lang: settings.lang }, scenario).labels } } : e.data;
+    shownRun = e.n;
+    runError = [];
+    pushUrl();
+    renderAll();
   }
 
   /** The settings' comparison of arms planned at the page's sizes, or why it cannot run. */

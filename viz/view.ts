@@ -24,6 +24,8 @@ export interface ViewContext {
   onStoryApply(patch: Partial<Settings>, focus: StoryFocus): void;
   /** The What if… view's state and actions. */
   whatIf: WhatIfContext;
+  /** The run history (history.ts), shown above the Compare view's results. */
+  history?: HTMLElement;
 }
 
 export interface ShownView { agents?: AgentsView; destroy(): void }
@@ -105,6 +107,7 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
     const area = h('div', {});
     panel.append(area);
     renderCompare(area, data, ctx.runs, lang, { choices: st.choices, onChoice: ctx.onChoice, fontSize });
+    if (ctx.history) area.prepend(ctx.history);
   } else if (st.view === 'agents') {
     shown.agents = createAgentsView(panel, data, { lang, width: width(panel, 1400), height: projector ? roomBelow(panel) : undefined, fontSize: agentsFont });
   }
