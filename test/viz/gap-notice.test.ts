@@ -7,6 +7,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { render } from '../../viz/charts/gap.ts';
+import type { Estimate } from '../../sim/index.ts';
 import type { PageData } from '../../viz/data.ts';
 import { fixture } from './fixture.ts';
 
@@ -15,8 +16,8 @@ function withShares(act: [number, number], work: [number, number]): PageData {
   const d = structuredClone(fixture());
   d.meta.policies.forEach((p, i) => {
     const s = d.compare.policies[p].summary;
-    s.participationRate = { ...s.participationRate, mean: act[i] };
-    s.employedWeeksShare = { ...s.employedWeeksShare, mean: work[i] };
+    s.participationRate = { ...(s.participationRate as Estimate), mean: act[i] };
+    s.employedWeeksShare = { ...(s.employedWeeksShare as Estimate), mean: work[i] };
   });
   return d;
 }
