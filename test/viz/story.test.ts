@@ -4,7 +4,11 @@ import { KNOBS, parseScenario, policyNames, SHIPPED } from '../../sim/index.ts';
 import { CHART_IDS } from '../../viz/charts/index.ts';
 import type { PolicyChoice } from '../../viz/settings.ts';
 import { STORY_STEPS, type StoryStep } from '../../viz/story-steps.ts';
-import { createStory, type StoryView } from '../../viz/story.ts';
+import { compare } from '../../sim/index.ts';
+import { pageData } from '../../viz/data.ts';
+import { compareOptions, planOf } from '../../viz/plan.ts';
+import { createStory, stepLabels, stepOfResult, stepOfSettings, stepSettings, undoPatch, type StoryView } from '../../viz/story.ts';
+import { fixture } from './fixture.ts';
 
 const scenarioOf = (st: StoryStep) => parseScenario(SHIPPED[st.settings.scenario!], st.settings.scenario!);
 
@@ -163,18 +167,68 @@ describe('story UI', () => {
     expect(document.activeElement).toBe(q('h2'));
   });
 
-  test('“Run this experiment” calls onApply with a copy of the step’s settings and its focus', () => {
+  test('“Run this experiment” calls onApply with a copy of the step’s settings, its focus and its number', () => {
     const onApply = vi.fn();
     view = createStory(box, { lang: 'en', step: 0, onApply });
     for (let k = 0; k < STORY_STEPS.length; k++) {
+      onApply.mockClear();
       q<HTMLButtonElement>('.story-run').click();
-      const [settings, focus] = onApply.mock.calls[k];
+      expect(onApply).toHaveBeenCalledTimes(1);
+      const [settings, focus, n] = onApply.mock.calls[0];
       expect(settings).toEqual(STORY_STEPS[k].settings);
       expect(settings).not.toBe(STORY_STEPS[k].settings);
       expect(focus).toEqual(STORY_STEPS[k].focus);
+      expect(n).toBe(k);
       next().click();
     }
-    expect(onApply).toHaveBeenCalledTimes(STORY_STEPS.length);
+  });
+
+  test('arriving at a step runs its experiment at once: onStep, then onApply with that step’s settings', () => {
+    const calls: string[] = [];
+    const onApply = vi.fn((_s: unknown, _f: unknown, n: number) => calls.push(`apply ${n}`));
+    view = createStory(box, { lang: 'en', step: 0, onApply, onStep: (n) => calls.push(`step ${n}`) });
+    // nothing is run by showing the story
+    expect(onApply).not.toHaveBeenCalled();
+    next().click();
+    box.querySelectorAll<HTMLButtonElement>('.story-steps button')[4].click();
+    key(q('section.story'), 'ArrowLeft');
+    expect(calls).toEqual(['step 1', 'apply 1', 'step 4', 'apply 4', 'step 3', 'apply 3']);
+    expect(onApply.mock.calls[1][0]).toEqual(STORY_STEPS[4].settings);
+    expect(onApply.mock.calls[1][1]).toEqual(STORY_STEPS[4].focus);
+    // the same step again, or past the ends, runs nothing
+    box.querySelectorAll<HTMLButtonElement>('.story-steps button')[3].click();
+    view.setStep(0);
+    prev().click();
+    expect(onApply).toHaveBeenCalledTimes(3);
+  });
+
+  test('“Undo” shows only when the page can undo, next to Run, and calls onUndo', () => {
+    const onUndo = vi.fn();
+    view = createStory(box, { lang: 'en', step: 2, onApply: () => {} });
+    expect(q<HTMLButtonElement>('.story-undo').hidden).toBe(true);
+    view.destroy();
+    view = createStory(box, { lang: 'en', step: 2, onApply: () => {}, onUndo, canUndo: true });
+    const undo = q<HTMLButtonElement>('.story-undo');
+    expect(undo.hidden).toBe(false);
+    expect(undo.parentElement).toBe(q('.story-run').parentElement);
+    expect(undo.textContent).toBe('Undo');
+    expect(undo.getAttribute('aria-label')).toBe('Back to the settings from before the story changed them, and run them');
+    undo.click();
+    expect(onUndo).toHaveBeenCalledTimes(1);
+    view.destroy();
+    view = createStory(box, { lang: 'nb', step: 2, onApply: () => {}, onUndo, canUndo: true });
+    expect(q('.story-undo').textContent).toBe('Angre');
+  });
+
+  test('each step names A and B as its charts’ legends do', () => {
+    view = createStory(box, { lang: 'en', step: 0, onApply: () => {} });
+    expect(q('.story-policies').textContent).toBe('In the charts: A = Standardised · B = Personalised');
+    next().click();
+    expect(q('.story-policies').textContent).toBe('In the charts: A = Standardised · B = Standardised*');
+    view.destroy();
+    view = createStory(box, { lang: 'nb', step: 5, onApply: () => {} });
+    expect(q('.story-policies').textContent).toBe(`I figurene: A = ${stepLabels(STORY_STEPS[5], 'nb')[0]} · B = ${stepLabels(STORY_STEPS[5], 'nb')[1]}`);
+    expect(stepLabels(STORY_STEPS[5], 'en')).toEqual(['Changing advisors, monthly slots', 'The same helper over time, with follow-up']);
   });
 
   test('bokmål', () => {
@@ -201,5 +255,37 @@ describe('story UI', () => {
     view.destroy();
     view = undefined;
     expect(box.querySelector('.story')).toBeNull();
+  });
+});
+
+describe('which step a result or the settings are', () => {
+  test('a step’s own settings are that step’s; a changed knob, size or scenario value makes them the person’s own', () => {
+    STORY_STEPS.forEach((st, k) => expect(stepOfSettings(stepSettings(st, 'en')), st.id).toBe(k));
+    const s = stepSettings(STORY_STEPS[4], 'nb');
+    expect(stepOfSettings({ ...s, b: { ...s.b, knobs: { ...s.b.knobs, exploration: 0.1 } } })).toBeUndefined();
+    expect(stepOfSettings({ ...s, replications: 6 })).toBeUndefined();
+    expect(stepOfSettings({ ...s, levers: { 'office.caseload': 40 } })).toBeUndefined();
+    // the knobs in another order are the same settings
+    const b = s.b.knobs as Record<string, number>;
+    expect(stepOfSettings({ ...s, b: { ...s.b, knobs: Object.fromEntries(Object.entries(b).reverse()) } })).toBe(4);
+    // what Undo gives back: the settings a run depends on and the persona, not the view, step, language or projector mode
+    expect(Object.keys(undoPatch({ ...s, persona: 'Grace', view: 'story', step: 4, projector: true })).sort())
+      .toEqual(['a', 'agents', 'b', 'custom', 'levers', 'persona', 'replications', 'scenario', 'seed', 'weeks']);
+  });
+
+  test('a result is a step’s experiment only when it was run with that step’s settings', () => {
+    expect(stepOfResult(undefined)).toBeUndefined();
+    // the charts' fixture: the classroom at other sizes
+    expect(stepOfResult(fixture())).toBeUndefined();
+    const st = STORY_STEPS[3];
+    const { plan, labels } = planOf(stepSettings(st, 'en'), scenarioOf(st));
+    const run = (p: typeof plan) => {
+      const { runs } = compare(p.scenario, p.policies, { ...compareOptions(p), historyAgents: 0 });
+      return pageData(p.scenario, p.policies, labels, runs, compareOptions(p));
+    };
+    expect(stepOfResult(run(plan))).toBe(3);
+    // the same step with one knob of B changed is not step 4's result any more
+    const changed = planOf({ ...stepSettings(st, 'en'), b: { base: 'standardised', knobs: { levelMatching: 0.5 } } }, scenarioOf(st)).plan;
+    expect(stepOfResult(run(changed))).toBeUndefined();
   });
 });
