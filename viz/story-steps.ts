@@ -282,9 +282,9 @@ export const STORY_STEPS: readonly StoryStep[] = [
         + 'I modellen skyldes det meste av økningen i gjennomførte møter blant de unge likepersonene i arbeidsgruppen, men ikke alt.',
     },
     experiment: {
-      en: 'Find the work group in the chart: more people start it under B, and more start other long services too (vocational training, formal education). '
+      en: 'Find “Supported work group with peers” in the chart: more people start it under B, and more start other long services too (“Vocational training”, “Route to formal education”). '
         + 'Then follow Jonas in the tab Follow one person: under B he hears of the work group from his advisor but, with so few places, never gets in; he still misses fewer meetings than under A.',
-      nb: 'Finn arbeidsgruppen i figuren: Flere starter i den med B, og flere starter også i andre lange tiltak (yrkesopplæring, formell utdanning). '
+      nb: 'Finn «Arbeidsgruppe med likepersoner og oppfølging» i figuren: Flere starter i den med B, og flere starter også i andre lange tiltak («Yrkesopplæring», «Vei til formell utdanning»). '
         + 'Følg så Jonas under fanen Følg én person: Med B hører han om arbeidsgruppen fra veilederen, men med så få plasser kommer han aldri inn; han uteblir likevel sjeldnere fra møter enn med A.',
     },
     settings: { ...classroom(), a: policy('standardised'), b: policy('standardised', { matchedOffers: 0.9, longTermPlanning: 0.7 }) },
@@ -307,21 +307,19 @@ export const STORY_STEPS: readonly StoryStep[] = [
     title: { en: 'What counts as success, and what this model is', nb: 'Hva som teller som suksess, og hva modellen er' },
     text: {
       en: 'When the office counts activity as success (A), any measure is a good result, fitting or not, and people are pushed to take any job sooner, often one below their level (F7). '
-        + 'The model keeps three knobs apart here, and B changes all three: “Activity target” (success is progress to lasting work that fits), “Pressure to take any job” and “Offers of measures”. '
+        + 'B changes three knobs: “Activity target” (success is lasting work that fits), “Pressure to take any job” and “Offers of measures”. '
         + 'Remember what the model is: it illustrates mechanisms and tests hypotheses; it does not predict what will happen to real people, and it holds no personal data. '
         + 'Its groups are settings of a scenario, not traits of a people, and the five people you followed are invented.',
       nb: 'Når kontoret regner aktivitet som suksess (A), er ethvert tiltak et godt resultat, enten det passer eller ikke, og folk presses til å ta en hvilken som helst jobb tidligere, ofte under sitt eget nivå (F7). '
-        + 'Modellen holder tre innstillinger fra hverandre her, og B endrer alle tre: «Aktivitetsmål» (suksess er vei mot varig arbeid som passer), «Press for å ta enhver jobb» og «Tilbud om tiltak». '
+        + 'B endrer tre innstillinger: «Aktivitetsmål» (suksess er varig arbeid som passer), «Press for å ta enhver jobb» og «Tilbud om tiltak». '
         + 'Husk hva modellen er: Den illustrerer mekanismer og tester hypoteser; den forutsier ikke hva som vil skje med virkelige personer, og den inneholder ingen personopplysninger. '
         + 'Gruppene er innstillinger i et scenario, ikke egenskaper ved et folk, og de fem personene du har fulgt, er oppdiktet.',
     },
     experiment: {
-      en: 'Compare, week by week, the share in a measure (dashed) with the share in work (solid). Both policies count about the same activity, yet under A people find a first job sooner and spend more weeks in work. '
-        + 'In the Compare tab, look at “In a job below their level” and at the services at a level that does not fit (more under A). '
-        + 'Then set one of the three knobs in B back to A’s value and run again: which part does what?',
-      nb: 'Sammenlign, uke for uke, andelen i tiltak (stiplet) med andelen i arbeid (heltrukket). Begge politikkene teller omtrent like mye aktivitet, men med A får folk sin første jobb tidligere og er flere uker i arbeid. '
-        + 'Under fanen Sammenlign kan du se på «I jobb under sitt nivå» og på tiltak på et nivå som ikke passer (flere med A). '
-        + 'Sett så én av de tre innstillingene i B tilbake til verdien i A og kjør igjen: Hvilken del gjør hva?',
+      en: 'Compare the share in a measure (dashed) with the share in work (solid): both count about the same activity, yet under A people find a first job sooner and spend more weeks in work. '
+        + 'Set one of the three knobs in B back to A’s value and run again: which part does what?',
+      nb: 'Sammenlign andelen i tiltak (stiplet) med andelen i arbeid (heltrukket): Begge teller omtrent like mye aktivitet, men med A får folk første jobb tidligere og er flere uker i arbeid. '
+        + 'Sett én av de tre innstillingene i B tilbake til verdien i A og kjør igjen: Hvilken del gjør hva?',
     },
     // activityTarget alone no longer carries the step: since the core split it, acceptPressure and offerRate change too (to personalised's values)
     settings: { ...classroom(), a: policy('standardised'), b: policy('standardised', { activityTarget: 0, acceptPressure: 0, offerRate: 0.6 }) },
@@ -332,7 +330,7 @@ export const STORY_STEPS: readonly StoryStep[] = [
       { says: 'both policies count about the same activity', quantity: { metric: 'participationRate' }, direction: 'about-the-same', within: 0.005 },
       { says: 'under A people find a first job sooner', quantity: { metric: 'medianWeeksToFirstJob' }, direction: 'higher' },
       { says: 'under A people spend more weeks in work (by at least half a percentage point, as the chart writes it)', quantity: { metric: 'employedWeeksShare' }, direction: 'lower', than: -0.005 },
-      { says: 'under A more services are at a level that does not fit', quantity: { metric: 'mismatchedServiceShare' }, direction: 'lower' },
+      { says: 'under A any measure is a good result, fitting or not: more services are at a level that does not fit', quantity: { metric: 'mismatchedServiceShare' }, direction: 'lower' },
       { says: 'often a job below their level (A)', quantity: { metric: 'overqualifiedShare' }, of: 'A', direction: 'higher', than: 0.2 },
     ],
   },

@@ -222,12 +222,12 @@ describe('story UI', () => {
 
   test('each step names A and B as its charts’ legends do', () => {
     view = createStory(box, { lang: 'en', step: 0, onApply: () => {} });
-    expect(q('.story-policies').textContent).toBe('In the charts: A = Standardised · B = Personalised');
+    expect(q('.story-policies').textContent).toBe('In this step’s charts: A = Standardised · B = Personalised');
     next().click();
-    expect(q('.story-policies').textContent).toBe('In the charts: A = Standardised · B = Standardised*');
+    expect(q('.story-policies').textContent).toBe('In this step’s charts: A = Standardised · B = Standardised*');
     view.destroy();
     view = createStory(box, { lang: 'nb', step: 5, onApply: () => {} });
-    expect(q('.story-policies').textContent).toBe(`I figurene: A = ${stepLabels(STORY_STEPS[5], 'nb')[0]} · B = ${stepLabels(STORY_STEPS[5], 'nb')[1]}`);
+    expect(q('.story-policies').textContent).toBe(`I figurene i dette steget: A = ${stepLabels(STORY_STEPS[5], 'nb')[0]} · B = ${stepLabels(STORY_STEPS[5], 'nb')[1]}`);
     expect(stepLabels(STORY_STEPS[5], 'en')).toEqual(['Changing advisors, monthly slots', 'The same helper over time, with follow-up']);
   });
 
