@@ -14,6 +14,7 @@ import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, s
 import { Cancelled, Runner } from './runner.ts';
 import { AUTO_RUN_PERSON_WEEKS, DRAWER_BELOW, MAX_LINK_CHARS, type Settings } from './settings.ts';
 import type { StoryFocus } from './story-steps.ts';
+import { stepOfSettings, undoPatch } from './story.ts';
 import { UI } from './text.ts';
 import { fromQuery, packScenario, toQuery } from './url.ts';
 import { PROJECTOR_CHART_FONT, renderView, type ShownView } from './view.ts';
@@ -68,6 +69,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   let runToken = 0;
   let status: Node[] = [];
   let storyFocus: StoryFocus | undefined;
+  /** The story's "Undo": the last settings of the person's own (not a step's experiment) before the story changed them. */
+  let storyBefore: Settings | undefined;
   let shown: ShownView | undefined;
   const runner = new Runner();
   let whatIf: WhatIfData | undefined;
@@ -285,13 +288,23 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       settings, data, runs, storyFocus, whatIf: whatIfContext(), history: historyPart(runHistory, shownRun, settings.lang, recall),
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
       onChoice: (chart, value) => { settings = { ...settings, choices: withChoice(settings.choices, chart, value) }; pushUrl(); },
-      // the stage keeps showing the last experiment until the next one is run
+      // ---- story (viz/story.ts): arriving at a step calls onStep, then onStoryApply, as "Run this experiment" does, so each
+      // step runs its own experiment at once; "Undo" gives back the person's own settings from before and runs them ----
       onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); storyIntoView(); },
       onStoryApply: (patch, focus) => {
+        if (stepOfSettings(settings) === undefined) storyBefore = settings;
         storyFocus = focus;
         set({ ...patch, persona: focus.view === 'journey' ? focus.persona : settings.persona }, true);
         run().catch(() => undefined);
       },
+      onStoryUndo: storyBefore === undefined ? undefined : () => {
+        if (storyBefore === undefined) return;
+        const patch = undoPatch(storyBefore);
+        storyBefore = undefined;
+        set(patch, true);
+        run().catch(() => undefined);
+      },
+      // ---- end story ----
     });
   }
 

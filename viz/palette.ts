@@ -1,6 +1,6 @@
 /**
- * Colour-blind-safe colours (Okabe & Ito 2008, with three of Paul Tol's muted
- * colours for groups): policies, states and groups each keep one meaning.
+ * Colour-blind-safe colours (Okabe & Ito 2008 for policies and states): policies,
+ * states and groups each keep one meaning and never share a colour.
  */
 import type { STATE_NAMES } from '../sim/constants.ts';
 
@@ -26,8 +26,16 @@ export const STATE_COLOURS: OnePer<typeof STATE_NAMES, string> = [
   '#999999', '#CC79A7', '#56B4E9', '#E69F00', '#009E73', '#6A4C93', '#3D6B5C', '#333333',
 ];
 
-/** Scenario groups, in order (cycled): none of the policy colours, no yellow on the light grey of the animation. */
-export const GROUP_COLOURS = ['#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#882255', '#999933', '#44AA99'] as const;
+/**
+ * Scenario groups, in order (cycled): the dots of the animation, seen beside the policies' names
+ * and the states' colour bars. None is a policy colour or a state colour, or near one: no blue and
+ * no orange (the words a person uses for A and B), at least 12 apart (CIELAB) from each policy
+ * colour, 9 from each state colour and 10 from each other group colour, in normal vision and
+ * under simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009); at least
+ * 2.5:1 against the animation's light grey. test/viz/palette.test.ts checks it.
+ * Green, magenta, black, violet, olive, maroon, aubergine.
+ */
+export const GROUP_COLOURS = ['#669944', '#AA3377', '#000000', '#AA66FF', '#999933', '#660000', '#440055'] as const;
 
 /** A colour for text: the policy colours' text variants, others unchanged. */
 export function textColour(c: string): string {

@@ -6,8 +6,9 @@ import { h } from './dom.ts';
 import { createJourneyView } from './journey-view.ts';
 import { renderCharts, renderCompare } from './results.ts';
 import type { Settings } from './settings.ts';
-import { createStory } from './story.ts';
+import { createStory, stepOfResult } from './story.ts';
 import { STORY_STEPS, type StoryFocus } from './story-steps.ts';
+import { texts } from './i18n.ts';
 import { UI } from './text.ts';
 import { renderWhatIf, type WhatIfContext } from './whatif-view.ts';
 
@@ -15,7 +16,7 @@ export interface ViewContext {
   settings: Settings;
   data: PageData | undefined;
   runs: RunResult[];
-  /** The focus of the story experiment that was run last, if any. */
+  /** The focus of the story experiment that was run last, if any (the stage shows the current step's: each step runs its own). */
   storyFocus: StoryFocus | undefined;
   onPersona(name: string): void;
   /** A chart's control changed (chart id, value). */
@@ -26,9 +27,25 @@ export interface ViewContext {
   whatIf: WhatIfContext;
   /** The run history (history.ts), shown above the Compare view's results. */
   history?: HTMLElement;
+  /** The story's "Undo" (back to the settings from before it changed them), offered when given. */
+  onStoryUndo?: () => void;
 }
 
 export interface ShownView { agents?: AgentsView; destroy(): void }
+
+/** The story stage's notes: while a step's experiment runs, and over results that are not this step's experiment. */
+const STAGE_TEXT = texts(
+  {
+    running: (n: number, title: string) => `Running the experiment of step ${n}, “${title}”…`,
+    otherStep: (k: number, title: string, n: number) => `These results are the experiment of step ${k}, “${title}”, not of step ${n}. Press “Run this experiment” to see step ${n}’s.`,
+    ownSettings: (n: number) => `These results are of settings other than step ${n}’s experiment (changed in the settings, or undone). “Run this experiment” shows the step’s own.`,
+  },
+  {
+    running: (n: number, title: string) => `Kjører eksperimentet i steg ${n}, «${title}» …`,
+    otherStep: (k: number, title: string, n: number) => `Disse resultatene er eksperimentet i steg ${k}, «${title}», ikke i steg ${n}. Trykk «Kjør eksperimentet» for å se resultatet i steg ${n}.`,
+    ownSettings: (n: number) => `Disse resultatene er for andre innstillinger enn eksperimentet i steg ${n} (endret i innstillingene eller angret). «Kjør eksperimentet» viser stegets eget.`,
+  },
+);
 
 /** Projector mode's type in the charts (tick and axis labels) and in the agents' panels, CSS px. */
 export const PROJECTOR_CHART_FONT = 18;
@@ -72,24 +89,49 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
     const story = h('div', { class: 'story-panel' });
     const stage = h('div', { class: 'stage', 'aria-live': 'polite' });
     panel.append(story, stage);
-    createStory(story, { lang, step: st.step, onStep: ctx.onStep, onApply: ctx.onStoryApply });
+    const stepNow = Math.max(0, Math.min(STORY_STEPS.length - 1, st.step));
+    const ST = STAGE_TEXT(lang);
+    const note = (cls: string, ...text: (string | Node)[]) => h('p', { class: `stage-note ${cls}` }, ...text);
+    createStory(story, {
+      lang, step: st.step, onStep: ctx.onStep, onUndo: ctx.onStoryUndo, canUndo: ctx.onStoryUndo !== undefined,
+      onApply: (patch, focus, k) => {
+        // until the step's own run is in, the stage says so: it never shows the last step's result under this one
+        shown.destroy();
+        stage.replaceChildren(note('stage-pending', ST.running(k + 1, STORY_STEPS[k].title[lang])));
+        ctx.onStoryApply(patch, focus);
+      },
+    });
     if (!data) return shown;
-    // the experiment's view; before one is run, the current step's. In projector mode it fits the window
-    // beside the story (the page scrolls the story to the top of the window: storyIntoView)
+    const which = stepOfResult(data);
+    if (which !== undefined && which !== stepNow) {
+      // another step's result: not shown here
+      stage.append(note('stage-other', ST.otherStep(which + 1, STORY_STEPS[which].title[lang], stepNow + 1)));
+      return shown;
+    }
+    // this step's result; or the person's own settings (changed after the experiment, or undone), said so above it
+    if (which === undefined) stage.append(note('stage-own', ST.ownSettings(stepNow + 1)));
+    // In projector mode it fits the window beside the story (the page scrolls the story to the top of the window: storyIntoView)
     const vh = window.innerHeight || 720;
-    const f = ctx.storyFocus ?? STORY_STEPS[Math.min(st.step, STORY_STEPS.length - 1)]?.focus;
-    if (!f || f.view === 'compare') {
+    const f = STORY_STEPS[stepNow].focus;
+    const noteHeight = stage.firstElementChild ? stage.firstElementChild.getBoundingClientRect().height + 8 : 0;
+    if (f.view === 'compare') {
       // the chart as wide as its figure's inside (its padding and border off), so that it is drawn at its size, not scaled
-      const chart = (maxHeight?: number) => renderCharts(data, lang, width(stage, 928) - 28, { only: f?.chart ?? 'employment', choices: st.choices, onChoice: ctx.onChoice, fontSize, maxHeight });
-      stage.replaceChildren(...chart(projector ? vh - 90 : undefined));
+      const chart = (maxHeight?: number) => renderCharts(data, lang, width(stage, 928) - 28, { only: f.chart, choices: st.choices, onChoice: ctx.onChoice, fontSize, maxHeight });
+      const lead = [...stage.children];
+      stage.replaceChildren(...lead, ...chart(projector ? vh - 90 - noteHeight : undefined));
       // a title on more lines than thought: drawn again, lower
       const svg = stage.querySelector('svg[data-export]');
       const over = svg ? svg.getBoundingClientRect().bottom - stage.getBoundingClientRect().top - (vh - 12) : 0;
-      if (projector && over > 0) stage.replaceChildren(...chart(vh - 90 - over));
-    } else if (f.view === 'agents') shown.agents = createAgentsView(stage, data, { lang, width: width(stage, 1400), height: projector ? vh - 12 : undefined, fontSize: projector ? PROJECTOR_STAGE_AGENTS_FONT : undefined });
-    else {
-      shown.journey = createJourneyView(stage, data, { lang, persona: f.persona ?? st.persona, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
-      if (projector) fitJourney(stage, vh - 12);
+      if (projector && over > 0) stage.replaceChildren(...lead, ...chart(vh - 90 - noteHeight - over));
+    } else if (f.view === 'agents') {
+      const box = h('div', {});
+      stage.append(box);
+      shown.agents = createAgentsView(box, data, { lang, width: width(stage, 1400), height: projector ? vh - 12 - noteHeight : undefined, fontSize: projector ? PROJECTOR_STAGE_AGENTS_FONT : undefined });
+    } else {
+      const box = h('div', {});
+      stage.append(box);
+      shown.journey = createJourneyView(box, data, { lang, persona: f.persona ?? st.persona, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
+      if (projector) fitJourney(box, vh - 12 - noteHeight);
     }
     return shown;
   }

@@ -124,10 +124,10 @@ function layout(page: Page): Promise<Layout> {
   });
 }
 
-/** The parts of a story step that must fit one screen: its title, text, experiment, Run button, pager and the stage's chart. */
+/** The parts of a story step that must fit one screen: its title, policies, text, experiment, Run button, pager and the stage's chart. */
 function storyParts(page: Page): Promise<{ what: string; top: number; bottom: number }[]> {
   return page.evaluate(() => {
-    const parts = ['.story-title', '.story-text', '.story-experiment', '.story-run', '.story-pager',
+    const parts = ['.story-title', '.story-policies', '.story-text', '.story-experiment', '.story-run', '.story-pager',
       '.stage svg[data-export]', '.stage .av-panels', '.stage .jv-strip', '.stage .jv-summary'];
     return parts.flatMap((sel) => [...document.querySelectorAll(`#view ${sel}`)].map((e) => {
       const r = e.getBoundingClientRect();
@@ -166,9 +166,10 @@ describe('a classroom projector', () => {
       }
       await set(page, { view: 'story', lang: 'en', projector: true });
       for (let k = 0; k < STORY_STEPS.length; k++) {
+        // arriving at a step runs its experiment (the first step's is the page's own run)
         await page.locator('#view .story-steps button').nth(k).click();
-        await page.locator('#view .story-run').click();
         await settled(page);
+        expect(await page.locator('#view .stage .stage-note').count(), `story step ${k + 1}: its own result`).toBe(0);
         await frames(page);
         for (const lang of LANGS) {
           if (lang !== 'en') await set(page, { lang });

@@ -1,25 +1,16 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import {
-  compare, KNOBS, parseScenario, policyNames, resolvePolicy, SHIPPED,
-  type CompareResult, type Estimate, type Knobs, type MetricName, type RunResult,
-} from '../../sim/index.ts';
-import { REASON_NAMES } from '../../sim/constants.ts';
+import { KNOBS, parseScenario, policyNames, SHIPPED } from '../../sim/index.ts';
 import { CHART_IDS } from '../../viz/charts/index.ts';
 import type { PolicyChoice } from '../../viz/settings.ts';
 import { STORY_STEPS, type StoryStep } from '../../viz/story-steps.ts';
-import { createStory, type StoryView } from '../../viz/story.ts';
+import { compare } from '../../sim/index.ts';
+import { pageData } from '../../viz/data.ts';
+import { compareOptions, planOf } from '../../viz/plan.ts';
+import { createStory, stepLabels, stepOfResult, stepOfSettings, stepSettings, undoPatch, type StoryView } from '../../viz/story.ts';
+import { fixture } from './fixture.ts';
 
-const step = (id: string): StoryStep => {
-  const s = STORY_STEPS.find((x) => x.id === id);
-  if (!s) throw new Error(`no story step ${id}`);
-  return s;
-};
-const scenarioOf = (st: StoryStep, behaviour?: Record<string, number>) => {
-  const name = st.settings.scenario!;
-  const raw = SHIPPED[name] as Record<string, unknown>;
-  return parseScenario(behaviour ? { ...raw, behaviour: { ...(raw.behaviour as object | undefined), ...behaviour } } : raw, name);
-};
+const scenarioOf = (st: StoryStep) => parseScenario(SHIPPED[st.settings.scenario!], st.settings.scenario!);
 
 describe('story steps: content', () => {
   test('ids are unique and the steps follow the brief’s order', () => {
@@ -80,99 +71,8 @@ describe('story steps: content', () => {
   });
 });
 
-// ---------------------------------------------------------------------------
-// The mechanism shows: each step's own comparison, run with the source model at
-// the step's size (300 people, 5 replications), moves the way its text says.
-
-interface Run { result: CompareResult; runs: RunResult[] }
-function runStep(s: StoryStep, changeB: Partial<Knobs> = {}, behaviour?: Record<string, number>): Run {
-  const sc = scenarioOf(s, behaviour);
-  const st = s.settings;
-  const knobs = (c: PolicyChoice, extra: Partial<Knobs> = {}): Knobs => ({ ...resolvePolicy(sc, c.base), ...c.knobs, ...extra });
-  return compare(sc, ['A', 'B'], {
-    seed: st.seed, replications: st.replications, agents: st.agents, weeks: st.weeks,
-    knobsByPolicy: { A: knobs(st.a!), B: knobs(st.b!, changeB) },
-  });
-}
-const mean = (r: Run, p: 'A' | 'B', m: MetricName, group?: string): number =>
-  ((group ? r.result.policies[p].byGroup[group] : r.result.policies[p].summary)[m] as Estimate).mean;
-/** Per person, over replicates, of a per-run count. */
-const perPerson = (r: Run, p: 'A' | 'B', count: (x: RunResult) => number): number => {
-  const rs = r.runs.filter((x) => x.policy === p);
-  return rs.reduce((t, x) => t + count(x) / x.groupSizes[x.groupSizes.length - 1], 0) / rs.length;
-};
-
-describe('story steps: the mechanism shows in the model', () => {
-  test('introduction: B is behind after one year (lock-in) and ahead at the end', () => {
-    const r = runStep(step('introduction'));
-    const year1 = (p: 'A' | 'B') => (r.result.policies[p].summary.employedShareByYear as { mean: number[] }).mean[0];
-    expect(year1('B')).toBeLessThan(year1('A'));
-    expect(mean(r, 'B', 'employedShare')).toBeGreaterThan(mean(r, 'A', 'employedShare'));
-  });
-
-  test('information: fewer weeks searching and fewer services found by chance, mostly for people with rights', () => {
-    const r = runStep(step('information'));
-    expect(mean(r, 'B', 'weeksSearchingInfoPerPerson')).toBeLessThan(mean(r, 'A', 'weeksSearchingInfoPerPerson'));
-    expect(mean(r, 'B', 'servicesFoundByChanceShare')).toBeLessThan(mean(r, 'A', 'servicesFoundByChanceShare'));
-    const drop = (g: string) => mean(r, 'A', 'weeksSearchingInfoPerPerson', g) - mean(r, 'B', 'weeksSearchingInfoPerPerson', g);
-    expect(drop('withBenefitRights')).toBeGreaterThan(drop('withoutBenefitRights'));
-  });
-
-  test('entitlements: advisor time by need gives people without rights more services, people with rights fewer', () => {
-    const r = runStep(step('entitlements'));
-    expect(mean(r, 'B', 'servicesPerPerson', 'withoutBenefitRights')).toBeGreaterThan(mean(r, 'A', 'servicesPerPerson', 'withoutBenefitRights'));
-    expect(mean(r, 'B', 'servicesPerPerson', 'withBenefitRights')).toBeLessThan(mean(r, 'A', 'servicesPerPerson', 'withBenefitRights'));
-  });
-
-  test('rejection: “level judged too high” almost disappears, “no places left” grows, refusals as a whole fall less', () => {
-    const r = runStep(step('rejection'));
-    const reason = (p: 'A' | 'B', name: string) => perPerson(r, p, (x) => x.detail.rejectionsByReason[REASON_NAMES.indexOf(name as never)]);
-    expect(reason('B', 'level')).toBeLessThan(reason('A', 'level') / 4);
-    expect(reason('B', 'noCapacity')).toBeGreaterThan(reason('A', 'noCapacity'));
-    const totalDrop = mean(r, 'A', 'rejectionsPerPerson') - mean(r, 'B', 'rejectionsPerPerson');
-    expect(totalDrop).toBeLessThan(reason('A', 'level') - reason('B', 'level'));
-  });
-
-  test('mismatch: exploring and matching levels cuts mismatch; without exploring part of it comes back; services stay short; overqualification stays', () => {
-    const s = step('mismatch');
-    const r = runStep(s);
-    const a = mean(r, 'A', 'mismatchedServiceShare'), b = mean(r, 'B', 'mismatchedServiceShare');
-    expect(b).toBeLessThan(a / 2);
-    const noExploring = mean(runStep(s, { exploration: 0.1 }), 'B', 'mismatchedServiceShare');
-    expect(noExploring).toBeGreaterThan(b);
-    expect(noExploring).toBeLessThan(a);
-    for (const p of ['A', 'B'] as const) expect(mean(r, p, 'longTermServiceShare')).toBeLessThan(0.1);
-    expect(Math.abs(mean(r, 'B', 'overqualifiedShare') - mean(r, 'A', 'overqualifiedShare'))).toBeLessThan(0.05);
-    expect(mean(r, 'A', 'overqualifiedShare')).toBeGreaterThan(0.2);
-  });
-
-  test('relationships: the same advisor with follow-up raises meetings attended', () => {
-    const r = runStep(step('relationships'));
-    expect(mean(r, 'B', 'attendanceRate') - mean(r, 'A', 'attendanceRate')).toBeGreaterThan(0.2);
-  });
-
-  test('peers: more young people reach the work group, and most of their rise in attendance is the peers’', () => {
-    const s = step('peers');
-    const r = runStep(s);
-    const wg = scenarioOf(s).services.findIndex((x) => x.id === 'workGroup');
-    expect(wg).toBeGreaterThanOrEqual(0);
-    expect(scenarioOf(s).services[wg].peerGroup).toBe(true);
-    expect(perPerson(r, 'B', (x) => x.detail.serviceStarts[wg])).toBeGreaterThan(perPerson(r, 'A', (x) => x.detail.serviceStarts[wg]));
-    const rise = (x: Run) => mean(x, 'B', 'attendanceRate', 'youth') - mean(x, 'A', 'attendanceRate', 'youth');
-    const withPeers = rise(r);
-    const withoutPeers = rise(runStep(s, {}, { attendancePressure: 0, peerSupport: 0 }));
-    expect(withPeers).toBeGreaterThan(0);
-    expect(withoutPeers).toBeGreaterThan(0); // "but not all of it"
-    expect(withoutPeers).toBeLessThan(withPeers / 2); // "most of the rise"
-  });
-
-  test('closing: an activity target means more activity, a first job sooner and more jobs below one’s level', () => {
-    const r = runStep(step('closing'));
-    expect(mean(r, 'A', 'participationRate')).toBeGreaterThan(mean(r, 'B', 'participationRate'));
-    expect(mean(r, 'A', 'medianWeeksToFirstJob')).toBeLessThan(mean(r, 'B', 'medianWeeksToFirstJob'));
-    expect(mean(r, 'A', 'overqualifiedShare')).toBeGreaterThan(mean(r, 'B', 'overqualifiedShare'));
-  });
-});
+// The mechanism shows: each step's claims are checked against its own run in
+// test/viz/story-claims.test.ts.
 
 // ---------------------------------------------------------------------------
 // The UI.
@@ -267,18 +167,68 @@ describe('story UI', () => {
     expect(document.activeElement).toBe(q('h2'));
   });
 
-  test('“Run this experiment” calls onApply with a copy of the step’s settings and its focus', () => {
+  test('“Run this experiment” calls onApply with a copy of the step’s settings, its focus and its number', () => {
     const onApply = vi.fn();
     view = createStory(box, { lang: 'en', step: 0, onApply });
     for (let k = 0; k < STORY_STEPS.length; k++) {
+      onApply.mockClear();
       q<HTMLButtonElement>('.story-run').click();
-      const [settings, focus] = onApply.mock.calls[k];
+      expect(onApply).toHaveBeenCalledTimes(1);
+      const [settings, focus, n] = onApply.mock.calls[0];
       expect(settings).toEqual(STORY_STEPS[k].settings);
       expect(settings).not.toBe(STORY_STEPS[k].settings);
       expect(focus).toEqual(STORY_STEPS[k].focus);
+      expect(n).toBe(k);
       next().click();
     }
-    expect(onApply).toHaveBeenCalledTimes(STORY_STEPS.length);
+  });
+
+  test('arriving at a step runs its experiment at once: onStep, then onApply with that step’s settings', () => {
+    const calls: string[] = [];
+    const onApply = vi.fn((_s: unknown, _f: unknown, n: number) => calls.push(`apply ${n}`));
+    view = createStory(box, { lang: 'en', step: 0, onApply, onStep: (n) => calls.push(`step ${n}`) });
+    // nothing is run by showing the story
+    expect(onApply).not.toHaveBeenCalled();
+    next().click();
+    box.querySelectorAll<HTMLButtonElement>('.story-steps button')[4].click();
+    key(q('section.story'), 'ArrowLeft');
+    expect(calls).toEqual(['step 1', 'apply 1', 'step 4', 'apply 4', 'step 3', 'apply 3']);
+    expect(onApply.mock.calls[1][0]).toEqual(STORY_STEPS[4].settings);
+    expect(onApply.mock.calls[1][1]).toEqual(STORY_STEPS[4].focus);
+    // the same step again, or past the ends, runs nothing
+    box.querySelectorAll<HTMLButtonElement>('.story-steps button')[3].click();
+    view.setStep(0);
+    prev().click();
+    expect(onApply).toHaveBeenCalledTimes(3);
+  });
+
+  test('“Undo” shows only when the page can undo, next to Run, and calls onUndo', () => {
+    const onUndo = vi.fn();
+    view = createStory(box, { lang: 'en', step: 2, onApply: () => {} });
+    expect(q<HTMLButtonElement>('.story-undo').hidden).toBe(true);
+    view.destroy();
+    view = createStory(box, { lang: 'en', step: 2, onApply: () => {}, onUndo, canUndo: true });
+    const undo = q<HTMLButtonElement>('.story-undo');
+    expect(undo.hidden).toBe(false);
+    expect(undo.parentElement).toBe(q('.story-run').parentElement);
+    expect(undo.textContent).toBe('Undo');
+    expect(undo.getAttribute('aria-label')).toBe('Back to the settings from before the story changed them, and run them');
+    undo.click();
+    expect(onUndo).toHaveBeenCalledTimes(1);
+    view.destroy();
+    view = createStory(box, { lang: 'nb', step: 2, onApply: () => {}, onUndo, canUndo: true });
+    expect(q('.story-undo').textContent).toBe('Angre');
+  });
+
+  test('each step names A and B as its charts’ legends do', () => {
+    view = createStory(box, { lang: 'en', step: 0, onApply: () => {} });
+    expect(q('.story-policies').textContent).toBe('In this step’s charts: A = Standardised · B = Personalised');
+    next().click();
+    expect(q('.story-policies').textContent).toBe('In this step’s charts: A = Standardised · B = Standardised*');
+    view.destroy();
+    view = createStory(box, { lang: 'nb', step: 5, onApply: () => {} });
+    expect(q('.story-policies').textContent).toBe(`I figurene i dette steget: A = ${stepLabels(STORY_STEPS[5], 'nb')[0]} · B = ${stepLabels(STORY_STEPS[5], 'nb')[1]}`);
+    expect(stepLabels(STORY_STEPS[5], 'en')).toEqual(['Changing advisors, monthly slots', 'The same helper over time, with follow-up']);
   });
 
   test('bokmål', () => {
@@ -305,5 +255,37 @@ describe('story UI', () => {
     view.destroy();
     view = undefined;
     expect(box.querySelector('.story')).toBeNull();
+  });
+});
+
+describe('which step a result or the settings are', () => {
+  test('a step’s own settings are that step’s; a changed knob, size or scenario value makes them the person’s own', () => {
+    STORY_STEPS.forEach((st, k) => expect(stepOfSettings(stepSettings(st, 'en')), st.id).toBe(k));
+    const s = stepSettings(STORY_STEPS[4], 'nb');
+    expect(stepOfSettings({ ...s, b: { ...s.b, knobs: { ...s.b.knobs, exploration: 0.1 } } })).toBeUndefined();
+    expect(stepOfSettings({ ...s, replications: 6 })).toBeUndefined();
+    expect(stepOfSettings({ ...s, levers: { 'office.caseload': 40 } })).toBeUndefined();
+    // the knobs in another order are the same settings
+    const b = s.b.knobs as Record<string, number>;
+    expect(stepOfSettings({ ...s, b: { ...s.b, knobs: Object.fromEntries(Object.entries(b).reverse()) } })).toBe(4);
+    // what Undo gives back: the settings a run depends on and the persona, not the view, step, language or projector mode
+    expect(Object.keys(undoPatch({ ...s, persona: 'Grace', view: 'story', step: 4, projector: true })).sort())
+      .toEqual(['a', 'agents', 'b', 'custom', 'levers', 'persona', 'replications', 'scenario', 'seed', 'weeks']);
+  });
+
+  test('a result is a step’s experiment only when it was run with that step’s settings', () => {
+    expect(stepOfResult(undefined)).toBeUndefined();
+    // the charts' fixture: the classroom at other sizes
+    expect(stepOfResult(fixture())).toBeUndefined();
+    const st = STORY_STEPS[3];
+    const { plan, labels } = planOf(stepSettings(st, 'en'), scenarioOf(st));
+    const run = (p: typeof plan) => {
+      const { runs } = compare(p.scenario, p.policies, { ...compareOptions(p), historyAgents: 0 });
+      return pageData(p.scenario, p.policies, labels, runs, compareOptions(p));
+    };
+    expect(stepOfResult(run(plan))).toBe(3);
+    // the same step with one knob of B changed is not step 4's result any more
+    const changed = planOf({ ...stepSettings(st, 'en'), b: { base: 'standardised', knobs: { levelMatching: 0.5 } } }, scenarioOf(st)).plan;
+    expect(stepOfResult(run(changed))).toBeUndefined();
   });
 });

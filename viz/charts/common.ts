@@ -82,7 +82,7 @@ const TEXT = texts(
     notice: 'What to notice:',
     reps: (n: number) => `Mean of ${n} replication${n === 1 ? '' : 's'}`,
     bands: 'bands are 95% intervals',
-    points: (x: string) => `${x} percentage points`,
+    points: (x: string, one: boolean) => `${x} percentage point${one ? '' : 's'}`,
     week: 'Week',
   },
   {
@@ -101,9 +101,10 @@ export function repsNote(data: PageData, lang: Lang, bands = true): string {
   return `${t.reps(data.meta.replications)}${bands ? `; ${t.bands}` : ''}.`;
 }
 
-/** A difference of two shares in percentage points, rounded. */
+/** A difference of two shares in percentage points, rounded to whole points (its size: the words around it give the sign). */
 export function points(diff: number, lang: Lang): string {
-  return TEXT(lang).points(num(Math.abs(diff) * 100, lang, 0));
+  const x = Math.round(Math.abs(diff) * 100);
+  return TEXT(lang).points(num(x, lang, 0), x === 1);
 }
 
 /** Round for attributes and paths (default 2 decimals). */
