@@ -221,7 +221,7 @@ export function claimHolds(c: Pick<Claim, 'direction' | 'clear' | 'within'>, d: 
 export function claimText(c: Claim, lang: keyof Words = 'en', group = c.group): string {
   const key = parseMetricKey(c.metric);
   const metric = 'error' in key ? c.metric : metricKeyLabel(key, lang);
-  const w = c.within === undefined ? '' : fixedFor(c.metric, c.within);
+  const w = c.within === undefined ? '' : lang === 'nb' ? fixedFor(c.metric, c.within).replace('.', ',') : fixedFor(c.metric, c.within);
   const words = lang === 'nb'
     ? { higher: 'høyere enn i utgangspunktet', lower: 'lavere enn i utgangspunktet', 'about-the-same': `omtrent som i utgangspunktet (innenfor ±${w})`, clearly: ', tydelig', forGroup: 'for' }
     : { higher: 'higher than the baseline', lower: 'lower than the baseline', 'about-the-same': `about the same as the baseline (within ±${w})`, clearly: ', clearly', forGroup: 'for' };

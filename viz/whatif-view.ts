@@ -12,7 +12,7 @@ import {
   KNOB_NAMES, policyNames, type ArmInput, type ArmRun, type ArmsPlan, type ArmsResult, type ClaimResult, type ComparisonInput,
   type DifferenceVerdict, type Estimate, type Knobs, type Ratio, type Scenario,
 } from '../sim/index.ts';
-import { changeValueText } from '../sim/changes.ts';
+import type { ChangeValue } from '../sim/changes.ts';
 import { intervalText } from '../sim/format.ts';
 import { parseMetricKey, type MetricName } from '../sim/metrics.ts';
 import { claimText } from '../sim/whatifs.ts';
@@ -22,9 +22,9 @@ import { download } from './export.ts';
 import { count, num, type Lang } from './i18n.ts';
 import { KNOB_TEXT } from './knob-text.ts';
 import { leversOf, type Lever } from './levers.ts';
-import { TOPIC_TEXT } from './lever-text.ts';
+import { choiceText, TOPIC_TEXT } from './lever-text.ts';
 import { leverLabel } from './levers-view.ts';
-import { outputGroupName } from './names.ts';
+import { outputGroupName, serviceName } from './names.ts';
 import { ARM_COLOURS, ARM_TEXT_COLOURS } from './palette.ts';
 import { policyLabel } from './plan.ts';
 import { chartTools } from './results.ts';
@@ -85,7 +85,8 @@ export function renderWhatIf(root: HTMLElement, ctx: WhatIfContext): void {
   const t = WHATIF_TEXT(lang);
   const input = st.whatif ? undefined : st.arms;
   const preset = presetOf(st.whatif);
-  const comparison = preset ? withArms(undefined, armsOf(preset.comparison)) : input;
+  // a preset's arms under their names in the page's language: changing one makes them the page's own comparison
+  const comparison = preset ? withArms(undefined, armsOf(preset.comparison).map((a, i) => ({ ...structuredClone(a), label: preset.armNames[i]?.[lang] ?? a.label }))) : input;
   root.replaceChildren(
     h('p', { class: 'whatif-lead' }, t.lead),
     presetsPart(ctx),
@@ -113,13 +114,20 @@ function presetsPart(ctx: WhatIfContext): HTMLElement {
     })));
 }
 
-/** A knob's or a scenario value's name on screen. */
-function changeName(name: string, levers: Lever[], lang: Lang): string {
+/** A knob's or a scenario value's name on screen: a service by its name in the page's language. */
+function changeName(name: string, levers: Lever[], lang: Lang, s: Scenario | undefined): string {
   const knob = name.startsWith('knobs.') ? name.slice(6) : name;
   if ((KNOB_NAMES as readonly string[]).includes(knob)) return KNOB_TEXT(lang)[knob as keyof Knobs].label;
   const l = levers.find((x) => x.path === name);
-  return l ? `${leverLabel(l, lang)}${l.item ? ` (${l.item})` : ''}` : name;
+  if (!l) return name;
+  const service = l.item === undefined ? undefined : s?.services.find((x) => x.id === l.item);
+  const group = l.item === undefined || service ? undefined : s?.groups.find((x) => x.name === l.item);
+  const item = service ? serviceName(service.id, service.label ?? service.id, lang) : group ? outputGroupName(group.name, s!.groups, lang) : l.item;
+  return `${leverLabel(l, lang)}${item ? ` (${item})` : ''}`;
 }
+
+/** A change's value on screen: a list of choices in words. */
+const changeValue = (v: ChangeValue, lang: Lang): string => (Array.isArray(v) ? v.map((x) => choiceText(x, lang)).join(', ') : num(v, lang, Math.min(6, (String(v).split('.')[1] ?? '').length)));
 
 function armsPart(ctx: WhatIfContext, c: ComparisonInput | undefined): HTMLElement {
   const { settings: st, scenario: s } = ctx;
@@ -165,12 +173,12 @@ function armCard(ctx: WhatIfContext, arm: ArmInput, i: number, title: string, le
   const t = WHATIF_TEXT(lang);
   const id = `arm-${i}`;
   const items: [string, string, () => void][] = [
-    ...Object.entries(arm.knobs ?? {}).map(([k, v]): [string, string, () => void] => [`knobs.${k}`, String(v), () => {
+    ...Object.entries(arm.knobs ?? {}).map(([k, v]): [string, string, () => void] => [`knobs.${k}`, changeValue(v as number, lang), () => {
       const knobs = { ...arm.knobs };
       delete knobs[k as keyof Knobs];
       onChange({ ...arm, knobs });
     }]),
-    ...Object.entries(arm.changes ?? {}).map(([p, v]): [string, string, () => void] => [p, changeValueText(v), () => {
+    ...Object.entries(arm.changes ?? {}).map(([p, v]): [string, string, () => void] => [p, changeValue(v, lang), () => {
       const changes = { ...arm.changes };
       delete changes[p];
       onChange({ ...arm, changes });
@@ -179,7 +187,7 @@ function armCard(ctx: WhatIfContext, arm: ArmInput, i: number, title: string, le
   const select = h('select', { id: `${id}-what` },
     h('optgroup', { label: t.knobsGroup }, ...KNOB_NAMES.map((k) => h('option', { value: `knobs.${k}` }, KNOB_TEXT(lang)[k].label))),
     ...(['office', 'services', 'labourMarket', 'groups'] as const).map((topic) => h('optgroup', { label: TOPIC_TEXT[topic][lang] },
-      ...levers.filter((l) => l.topic === topic).map((l) => h('option', { value: l.path }, changeName(l.path, levers, lang))))));
+      ...levers.filter((l) => l.topic === topic).map((l) => h('option', { value: l.path }, changeName(l.path, levers, lang, s))))));
   const value = h('input', { id: `${id}-value`, type: 'text', inputmode: 'decimal', size: 12, 'aria-describedby': `${id}-value-hint` });
   const add = () => {
     const name = select.value;
@@ -201,8 +209,8 @@ function armCard(ctx: WhatIfContext, arm: ArmInput, i: number, title: string, le
         ...policies.map((p) => h('option', { value: p, selected: p === arm.policy }, s ? policyLabel(s, p, lang) : p)))),
     h('p', { class: 'arm-changes-title' }, t.changes),
     items.length === 0 ? h('p', { class: 'hint' }, t.noChanges) : h('ul', { class: 'arm-changes' }, ...items.map(([name, v, drop]) => h('li', {},
-      h('span', {}, `${changeName(name, levers, lang)} = ${v}`),
-      h('button', { type: 'button', class: 'chip-remove', disabled: ctx.running, 'aria-label': t.remove(changeName(name, levers, lang)), title: t.remove(changeName(name, levers, lang)), onclick: drop }, '×')))),
+      h('span', {}, `${changeName(name, levers, lang, s)} = ${v}`),
+      h('button', { type: 'button', class: 'chip-remove', disabled: ctx.running, 'aria-label': t.remove(changeName(name, levers, lang, s)), title: t.remove(changeName(name, levers, lang, s)), onclick: drop }, '×')))),
     h('details', { class: 'arm-add' }, h('summary', {}, t.addChange),
       h('div', { class: 'field' }, h('label', { for: `${id}-what` }, t.change), select),
       h('div', { class: 'field' }, h('label', { for: `${id}-value` }, t.value), value,
