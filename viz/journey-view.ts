@@ -160,8 +160,11 @@ export function leftRegister(states: ArrayLike<number>): { week: number; state: 
   return null;
 }
 
-/** The draw of luck (0-based replicate) last shown for each result, so that a new language or view keeps it. */
-const shownReplicate = new WeakMap<PageData, number>();
+/**
+ * The draw of luck (0-based replicate) last shown for each result, so that another view or language
+ * keeps it: by the result's list of journeys, which the page data of another language shares.
+ */
+const shownReplicate = new WeakMap<PageData['journeys'], number>();
 
 /** A service's name in a sentence: a service without a label is named by its id, written as words ("myCourse": "my course"). */
 function readable(id: string, label: string): string {
@@ -225,7 +228,8 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
   const replicates = [...new Set(data.journeys.map((j) => j.replicate))].sort((a, b) => a - b);
   const draw = make('select', { class: 'jv-pick jv-draw' }) as HTMLSelectElement;
   for (const r of replicates) draw.append(make('option', { value: String(r) }, T.drawOf(r + 1, replicates.length)));
-  const pickers = make('div', { class: 'jv-pickers' }, make('label', { class: 'jv-picker' }, `${T.pick} `, select),
+  // the draw next to what it means, just above the strips
+  const luck = make('div', { class: 'jv-luck' }, make('span', { class: 'jv-luck-note' }, T.luck),
     ...(replicates.length > 1 ? [make('label', { class: 'jv-picker' }, `${T.draw} `, draw)] : []));
   const card = make('section', { class: 'jv-card' });
   const body = make('div', { class: 'jv-policies' });
@@ -236,8 +240,8 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
   });
   legend.append(make('li', { class: 'jv-legend-break', 'aria-hidden': 'true' })); // the event markers on a line of their own
   for (const m of MARKS) legend.append(make('li', {}, make('span', { class: `jv-mark jv-${m}`, 'aria-hidden': 'true' }), T.marks[m]));
-  root.append(pickers, card, legend, make('p', { class: 'jv-luck' }, T.luck), body);
-  let replicate = [options.replicate, shownReplicate.get(data)].find((r) => r !== undefined && replicates.includes(r)) ?? replicates[0] ?? 0;
+  root.append(make('label', { class: 'jv-picker' }, `${T.pick} `, select), card, legend, luck, body);
+  let replicate = [options.replicate, shownReplicate.get(data.journeys)].find((r) => r !== undefined && replicates.includes(r)) ?? replicates[0] ?? 0;
   draw.value = String(replicate);
 
   function marker(kind: string, x: number): SVGElement {
@@ -258,12 +262,14 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
     const d = personaDescription(p.description, lang);
     card.setAttribute('aria-label', C.who(p.name));
     card.replaceChildren(
-      make('h3', { class: 'jv-card-name' }, p.name, make('span', { class: 'jv-card-group' }, groupLabel(p.group))),
-      ...(d ? [make('p', { class: 'jv-card-desc', ...(d.lang !== lang ? { lang: d.lang } : {}) }, d.text)] : []),
+      make('div', { class: 'jv-card-head' },
+        make('h3', { class: 'jv-card-name' }, p.name, make('span', { class: 'jv-card-group' }, groupLabel(p.group))),
+        ...(d ? [make('p', { class: 'jv-card-desc', ...(d.lang !== lang ? { lang: d.lang } : {}) }, d.text)] : [])),
       make('p', { class: 'jv-card-basics' }, capital(facts.basics.join(' · '))),
       make('ul', { class: 'jv-card-resources', 'aria-label': C.resources }, ...facts.resources.map((x) => make('li', {}, x))),
-      ...(facts.traits.length ? [make('ul', { class: 'jv-card-traits' }, ...facts.traits.map((x) => make('li', {}, x)))] : []),
-      make('p', { class: 'jv-card-link' }, make('a', { href: PERSONA_NOTEBOOK }, C.notebook)));
+      make('div', { class: 'jv-card-foot' },
+        ...(facts.traits.length ? [make('ul', { class: 'jv-card-traits' }, ...facts.traits.map((x) => make('li', {}, x)))] : []),
+        make('p', { class: 'jv-card-link' }, make('a', { href: PERSONA_NOTEBOOK }, C.notebook))));
   }
 
   function render(name: string): void {
@@ -312,7 +318,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
   function setReplicate(r: number): void {
     if (!replicates.includes(r)) return;
     replicate = r;
-    shownReplicate.set(data, r);
+    shownReplicate.set(data.journeys, r);
     draw.value = String(r);
     render(select.value);
   }

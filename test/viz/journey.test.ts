@@ -258,7 +258,8 @@ describe('the draw of luck (replicate)', () => {
     expect(pick().value).toBe('1');
     expect(items(1)).toEqual(lines(events('personalised', 'Grace', 1), 'en'));
     view.destroy();
-    view = createJourneyView(box, d, { lang: 'nb', persona: 'Grace' }); // another language: the same draw
+    // another language (the page relabels its data, a new object sharing the journeys): the same draw
+    view = createJourneyView(box, { ...d, meta: { ...d.meta } }, { lang: 'nb', persona: 'Grace' });
     expect(pick().value).toBe('1');
     view.setReplicate(2);
     view.setReplicate(7); // not a replicate: ignored
@@ -304,7 +305,7 @@ describe('the draw of luck (replicate)', () => {
   test('one replicate: no choice to make, the note on luck still there', () => {
     view = createJourneyView(box, { ...d, journeys: d.journeys.filter((j) => j.replicate === 0) }, { lang: 'en' });
     expect(pick()).toBeNull();
-    expect(box.querySelector('.jv-luck')!.textContent).toBe('One draw of luck: another seed gives another life.');
+    expect(box.querySelector('.jv-luck-note')!.textContent).toBe('One draw of luck: another seed gives another life.');
   });
 });
 
@@ -327,8 +328,9 @@ describe('who the person is', () => {
     expect(link.textContent).toBe('The persona notebook: these journeys side by side, with questions for class');
     // the card above the strips, the note on luck just before them
     const jv = box.querySelector('.jv')!;
-    expect([...jv.children].map((e) => e.className)).toEqual(['jv-pickers', 'jv-card', 'jv-legend', 'jv-luck', 'jv-policies']);
-    expect(box.querySelector('.jv-luck')!.textContent).toBe('One draw of luck: another seed gives another life.');
+    expect([...jv.children].map((e) => e.className)).toEqual(['jv-picker', 'jv-card', 'jv-legend', 'jv-luck', 'jv-policies']);
+    expect(jv.querySelector('.jv-luck select.jv-draw')).not.toBeNull();
+    expect(box.querySelector('.jv-luck-note')!.textContent).toBe('One draw of luck: another seed gives another life.');
   });
 
   test('Jonas in bokmål, and the card follows the persona picked', () => {
@@ -342,7 +344,7 @@ describe('who the person is', () => {
     expect(text('.jv-card-resources li')).toEqual(['Språkferdigheter: høy (0,95)', 'Digitale ferdigheter: høy (0,80)', 'Lokalt nettverk: lav (0,20)', 'Tro på egen mestring: lav (0,30)', 'Skam: middels (0,60)']);
     expect(text('.jv-card-traits li')).toEqual(['Har en kjent helsemessig eller psykisk barriere', 'Har et problem hen holder for seg selv til hen stoler på noen']);
     expect(card().querySelector('a')!.textContent).toBe('Personnotatboken: disse reisene side om side, med spørsmål til undervisningen');
-    expect(box.querySelector('.jv-luck')!.textContent).toBe('Én trekning av flaks: en annen trekning gir et annet liv.');
+    expect(box.querySelector('.jv-luck-note')!.textContent).toBe('Én trekning av flaks: en annen trekning gir et annet liv.');
     // no internal names on the card
     for (const t of text('h3, p, li')) expect(t).not.toMatch(/\b[a-z]+[A-Z]\w*/);
   });
