@@ -53,6 +53,14 @@ describe('follow one person', () => {
     const d2 = await shown(2);
     await expect.poll(() => lines()).toEqual(eventRuns(d2.events).map((r) => expect.stringContaining(runText(r, d2, 'en'))));
     expect(await lines()).not.toEqual(first);
+    // the card pushes the strips down: scrolled to the note on luck, the strips and both lists fill the window
+    await page.locator('#view .jv-luck').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const boxes = await page.locator('#view .jv-scroll').evaluateAll((xs) => xs.map((x) => x.getBoundingClientRect().bottom));
+    expect(boxes).toHaveLength(2);
+    for (const bottom of boxes) {
+      expect(bottom).toBeLessThanOrEqual(768);
+      expect(bottom).toBeGreaterThan(768 - 40);
+    }
     // nothing wider than the window
     const wide = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(await wide()).toBeLessThanOrEqual(0);
