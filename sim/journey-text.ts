@@ -45,7 +45,7 @@ const CHANNEL_TEXT: Record<Lang, Record<ChannelName, string>> = {
 };
 
 /** Levels (sim/constants LEVEL_NAMES) before "level"/"nivå". */
-const LEVEL_TEXT: Record<Lang, Record<LevelName, string>> = {
+export const LEVEL_TEXT: Record<Lang, Record<LevelName, string>> = {
   en: { basic: 'basic', intermediate: 'intermediate', advanced: 'advanced' },
   nb: { basic: 'grunnleggende', intermediate: 'middels', advanced: 'høyt' },
 };
@@ -161,4 +161,66 @@ export const weekText = (week: number, lang: Lang): string => `${lang === 'nb' ?
 /** The event as a line with its week ("week 12: applied for ..."), as the CLI prints it and the events table's `text` column holds it (in English). */
 export function eventLine(e: JourneyEvent, s: ServiceLabels, lang: Lang): string {
   return `${weekText(e.week, lang)}: ${eventText(e, s, lang)}`;
+}
+
+/**
+ * A run of consecutive events that are the same apart from their week (so they read as the same
+ * sentence): the first event and every event's week, in order (a week twice when it happened twice
+ * in one week). Compared as data, not as sentences.
+ */
+export interface EventRun { event: JourneyEvent; weeks: number[] }
+
+/** An event's data without its week, as a key: two events with the same key make the same sentence. */
+function eventKey(e: JourneyEvent): string {
+  return JSON.stringify(Object.entries(e).filter(([k]) => k !== 'week').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The events with runs of consecutive, identical events (apart from the week) merged into one each, in order. */
+export function eventRuns(events: readonly JourneyEvent[]): EventRun[] {
+  const runs: EventRun[] = [];
+  let key = '';
+  for (const e of events) {
+    const k = eventKey(e);
+    const last = runs.at(-1);
+    if (last && k === key) last.weeks.push(e.week);
+    else runs.push({ event: e, weeks: [e.week] });
+    key = k;
+  }
+  return runs;
+}
+
+/**
+ * The weeks of a run: "week 6", "weeks 6–17", "weeks 3, 7, 11–12" (en); "uke 6", "uke 6–17",
+ * "uke 3, 7, 11–12" (nb); "week 5 (2×)" when it happened more often than in the weeks named.
+ */
+export function weeksText(weeks: readonly number[], lang: Lang): string {
+  const distinct = [...new Set(weeks)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let k = 0; k < distinct.length;) {
+    let e = k;
+    while (e + 1 < distinct.length && distinct[e + 1] === distinct[e] + 1) e++;
+    parts.push(e === k ? `${distinct[k]}` : `${distinct[k]}–${distinct[e]}`);
+    k = e + 1;
+  }
+  const word = lang === 'nb' ? 'uke' : distinct.length > 1 ? 'weeks' : 'week';
+  return `${word} ${parts.join(', ')}${weeks.length > distinct.length ? ` (${weeks.length}×)` : ''}`;
+}
+
+/** Sentences of kinds that say "the week", for a run of more than one such event. */
+const REPEATED: Partial<Record<EventKind, Record<Lang, string>>> = {
+  searchedInVain: {
+    en: 'spent each of these weeks searching for information, found nothing that fits',
+    nb: 'brukte hver av disse ukene på å lete etter informasjon, fant ikke noe som passet',
+  },
+};
+
+/** A run as a sentence without its weeks: the event's sentence (eventText), or its form for many weeks. */
+export function runText(run: EventRun, s: ServiceLabels, lang: Lang): string {
+  const many = run.weeks.length > 1 ? REPEATED[run.event.kind]?.[lang] : undefined;
+  return many ?? eventText(run.event, s, lang);
+}
+
+/** A run as a line with its weeks ("weeks 6–17: spent each of these weeks searching ..."). */
+export function runLine(run: EventRun, s: ServiceLabels, lang: Lang): string {
+  return `${weeksText(run.weeks, lang)}: ${runText(run, s, lang)}`;
 }

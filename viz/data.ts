@@ -7,6 +7,7 @@ import {
   aggregate, compareSettings, estimate, type CompareOptions, type CompareResult, type JourneyEvent, type RunResult,
   type Scenario,
 } from '../sim/index.ts';
+import type { Persona } from '../sim/scenario.ts';
 import { DERIVED_GROUPS, EMPLOYED, LONG_SERVICE, NUM_STATES, REASON_NAMES, SHORT_SERVICE, STATE_NAMES } from '../sim/constants.ts';
 import { countAt, groupIndex, transitionAt } from '../sim/record.ts';
 
@@ -23,7 +24,8 @@ export interface PageData {
     /** Scenario groups only: not the derived output groups the recorder adds after them (sim/constants DERIVED_GROUPS). */
     groups: { name: string; label: string }[];
     services: { id: string; label: string; term: 'short' | 'long'; levelled: boolean }[];
-    personas: { name: string; group: string }[];
+    /** The scenario's personas as defined (description, group, resources), in scenario order: agent ids 0..P-1. */
+    personas: Persona[];
   };
   /** Exactly what `pathways compare --json` prints for the same settings. */
   compare: CompareResult;
@@ -43,8 +45,11 @@ export interface PageData {
   groups: { policy: string; group: string; label: string; metric: GroupMetric; mean: number; lo: number; hi: number }[];
   /** Activity counted (share in a service) and share employed by week: the F7 gap. */
   activity: { policy: string; week: number; inService: number; employed: number }[];
-  /** Persona journeys in replicate 0. */
-  journeys: { policy: string; name: string; group: string; events: JourneyEvent[] }[];
+  /**
+   * Persona journeys in every replicate (0-based `replicate`, as in the runs), by policy, then replicate, then persona.
+   * The events are the runs' own arrays, not copies.
+   */
+  journeys: { policy: string; replicate: number; name: string; group: string; events: JourneyEvent[] }[];
   /** Weekly states of the first agents in replicate 0, for the animation (absent when none were kept). */
   history: { policy: string; agents: number; weeks: number; states: Uint8Array; group: Uint8Array }[];
 }
@@ -67,7 +72,7 @@ export function pageData(s: Scenario, policies: [string, string], labels: [strin
       scenario: s.name, title: s.title ?? s.name, seed, weeks, agents, replications: reps, policies, policyLabels: labels,
       groups: s.groups.map((g) => ({ name: g.name, label: g.label ?? g.name })),
       services: s.services.map((x) => ({ id: x.id, label: x.label ?? x.id, term: x.term, levelled: x.levelled })),
-      personas: s.personas.map((p) => ({ name: p.name, group: p.group })),
+      personas: s.personas.map((p) => ({ ...p, entitlements: [...p.entitlements] })),
     },
     compare, employment: [], states: [], survival: [], flows: [], services: [], rejections: [], groups: [], activity: [],
     journeys: [], history: [],
@@ -115,8 +120,10 @@ export function pageData(s: Scenario, policies: [string, string], labels: [strin
         data.groups.push({ policy: p, group: g.name, label: g.label ?? g.name, metric, ...band(rs.map((r) => r.summary[g.name][metric] as number)) });
       }
     }
-    for (const j of rs[0].journeys) {
-      data.journeys.push({ policy: p, name: j.name, group: s.personas.find((x) => x.name === j.name)?.group ?? '', events: j.events });
+    for (const r of rs) {
+      for (const j of r.journeys) {
+        data.journeys.push({ policy: p, replicate: r.replicate, name: j.name, group: s.personas.find((x) => x.name === j.name)?.group ?? '', events: j.events });
+      }
     }
     const h = rs[0].detail.history;
     if (h) data.history.push({ policy: p, agents: h.agents, weeks, states: h.states, group: h.group });

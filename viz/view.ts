@@ -58,13 +58,17 @@ export const PROJECTOR_STAGE_AGENTS_FONT = 15;
 /**
  * In projector mode, the journey's lists of events end at the bottom of the window (`bottom`, px
  * from the top of `box`), so both strips and the start of both lists are on the screen; the lists
- * scroll. Set on `box` as --jv-room (viz/views.css), so that another persona keeps it.
+ * scroll. Set on `box` as --jv-room (viz/views.css), so that another persona keeps it. When that
+ * leaves the lists less than 2/5 of the window (the persona card above is tall), they end a window
+ * below the note on luck above the strips instead: scrolled to it, strips and lists fill the screen.
  */
-function fitJourney(box: HTMLElement, bottom: number): void {
+function fitJourney(box: HTMLElement, bottom: number, vh = window.innerHeight || 720): void {
   const list = box.querySelector('.jv-scroll');
   if (!list) return;
   const top = list.getBoundingClientRect().top - box.getBoundingClientRect().top;
-  box.style.setProperty('--jv-room', `${Math.max(160, Math.round(bottom - top))}px`);
+  const above = box.querySelector('.jv-luck');
+  const scrolled = above ? vh - 12 - (list.getBoundingClientRect().top - above.getBoundingClientRect().top) : 0;
+  box.style.setProperty('--jv-room', `${Math.max(160, Math.round(bottom - top < 0.4 * vh ? Math.max(bottom - top, scrolled) : bottom - top))}px`);
 }
 
 /** The room from `x` down to the bottom of the window, or the whole window when less than 3/5 of it is left. */
@@ -131,7 +135,7 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
       const box = h('div', {});
       stage.append(box);
       shown.journey = createJourneyView(box, data, { lang, persona: f.persona ?? st.persona, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
-      if (projector) fitJourney(box, vh - 12 - noteHeight);
+      if (projector) fitJourney(box, vh - 12 - noteHeight, 0); // beside the story: within the window
     }
     return shown;
   }

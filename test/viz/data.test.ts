@@ -1,6 +1,6 @@
 /** The page's chart data agree with the core's own metrics for the same runs (two roads to each number). */
 import { describe, expect, test } from 'vitest';
-import type { Estimate } from '../../sim/index.ts';
+import { parseScenario, runReplicate, SHIPPED, type Estimate } from '../../sim/index.ts';
 import { NUM_STATES } from '../../sim/constants.ts';
 import { fixture } from './fixture.ts';
 
@@ -69,6 +69,23 @@ describe('pageData', () => {
   test('groups carry every scenario group and metric, and the history holds every agent for both policies', () => {
     expect(new Set(d.groups.map((g) => g.group)).size).toBe(d.meta.groups.length);
     expect(d.history.map((h) => [h.policy, h.agents, h.states.length])).toEqual([['standardised', 300, 300 * 104], ['personalised', 300, 300 * 104]]);
-    expect(d.journeys.length).toBe(2 * d.meta.personas.length);
+  });
+
+  test('journeys: every persona in every replicate of both policies, in that order, the runs’ own events', () => {
+    const s = parseScenario(SHIPPED.classroom, 'classroom');
+    const names = s.personas.map((p) => p.name);
+    expect(d.journeys.map((j) => [j.policy, j.replicate, j.name, j.group])).toEqual(['standardised', 'personalised'].flatMap((policy) =>
+      [0, 1, 2].flatMap((r) => names.map((name, k) => [policy, r, name, s.personas[k].group]))));
+    // replicate 2 as a run of its own makes the same events
+    for (const policy of ['standardised', 'personalised']) {
+      const run = runReplicate(s, policy, 2, { seed: 7, weeks: 104, agents: 300 });
+      for (const j of run.journeys) expect(d.journeys.find((x) => x.policy === policy && x.replicate === 2 && x.name === j.name)!.events).toEqual(j.events);
+    }
+    // the draws differ: another replicate is another life
+    const of = (r: number) => d.journeys.filter((j) => j.replicate === r).map((j) => j.events);
+    expect(of(1)).not.toEqual(of(0));
+    expect(of(2)).not.toEqual(of(1));
+    // the personas as the scenario defines them, for the view's card
+    expect(d.meta.personas).toEqual(s.personas);
   });
 });
