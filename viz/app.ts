@@ -9,7 +9,7 @@ import { h } from './dom.ts';
 import { download } from './export.ts';
 import { checkLevers } from './levers.ts';
 import { scenarioFile } from './scenario-file.ts';
-import { num } from './i18n.ts';
+import { num, type Lang } from './i18n.ts';
 import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
 import { DRAWER_BELOW, MAX_LINK_CHARS, type Settings } from './settings.ts';
@@ -43,7 +43,10 @@ async function customLink(text: string): Promise<CustomLink> {
 
 export async function startApp(root: HTMLElement): Promise<PageHandle> {
   const shippedNames = Object.keys(SHIPPED);
-  const shipped = shippedNames.map((name) => ({ name, title: (SHIPPED[name] as { title?: string }).title ?? name }));
+  const shipped = shippedNames.map((name) => {
+    const raw = SHIPPED[name] as { title?: string; titleNb?: string };
+    return { name, title: raw.title ?? name, titleNb: raw.titleNb };
+  });
   const parsed = await fromQuery(location.search, location.hash, shippedNames);
   let settings = parsed.settings;
   const linkErrors = parsed.errors;
@@ -58,7 +61,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   let runs: RunResult[] = [];
   let running = false;
   let runToken = 0;
-  let status: Node[] = [];
+  // [bokmål] the status line as a function of the language, so a language change writes it again in the new one
+  let status: (lang: Lang) => Node[] = () => [];
   let storyFocus: StoryFocus | undefined;
   let shown: ShownView | undefined;
   const runner = new Runner();
@@ -297,7 +301,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     renderControls(el.controlsBody, controlsContext());
     renderFrame();
     renderTabs(el.tabs, el.panel, settings, (v) => set({ view: v }));
-    el.status.replaceChildren(...status);
+    el.status.replaceChildren(...status(settings.lang));
     renderViewNow();
     storyIntoView();
     // rebuilding must not throw keyboard users back to the top of the page
@@ -326,14 +330,21 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     const bar = h('progress', { id: 'progress', max: total, value: 0, 'aria-label': T.progress });
     const label = h('span', { 'aria-live': 'off' }, `${T.progress}: 0 / ${total}`);
     // with the settings closed, Cancel is next to the progress too
-    status = drawerOpen() ? [bar, label] : [bar, label, h('button', { type: 'button', id: 'status-cancel', class: 'small', onclick: () => runner.cancel() }, T.cancel)];
+    const withCancel = !drawerOpen();
+    // [bokmål] the progress in the language of the moment
+    const progress = (l: Lang) => `${UI(l).progress}: ${bar.value} / ${total}`;
+    status = (l) => {
+      bar.setAttribute('aria-label', UI(l).progress);
+      label.textContent = progress(l);
+      return withCancel ? [bar, label, h('button', { type: 'button', id: 'status-cancel', class: 'small', onclick: () => runner.cancel() }, UI(l).cancel)] : [bar, label];
+    };
     renderControls(el.controlsBody, controlsContext());
     renderFrame();
-    el.status.replaceChildren(...status);
+    el.status.replaceChildren(...status(settings.lang));
     try {
       const result = await runner.run(plan, (done) => {
         bar.value = done;
-        label.textContent = `${T.progress}: ${done} / ${total}`;
+        label.textContent = progress(settings.lang);
       });
       if (token !== runToken) throw new Cancelled();
       runs = result;
@@ -341,14 +352,14 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       dataSettings = runSettings;
       const ms = performance.now() - t0;
       running = false;
-      status = [document.createTextNode(T.finished(total, num(ms / 1000, settings.lang, 1)))];
+      status = (l) => [document.createTextNode(UI(l).finished(total, num(ms / 1000, l, 1)))];
       renderAll();
       return ms;
     } catch (err) {
       // a run superseded by a newer one leaves the page to the newer one
       if (token !== runToken) throw err;
       running = false;
-      if (err instanceof Cancelled) status = [document.createTextNode(T.cancelled)];
+      if (err instanceof Cancelled) status = (l) => [document.createTextNode(UI(l).cancelled)];
       else runError = errorLines(err);
       renderAll();
       throw err;
@@ -370,7 +381,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   }
   // a link opens with a run only when it is small: a large one waits for a click on Run
   const first = scenario ? (() => { try { return planOf(settings, scenario!).plan; } catch { return undefined; } })() : undefined;
-  if (first && isLarge(first)) status = [document.createTextNode(UI(settings.lang).notStarted(first.agents, first.weeks, first.replications))];
+  if (first && isLarge(first)) status = (l) => [document.createTextNode(UI(l).notStarted(first.agents, first.weeks, first.replications))];
   renderAll();
   pushUrl();
   if (scenario && !(first && isLarge(first))) run().catch(() => undefined);
