@@ -16,7 +16,8 @@ export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang):
       h('span', { class: 'top-choice' },
       h('label', { for: 'lang' }, T.language),
       h('select', { id: 'lang', onchange: (e) => on.lang((e.target as HTMLSelectElement).value as Lang) },
-        ...LANGS.map((l) => h('option', { value: l, selected: l === st.lang }, l === 'en' ? 'English' : 'Norsk bokmål')))),
+        // each language by its own name, in its own language
+        ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === st.lang }, l === 'en' ? 'English' : 'Norsk bokmål')))),
       h('label', { class: 'toggle' }, h('input', { id: 'projector', type: 'checkbox', checked: st.projector, onchange: (e) => on.projector((e.target as HTMLInputElement).checked) }), T.projector)));
   document.documentElement.lang = st.lang;
   document.title = T.title;
