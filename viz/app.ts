@@ -43,6 +43,7 @@ async function customLink(text: string): Promise<CustomLink> {
 
 export async function startApp(root: HTMLElement): Promise<PageHandle> {
   const shippedNames = Object.keys(SHIPPED);
+  // [bokmål] each shipped scenario's title and bokmål title, for the scenario list
   const shipped = shippedNames.map((name) => {
     const raw = SHIPPED[name] as { title?: string; titleNb?: string };
     return { name, title: raw.title ?? name, titleNb: raw.titleNb };
