@@ -9,7 +9,7 @@ import { h } from './dom.ts';
 import { download } from './export.ts';
 import { checkLevers } from './levers.ts';
 import { scenarioFile } from './scenario-file.ts';
-import { num } from './i18n.ts';
+import { num, type Lang } from './i18n.ts';
 import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
 import { AUTO_RUN_PERSON_WEEKS, DRAWER_BELOW, MAX_LINK_CHARS, type Settings } from './settings.ts';
@@ -52,7 +52,11 @@ async function customLink(text: string): Promise<CustomLink> {
 
 export async function startApp(root: HTMLElement): Promise<PageHandle> {
   const shippedNames = Object.keys(SHIPPED);
-  const shipped = shippedNames.map((name) => ({ name, title: (SHIPPED[name] as { title?: string }).title ?? name }));
+  // [bokmål] each shipped scenario's title and bokmål title, for the scenario list
+  const shipped = shippedNames.map((name) => {
+    const raw = SHIPPED[name] as { title?: string; titleNb?: string };
+    return { name, title: raw.title ?? name, titleNb: raw.titleNb };
+  });
   const parsed = await fromQuery(location.search, location.hash, shippedNames);
   let settings = parsed.settings;
   const linkErrors = parsed.errors;
@@ -67,7 +71,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   let runs: RunResult[] = [];
   let running = false;
   let runToken = 0;
-  let status: Node[] = [];
+  // [bokmål] the status line as a function of the language, so a language change writes it again in the new one
+  let status: (lang: Lang) => Node[] = () => [];
   let storyFocus: StoryFocus | undefined;
   /** The story's "Undo": the last settings of the person's own (not a step's experiment) before the story changed them. */
   let storyBefore: Settings | undefined;
@@ -330,7 +335,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     renderControls(el.controlsBody, controlsContext());
     renderFrame();
     renderTabs(el.tabs, el.panel, settings, (v) => set({ view: v }));
-    el.status.replaceChildren(...status);
+    el.status.replaceChildren(...status(settings.lang));
     renderWelcome(el.welcome, settings.lang, { view: (v) => set({ view: v }), toggled: () => renderAll() });
     renderViewNow();
     storyIntoView();
@@ -339,9 +344,30 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     else if (onStoryRun) el.panel.querySelector<HTMLElement>('.story-run')?.focus({ preventScroll: true });
   }
 
+  /**
+   * The status line while `total` runs go: a progress bar, its count and (with
+   * `cancel`) a Cancel button, in the language of the moment. `done(n)` moves it on.
+   */
+  function progressStatus(total: number, cancel: boolean): { done(n: number): void } {
+    const bar = h('progress', { id: 'progress', max: total, value: 0 });
+    const label = h('span', { 'aria-live': 'off' });
+    let lang = settings.lang;
+    status = (l) => {
+      lang = l;
+      bar.setAttribute('aria-label', UI(l).progress);
+      label.textContent = `${UI(l).progress}: ${bar.value} / ${total}`;
+      return cancel ? [bar, label, h('button', { type: 'button', id: 'status-cancel', class: 'small', onclick: () => runner.cancel() }, UI(l).cancel)] : [bar, label];
+    };
+    return {
+      done: (n) => {
+        bar.value = n;
+        label.textContent = `${UI(lang).progress}: ${n} / ${total}`;
+      },
+    };
+  }
+
   async function run(): Promise<number> {
     if (!scenario) throw new Error(scenarioErrors.join('\n'));
-    const T = UI(settings.lang);
     const token = ++runToken;
     runError = [];
     let planned;
@@ -357,18 +383,13 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     const t0 = performance.now();
     running = true;
     const total = plan.replications * 2;
-    const bar = h('progress', { id: 'progress', max: total, value: 0, 'aria-label': T.progress });
-    const label = h('span', { 'aria-live': 'off' }, `${T.progress}: 0 / ${total}`);
     // with the settings closed, Cancel is next to the progress too
-    status = drawerOpen() ? [bar, label] : [bar, label, h('button', { type: 'button', id: 'status-cancel', class: 'small', onclick: () => runner.cancel() }, T.cancel)];
+    const progress = progressStatus(total, !drawerOpen());
     renderControls(el.controlsBody, controlsContext());
     renderFrame();
-    el.status.replaceChildren(...status);
+    el.status.replaceChildren(...status(settings.lang));
     try {
-      const result = await runner.run(plan, (done) => {
-        bar.value = done;
-        label.textContent = `${T.progress}: ${done} / ${total}`;
-      });
+      const result = await runner.run(plan, progress.done);
       if (token !== runToken) throw new Cancelled();
       runs = result;
       data = pageData(plan.scenario, plan.policies, labels, runs, compareOptions(plan));
@@ -378,14 +399,14 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       shownRun = runCount;
       const ms = performance.now() - t0;
       running = false;
-      status = [document.createTextNode(T.finished(total, num(ms / 1000, settings.lang, 1)))];
+      status = (l) => [document.createTextNode(UI(l).finished(total, num(ms / 1000, l, 1)))];
       renderAll();
       return ms;
     } catch (err) {
       // a run superseded by a newer one leaves the page to the newer one
       if (token !== runToken) throw err;
       running = false;
-      if (err instanceof Cancelled) status = [document.createTextNode(T.cancelled)];
+      if (err instanceof Cancelled) status = (l) => [document.createTextNode(UI(l).cancelled)];
       else runError = errorLines(err);
       renderAll();
       throw err;
@@ -440,7 +461,6 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   /** Run the settings' comparison of arms in the workers (the CLI's runArm) and aggregate it as the CLI does. */
   async function runWhatIf(): Promise<number> {
     if (!scenario) throw new Error(scenarioErrors.join('\n'));
-    const T = UI(settings.lang);
     const token = ++runToken;
     runError = [];
     let planned;
@@ -457,28 +477,23 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     const t0 = performance.now();
     running = true;
     const total = workOf(plan).runs;
-    const bar = h('progress', { id: 'progress', max: total, value: 0, 'aria-label': T.progress });
-    const label = h('span', { 'aria-live': 'off' }, `${T.progress}: 0 / ${total}`);
-    status = [bar, label, h('button', { type: 'button', id: 'status-cancel', class: 'small', onclick: () => runner.cancel() }, T.cancel)];
+    const progress = progressStatus(total, true);
     renderAll();
     try {
-      const armRuns = await runner.runArms(plan, (done) => {
-        bar.value = done;
-        label.textContent = `${T.progress}: ${done} / ${total}`;
-      });
+      const armRuns = await runner.runArms(plan, progress.done);
       if (token !== runToken) throw new Cancelled();
       const result = aggregateArms(plan, armRuns);
       whatIf = { key, plan, runs: armRuns, result, preset: preset?.whatIf.id, claims: preset ? checkClaims(preset, result) : undefined };
       const ms = performance.now() - t0;
       rate = (workOf(plan).personWeeks / Math.min(runner.poolSize, total)) / Math.max(0.05, ms / 1000);
       running = false;
-      status = [document.createTextNode(T.finished(total, num(ms / 1000, settings.lang, 1)))];
+      status = (l) => [document.createTextNode(UI(l).finished(total, num(ms / 1000, l, 1)))];
       renderAll();
       return ms;
     } catch (err) {
       if (token !== runToken) throw err;
       running = false;
-      if (err instanceof Cancelled) status = [document.createTextNode(T.cancelled)];
+      if (err instanceof Cancelled) status = (l) => [document.createTextNode(UI(l).cancelled)];
       else runError = errorLines(err);
       renderAll();
       throw err;
@@ -500,13 +515,13 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   }
   // a link opens with a run only when it is small: a large one waits for a click on Run
   const first = scenario ? (() => { try { return planOf(settings, scenario!).plan; } catch { return undefined; } })() : undefined;
-  if (first && isLarge(first)) status = [document.createTextNode(UI(settings.lang).notStarted(first.agents, first.weeks, first.replications))];
+  if (first && isLarge(first)) status = (l) => [document.createTextNode(UI(l).notStarted(first.agents, first.weeks, first.replications))];
   renderAll();
   pushUrl();
   // a link to the What if… view with a comparison runs it (when small); otherwise the two policies
   const firstArms = settings.view === 'whatif' ? whatIfPlanned() : undefined;
   if (firstArms && 'plan' in firstArms) {
-    if (workOf(firstArms.plan).personWeeks / 2 > AUTO_RUN_PERSON_WEEKS) status = [document.createTextNode(UI(settings.lang).notStarted(firstArms.plan.settings.agents, firstArms.plan.settings.weeks, firstArms.plan.settings.replications))];
+    if (workOf(firstArms.plan).personWeeks / 2 > AUTO_RUN_PERSON_WEEKS) status = (l) => [document.createTextNode(UI(l).notStarted(firstArms.plan.settings.agents, firstArms.plan.settings.weeks, firstArms.plan.settings.replications))];
     else runWhatIf().catch(() => undefined);
   } else if (scenario && !(first && isLarge(first))) run().catch(() => undefined);
 

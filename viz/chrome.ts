@@ -1,8 +1,9 @@
 /** The page's frame: header, scenario Info, error boxes and tabs. Plain functions of what they show. */
-import type { Scenario } from '../sim/index.ts';
+import { baseOf, type Scenario } from '../sim/index.ts';
 import { h } from './dom.ts';
 import { fitsPart, type FitState } from './fits-view.ts';
 import { count, LANGS, type Lang } from './i18n.ts';
+import { nbOf } from './names.ts';
 import { VIEWS, type Settings, type View } from './settings.ts';
 import { UI } from './text.ts';
 
@@ -15,7 +16,8 @@ export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang):
       h('span', { class: 'top-choice' },
       h('label', { for: 'lang' }, T.language),
       h('select', { id: 'lang', onchange: (e) => on.lang((e.target as HTMLSelectElement).value as Lang) },
-        ...LANGS.map((l) => h('option', { value: l, selected: l === st.lang }, l === 'en' ? 'English' : 'Norsk bokmål')))),
+        // each language by its own name, in its own language
+        ...LANGS.map((l) => h('option', { value: l, lang: l, selected: l === st.lang }, l === 'en' ? 'English' : 'Norsk bokmål')))),
       h('label', { class: 'toggle' }, h('input', { id: 'projector', type: 'checkbox', checked: st.projector, onchange: (e) => on.projector((e.target as HTMLInputElement).checked) }), T.projector)));
   document.documentElement.lang = st.lang;
   document.title = T.title;
@@ -25,9 +27,39 @@ export function renderHeader(el: HTMLElement, st: Settings, on: { lang(l: Lang):
 
 const shownInfo = new WeakMap<HTMLElement, { s: Scenario | undefined; lang: Lang; fit: string }>();
 
+/** A text in the page's language, and whether it is English shown in bokmål (marked lang="en"). */
+interface Shown<T> { text: T; en: boolean }
+
+/**
+ * A scenario's title and Info texts in the page's language: in bokmål its
+ * bokmål texts (`titleNb`, `info.whatNb` ...), else the English (a scenario
+ * without bokmål texts, or a file that extends one and changes an English
+ * text but not its bokmål one: names.ts nbOf).
+ */
+export function scenarioTexts(s: Scenario, lang: Lang): {
+  title: Shown<string>; what: Shown<string>; howItWorks: Shown<string>; howToUse: Shown<string>; notice: Shown<string[]>; try: Shown<string[]>;
+} {
+  const base = baseOf(s);
+  const pick = <T extends string | string[]>(en: T, nb: T | undefined, b: { en: T | undefined; nb: T | undefined } | undefined): Shown<T> => {
+    const local = lang === 'nb' ? nbOf(en, nb, b) : undefined;
+    return { text: local ?? en, en: lang !== 'en' && local === undefined };
+  };
+  const i = s.info;
+  const bi = base?.info;
+  return {
+    title: pick(s.title ?? s.name, s.titleNb, base && { en: base.title ?? base.name, nb: base.titleNb }),
+    what: pick(i.what, i.whatNb, bi && { en: bi.what, nb: bi.whatNb }),
+    howItWorks: pick(i.howItWorks, i.howItWorksNb, bi && { en: bi.howItWorks, nb: bi.howItWorksNb }),
+    howToUse: pick(i.howToUse, i.howToUseNb, bi && { en: bi.howToUse, nb: bi.howToUseNb }),
+    notice: pick(i.notice, i.noticeNb, bi && { en: bi.notice, nb: bi.noticeNb }),
+    try: pick(i.try, i.tryNb, bi && { en: bi.try, nb: bi.tryNb }),
+  };
+}
+
 /**
  * The scenario's Info text (what it is, how it works, how to use it, things to
- * notice, things to try; content in English), then how the scenario as
+ * notice, things to try; in bokmål the scenario's bokmål texts where it has
+ * them: scenarioTexts), then how the scenario as
  * shipped compares with published figures (fits-view.ts). Rebuilt only when
  * the scenario, the language or the fit's state (a loaded file, changed
  * knobs or scenario values) changes, not on every setting.
@@ -39,11 +71,12 @@ export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang,
   shownInfo.set(el, { s, lang, fit: fitKey });
   const T = UI(lang);
   if (!s) return void el.replaceChildren();
-  const i = s.info;
-  const en = lang === 'en' ? {} : { lang: 'en' };
-  const list = (xs: string[]) => h('ul', en, ...xs.map((x) => h('li', {}, x)));
-  el.replaceChildren(h('summary', {}, `${T.about}: `, h('span', en, s.title ?? s.name)),
-    h('h3', {}, T.what), h('p', en, i.what), h('h3', {}, T.how), h('p', en, i.howItWorks), h('h3', {}, T.use), h('p', en, i.howToUse),
+  const i = scenarioTexts(s, lang);
+  const mark = (x: { en: boolean }) => (x.en ? { lang: 'en' } : {});
+  const list = (xs: Shown<string[]>) => h('ul', mark(xs), ...xs.text.map((x) => h('li', {}, x)));
+  el.replaceChildren(h('summary', {}, `${T.about}: `, h('span', mark(i.title), i.title.text)),
+    h('h3', {}, T.what), h('p', mark(i.what), i.what.text), h('h3', {}, T.how), h('p', mark(i.howItWorks), i.howItWorks.text),
+    h('h3', {}, T.use), h('p', mark(i.howToUse), i.howToUse.text),
     h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try), fitsPart(s, fit, lang));
 }
 

@@ -13,7 +13,8 @@ export interface ControlsContext {
   settings: Settings;
   /** The parsed scenario, or undefined when it is invalid. */
   scenario: Scenario | undefined;
-  shipped: { name: string; title: string }[];
+  /** The shipped scenarios: name, title and bokmål title. */
+  shipped: { name: string; title: string; titleNb?: string }[];
   fileName?: string;
   running: boolean;
   /** Settings changed; `rerender` when the panel itself must be rebuilt. */
@@ -30,7 +31,10 @@ export function renderControls(root: HTMLElement, ctx: ControlsContext): void {
   const { settings: st, scenario: s } = ctx;
   const T = UI(st.lang);
   const scenarioSelect = h('select', { id: 'scenario', onchange: (e) => ctx.onChange({ scenario: (e.target as HTMLSelectElement).value, custom: undefined, persona: undefined }, true) },
-    ...ctx.shipped.map((x) => h('option', { value: x.name, selected: st.scenario === x.name, lang: st.lang === 'en' ? undefined : 'en' }, `${x.name}: ${x.title}`)),
+    ...ctx.shipped.map((x) => {
+      const nb = st.lang === 'nb' ? x.titleNb : undefined;
+      return h('option', { value: x.name, selected: st.scenario === x.name, lang: st.lang === 'en' || nb ? undefined : 'en' }, `${x.name}: ${nb ?? x.title}`);
+    }),
     st.scenario === 'custom'
       ? h('option', { value: 'custom', selected: true }, `${T.loaded}: ${ctx.fileName ?? 'custom'}${s?.extends !== undefined ? ` (${T.extendsBase(s.extends)})` : ''}`)
       : undefined);

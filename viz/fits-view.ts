@@ -9,6 +9,7 @@
  */
 import { nice, ticks } from 'd3';
 import { SHIPPED_FITS } from '../scenarios/targets/fits.ts';
+import { SHIPPED_TARGETS } from '../scenarios/targets/index.ts';
 import type { Side, TargetResult, TargetsResult } from '../sim/calibrate/targets.ts';
 import { formatMetric, METRIC_TABLE, metricKeyLabel, parseMetricKey, type MetricKey } from '../sim/metrics.ts';
 import { intervalText } from '../sim/format.ts';
@@ -180,10 +181,22 @@ function strip(sc: Scale, t: TargetResult): HTMLElement {
     h('span', { class: 'fit-mean', style: `left:${at(sc, t.model.mean)}` }));
 }
 
-function row(sc: Scale, t: TargetResult, s: Scenario | undefined, lang: Lang): HTMLElement {
+/**
+ * A target's statement in bokmål: its `statementNb` in the shipped target
+ * file, when that file's English statement is the fit's (a stale fit keeps
+ * its English one).
+ */
+function statementNb(scenario: string, t: TargetResult): string | undefined {
+  const file = Object.hasOwn(SHIPPED_TARGETS, scenario) ? SHIPPED_TARGETS[scenario] as { targets?: { id?: string; statement?: string; statementNb?: string }[] } : undefined;
+  const raw = file?.targets?.find((x) => x.id === t.id);
+  return raw?.statement === t.statement ? raw.statementNb : undefined;
+}
+
+function row(sc: Scale, t: TargetResult, s: Scenario | undefined, lang: Lang, scenario: string): HTMLElement {
   const T = TEXT(lang);
   const q = quantityLabel(t, s, lang);
-  const en = lang === 'en' ? {} : { lang: 'en' };
+  const nb = lang === 'nb' ? statementNb(scenario, t) : undefined;
+  const en = lang === 'en' || nb !== undefined ? {} : { lang: 'en' };
   const src = t.source;
   const citation = src.url ? h('a', { href: src.url, target: '_blank', rel: 'noopener noreferrer' }, src.citation) : h('span', {}, src.citation);
   const interval = (lo: number, hi: number) => h('span', { class: 'fit-interval' }, intervalText(bareText(t, lo, lang), bareText(t, hi, lang), lang));
@@ -195,7 +208,7 @@ function row(sc: Scale, t: TargetResult, s: Scenario | undefined, lang: Lang): H
       h('span', { class: `fit-use ${t.use}` }, t.use === 'fit' ? T.fit : T.holdout), ' ',
       h('span', { class: 'fit-label' }, q.label),
       q.variant ? h('span', { class: 'fit-policy' }, ` (${T.variant})`) : undefined,
-      h('span', { class: 'fit-statement' }, h('span', en, t.statement), T.inEnglish),
+      h('span', { class: 'fit-statement' }, h('span', en, nb ?? t.statement), nb === undefined ? T.inEnglish : ''),
       h('span', { class: 'fit-source' }, citation, `, ${src.year}`, ' · ', h('code', { title: t.quantityText }, t.id))),
     h('td', { class: 'fit-chart' },
       strip(sc, t),
@@ -244,7 +257,7 @@ export function fitsPart(s: Scenario | undefined, state: FitState, lang: Lang): 
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.colTarget), h('th', { scope: 'col' }, T.colChart), h('th', { scope: 'col' }, T.colResult))),
     ...scales(r, lang).map((sc) => h('tbody', {},
       h('tr', { class: 'fit-scale' }, h('th', { scope: 'colgroup' }, sc.title), h('td', { class: 'fit-chart' }, axis(sc)), h('td', {})),
-      ...sc.rows.map((t) => row(sc, t, s, lang)))));
+      ...sc.rows.map((t) => row(sc, t, s, lang, r.scenario)))));
   part.append(h('div', { class: 'fit-wrap' }, table), h('p', { class: 'fit-note' }, ...T.source(r.scenario)));
   return part;
 }

@@ -259,7 +259,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
   /** Who the person is: name, group, the scenario's description (in English, marked, when it has no bokmål text) and their starting point. */
   function renderCard(p: Persona): void {
     const facts = personaFacts(p, lang);
-    const d = personaDescription(p.description, lang);
+    const d = personaDescription(p, lang);
     card.setAttribute('aria-label', C.who(p.name));
     card.replaceChildren(
       make('div', { class: 'jv-card-head' },

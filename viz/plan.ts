@@ -1,10 +1,11 @@
 /** From the page's settings to a run plan: the scenario with its changed values, two policies' knobs, sizes. Pure; errors read like the CLI's. */
 import {
-  InputError, parseJson, parseScenario, parseScenarioFile, policyKnobs, policyNames, resolveRunSettings, SHIPPED, ValidationError,
+  baseOf, InputError, parseJson, parseScenario, parseScenarioFile, policyKnobs, policyNames, resolveRunSettings, SHIPPED, ValidationError,
   type CompareOptions, type Scenario,
 } from '../sim/index.ts';
 import type { Lang } from './i18n.ts';
 import { applyLevers } from './levers.ts';
+import { learnNames, nbOf } from './names.ts';
 import type { RunPlan } from './runner.ts';
 import { AUTO_RUN_PERSON_WEEKS, LIMITS, type PolicyChoice, type Settings, type SizeField } from './settings.ts';
 
@@ -16,7 +17,9 @@ export function scenarioOf(settings: Settings, fileName = 'loaded file'): Scenar
   if (settings.scenario === 'custom') {
     const text = (settings.custom ?? '').replace(/^\uFEFF/, '');
     // the same sources as the CLI's `pathways validate FILE`, so the lines read the same; a file may extend a shipped scenario
-    return parseScenarioFile(parseJson(text, `scenario file ${fileName}`), `scenario ${fileName}`);
+    const s = parseScenarioFile(parseJson(text, `scenario file ${fileName}`), `scenario ${fileName}`);
+    learnNames(s); // the bokmål labels of its groups and services
+    return s;
   }
   if (!Object.hasOwn(SHIPPED, settings.scenario)) throw new InputError(`scenario ${JSON.stringify(settings.scenario)} is not shipped; shipped: ${Object.keys(SHIPPED).join(', ')}`);
   return parseScenario(SHIPPED[settings.scenario], `scenario ${settings.scenario}`);
@@ -34,10 +37,15 @@ const BUILT_IN: Record<string, Record<Lang, string>> = {
   personalised: { en: 'Personalised', nb: 'Tilpasset' },
 };
 
-/** A policy's display label: the scenario's label, else the built-in policies' names, else the name with a capital. */
+/**
+ * A policy's display label: the scenario's label (in bokmål its `labelNb`,
+ * when it has one), else the built-in policies' names, else the name with a capital.
+ */
 export function policyLabel(s: Scenario, name: string, lang: Lang = 'en'): string {
   const def = s.policies[name];
-  return def?.label ?? BUILT_IN[name]?.[lang] ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
+  const base = baseOf(s)?.policies[name];
+  const nb = lang === 'nb' ? nbOf(def?.label, def?.labelNb, base && { en: base.label, nb: base.labelNb }) : undefined;
+  return nb ?? def?.label ?? BUILT_IN[name]?.[lang] ?? name.charAt(0).toUpperCase() + name.slice(1).replace(/-/g, ' ');
 }
 
 const changed = (c: PolicyChoice) => Object.keys(c.knobs).length > 0;

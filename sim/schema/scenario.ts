@@ -9,6 +9,14 @@ import { ENTITLEMENT_NAMES, QUALIFICATIONS, ROUTES, SERVICE_TYPES, MAX_SERVICES 
  */
 
 const levelDoc = '0 = basic, 1 = intermediate, 2 = advanced';
+/**
+ * The rule for the page's second language: a text field `x` (a title, an
+ * Info text, a label, a description) may have a sibling `xNb`, the same text
+ * in Norwegian bokmål. The page shows it when its language is bokmål, and
+ * the English text, marked as English, when there is none (or when a file
+ * that extends another changes `x` but not `xNb`).
+ */
+const NB_DOC = 'the page shows it when its language is bokmål; without it, the English text';
 const triple = (def: number[], unit: string, doc: string, max = 1) => arr(num(undefined, 0, max, unit, doc), doc, { default: def, length: 3 });
 
 const KNOB_FIELDS = {
@@ -45,12 +53,14 @@ export const PERSONALISED: Knobs = {
 const policyDef = obj({
   base: str(undefined, 'Name of the policy this one starts from (`standardised`, `personalised` or another named policy of the scenario).'),
   label: str(undefined, 'A human-readable name.'),
+  labelNb: str(undefined, `\`label\` in Norwegian bokmål (${NB_DOC}).`),
   ...withoutDefaults(KNOB_FIELDS),
 }, 'A named policy: a base policy and the knobs it changes.');
 
 const group = obj({
   name: ident('Short identifier, used in outputs (letters, digits, hyphens).'),
   label: str(undefined, 'Human-readable name.'),
+  labelNb: str(undefined, `\`label\` in Norwegian bokmål (${NB_DOC}).`),
   share: share(undefined, 'Share of the population in this group; shares must add up to 1.'),
   route: oneOf(undefined, 'Route of arrival or background; sets the wording of reasons and which entry rules name this group.', ROUTES),
   categoryLevel: int(0, 0, 2, 'level', `The level a category-based assessment assigns to everyone in the group (${levelDoc}) (F5).`),
@@ -78,6 +88,7 @@ const entryValues = ['anyone', 'benefitRights', ...ENTITLEMENT_NAMES, ...ROUTES]
 const service = obj({
   id: str(undefined, 'Short identifier used in outputs.'),
   label: str(undefined, 'Plain-language name, used in event logs ("a language course").'),
+  labelNb: str(undefined, `\`label\` in Norwegian bokmål, as a sentence names it ("språkkurs") (${NB_DOC}).`),
   type: oneOf(undefined, 'Kind of service.', SERVICE_TYPES),
   term: oneOf(undefined, 'Short or long service (F4).', ['short', 'long']),
   weeks: int(undefined, 1, 156, 'weeks', 'Duration.'),
@@ -99,17 +110,17 @@ const service = obj({
 }, 'A service in the catalogue.', ['id', 'type', 'term', 'weeks']);
 
 export const DEFAULT_SERVICES = [
-  { id: 'jobSearchCourse', label: 'a job-search course', type: 'jobSearchCourse', term: 'short', weeks: 4, defaultLevel: 0, slotsPerMonthPer1000: 30, costPerWeek: 1500, searchIntensity: 0.9, employabilityGain: 0.02},
-  { id: 'officeCourse', label: 'a short office course', type: 'occupationalCourse', term: 'short', weeks: 8, defaultLevel: 1, qualification: 'certificate', refusesIfHeld: true, slotsPerMonthPer1000: 14, costPerWeek: 2500, searchIntensity: 0.6, employabilityGain: 0.008},
-  { id: 'languageCourse', label: 'a language course', type: 'languageCourse', term: 'short', weeks: 16, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 10, costPerWeek: 2000, entry: ['benefitRights', 'refugee'], rightsPriority: true, searchIntensity: 0.6, employabilityGain: 0.001, languageGain: 0.012 },
-  { id: 'workPlacement', label: 'a three-month work placement', type: 'workPlacement', term: 'short', weeks: 12, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 16, costPerWeek: 1200, searchIntensity: 0.5, employabilityGain: 0.01, networkGain: 0.006, support: 0.2, rightsPriority: true },
-  { id: 'healthSupport', label: 'health and life-situation support', type: 'healthSupport', term: 'short', weeks: 12, levelled: false, slotsPerMonthPer1000: 6, costPerWeek: 2500, entry: ['workAssessmentAllowance', 'socialAssistance', 'youth', 'qualificationProgramme'], searchIntensity: 0.5, employabilityGain: 0.002, treatsBarrier: true, support: 0.9 },
-  { id: 'vocationalTraining', label: 'vocational training', type: 'vocationalTraining', term: 'long', weeks: 40, defaultLevel: 1, qualification: 'formal', refusesIfHeld: true, slotsPerMonthPer1000: 2, costPerWeek: 3500, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.15, employabilityGain: 0.01},
-  { id: 'careerGuidance', label: 'career guidance with recognition of qualifications', type: 'careerGuidance', term: 'long', weeks: 26, defaultLevel: 2, qualification: 'recognition', slotsPerMonthPer1000: 2, costPerWeek: 1500, entry: ['benefitRights', 'refugee'], rightsPriority: true, searchIntensity: 0.3, employabilityGain: 0.006, languageGain: 0.004, networkGain: 0.004 },
-  { id: 'formalEducation', label: 'a route to formal education', type: 'formalEducation', term: 'long', weeks: 78, defaultLevel: 2, qualification: 'formal', slotsPerMonthPer1000: 1, costPerWeek: 3000, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.1, employabilityGain: 0.008, languageGain: 0.002 },
-  { id: 'workGroup', label: 'a supported work group with peers', type: 'supportedWorkGroup', term: 'long', weeks: 26, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 2, costPerWeek: 3000, entry: ['workAssessmentAllowance', 'socialAssistance', 'qualificationProgramme', 'youth'], searchIntensity: 0.4, employabilityGain: 0.01, networkGain: 0.004, support: 0.9, peerGroup: true },
-  { id: 'introductionProgramme', label: 'the introduction programme', type: 'introductionProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['introductionProgramme'], searchIntensity: 0.2, employabilityGain: 0.006, languageGain: 0.008, networkGain: 0.003, support: 0.7 },
-  { id: 'qualificationProgramme', label: 'the qualification programme', type: 'qualificationProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['qualificationProgramme'], searchIntensity: 0.3, employabilityGain: 0.008, networkGain: 0.003, support: 0.8, treatsBarrier: true },
+  { id: 'jobSearchCourse', label: 'a job-search course', labelNb: 'jobbsøkerkurs', type: 'jobSearchCourse', term: 'short', weeks: 4, defaultLevel: 0, slotsPerMonthPer1000: 30, costPerWeek: 1500, searchIntensity: 0.9, employabilityGain: 0.02},
+  { id: 'officeCourse', label: 'a short office course', labelNb: 'kort kontorkurs', type: 'occupationalCourse', term: 'short', weeks: 8, defaultLevel: 1, qualification: 'certificate', refusesIfHeld: true, slotsPerMonthPer1000: 14, costPerWeek: 2500, searchIntensity: 0.6, employabilityGain: 0.008},
+  { id: 'languageCourse', label: 'a language course', labelNb: 'språkkurs', type: 'languageCourse', term: 'short', weeks: 16, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 10, costPerWeek: 2000, entry: ['benefitRights', 'refugee'], rightsPriority: true, searchIntensity: 0.6, employabilityGain: 0.001, languageGain: 0.012 },
+  { id: 'workPlacement', label: 'a three-month work placement', labelNb: 'arbeidspraksis i tre måneder', type: 'workPlacement', term: 'short', weeks: 12, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 16, costPerWeek: 1200, searchIntensity: 0.5, employabilityGain: 0.01, networkGain: 0.006, support: 0.2, rightsPriority: true },
+  { id: 'healthSupport', label: 'health and life-situation support', labelNb: 'støtte med helse og livssituasjon', type: 'healthSupport', term: 'short', weeks: 12, levelled: false, slotsPerMonthPer1000: 6, costPerWeek: 2500, entry: ['workAssessmentAllowance', 'socialAssistance', 'youth', 'qualificationProgramme'], searchIntensity: 0.5, employabilityGain: 0.002, treatsBarrier: true, support: 0.9 },
+  { id: 'vocationalTraining', label: 'vocational training', labelNb: 'yrkesopplæring', type: 'vocationalTraining', term: 'long', weeks: 40, defaultLevel: 1, qualification: 'formal', refusesIfHeld: true, slotsPerMonthPer1000: 2, costPerWeek: 3500, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.15, employabilityGain: 0.01},
+  { id: 'careerGuidance', label: 'career guidance with recognition of qualifications', labelNb: 'karriereveiledning med godkjenning av kvalifikasjoner', type: 'careerGuidance', term: 'long', weeks: 26, defaultLevel: 2, qualification: 'recognition', slotsPerMonthPer1000: 2, costPerWeek: 1500, entry: ['benefitRights', 'refugee'], rightsPriority: true, searchIntensity: 0.3, employabilityGain: 0.006, languageGain: 0.004, networkGain: 0.004 },
+  { id: 'formalEducation', label: 'a route to formal education', labelNb: 'vei til formell utdanning', type: 'formalEducation', term: 'long', weeks: 78, defaultLevel: 2, qualification: 'formal', slotsPerMonthPer1000: 1, costPerWeek: 3000, entry: ['benefitRights'], rightsPriority: true, searchIntensity: 0.1, employabilityGain: 0.008, languageGain: 0.002 },
+  { id: 'workGroup', label: 'a supported work group with peers', labelNb: 'arbeidsgruppe med likepersoner og oppfølging', type: 'supportedWorkGroup', term: 'long', weeks: 26, defaultLevel: 0, qualification: 'certificate', slotsPerMonthPer1000: 2, costPerWeek: 3000, entry: ['workAssessmentAllowance', 'socialAssistance', 'qualificationProgramme', 'youth'], searchIntensity: 0.4, employabilityGain: 0.01, networkGain: 0.004, support: 0.9, peerGroup: true },
+  { id: 'introductionProgramme', label: 'the introduction programme', labelNb: 'introduksjonsprogrammet', type: 'introductionProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['introductionProgramme'], searchIntensity: 0.2, employabilityGain: 0.006, languageGain: 0.008, networkGain: 0.003, support: 0.7 },
+  { id: 'qualificationProgramme', label: 'the qualification programme', labelNb: 'kvalifiseringsprogrammet', type: 'qualificationProgramme', term: 'long', weeks: 52, levelled: false, qualification: 'certificate', slotsPerMonthPer1000: 20, costPerWeek: 2500, entry: ['qualificationProgramme'], searchIntensity: 0.3, employabilityGain: 0.008, networkGain: 0.003, support: 0.8, treatsBarrier: true },
 ];
 
 const office = obj({
@@ -185,6 +196,7 @@ const behaviour = obj({
 const persona = obj({
   name: str(undefined, 'Invented name shown in journeys.'),
   description: str(undefined, 'One line about the person.'),
+  descriptionNb: str(undefined, `\`description\` in Norwegian bokmål (${NB_DOC}).`),
   group: str(undefined, 'Name of the scenario group the persona belongs to.'),
   age: int(30, 16, 67, 'years', 'Age.'),
   education: int(1, 0, 2, 'level', levelDoc),
@@ -206,13 +218,19 @@ export const SCENARIO = obj({
   name: ident('Identifier (letters, digits, hyphens). In a file with `extends`, the base’s name unless given.'),
   extends: str(undefined, 'The scenario this file starts from: the name of a shipped scenario (on the command line also the path of another scenario file, relative to this one). The file then gives only what changes: objects are merged field by field; the items of `groups`, `services` and `personas` are matched to the base’s by `name` or `id` (given fields change a known item, an item with a new name is added and must be complete, `{"name": "x", "remove": true}` removes one); named `policies` are merged by name the same way; lists of numbers or words are replaced whole.'),
   title: str(undefined, 'One-line title.'),
+  titleNb: str(undefined, `\`title\` in Norwegian bokmål (${NB_DOC}).`),
   info: obj({
     what: str('', 'What it is.'),
+    whatNb: str(undefined, `\`what\` in Norwegian bokmål (${NB_DOC}).`),
     howItWorks: str('', 'How it works.'),
+    howItWorksNb: str(undefined, `\`howItWorks\` in Norwegian bokmål (${NB_DOC}).`),
     howToUse: str('', 'How to use it.'),
+    howToUseNb: str(undefined, `\`howToUse\` in Norwegian bokmål (${NB_DOC}).`),
     notice: arr(str(undefined, 'text'), 'Things to notice.', { default: [] }),
+    noticeNb: arr(str(undefined, 'text'), `\`notice\` in Norwegian bokmål, item for item (${NB_DOC}).`),
     try: arr(str(undefined, 'text'), 'Things to try.', { default: [] }),
-  }, 'The Info text (in the spirit of NetLogo’s Info tab).'),
+    tryNb: arr(str(undefined, 'text'), `\`try\` in Norwegian bokmål, item for item (${NB_DOC}).`),
+  }, 'The Info text (in the spirit of NetLogo’s Info tab). Each text `x` may have a Norwegian bokmål sibling `xNb`.'),
   agents: int(2000, 1, 20_000_000, 'people', 'Number of jobseekers.'),
   weeks: int(260, 1, 1560, 'weeks', 'Length of a run.'),
   seed: int(1, 0, 4294967295, 'seed', 'Master seed; replicate seeds derive from it.'),

@@ -73,6 +73,7 @@ export const TARGET_USES = ['fit', 'holdout'] as const;
 export const TARGET = obj({
   id: ident('Identifier (letters, digits, hyphens), unique in the file.'),
   statement: str(undefined, 'The published finding in plain words, with its number.'),
+  statementNb: str(undefined, '`statement` in Norwegian bokmål (the page’s About panel shows it when its language is bokmål; without it, the English statement).'),
   source: SOURCE,
   quantity: orAlso({ ...LEVEL, doc: 'The model’s quantity: a level (the metric of a group under a policy, with knob overrides and scenario changes, if any) or a difference (`difference`: the metric on side B minus side A).' }, DIFFERENCE),
   value: num(undefined, -1e12, 1e12, 'metric units', 'The published value, in the metric’s units (a share as a fraction: 0.46 for 46 %; a difference of shares in fractions too: -0.14 for 14 points lower).'),

@@ -8,6 +8,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { SHIPPED_FITS } from '../../scenarios/targets/fits.ts';
+import { SHIPPED_TARGETS } from '../../scenarios/targets/index.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
 import { parseScenario } from '../../sim/scenario.ts';
 import { SHIPPED } from '../../scenarios/index.ts';
@@ -49,13 +50,12 @@ describe('About: compared with published figures', () => {
       expect(r.querySelector('.fit-verdict')?.textContent, t.id).toMatch(t.withinBand ? /^✓ (Within|Innenfor)$/ : /^✗ (Outside|Utenfor)/);
       expect(r.querySelector('.fit-source')?.textContent, t.id).toContain(`${t.source.citation}, ${t.source.year}`);
       if (t.source.url) expect(r.querySelector('.fit-source a')?.getAttribute('href'), t.id).toBe(t.source.url);
-      // the published finding is in English: marked so in bokmål
+      // the published finding in the page's language: in bokmål the target file's statementNb, not marked as English
       const statement = r.querySelector('.fit-statement')!;
-      expect(statement.querySelector('span')?.textContent).toBe(t.statement);
-      if (lang === 'nb') {
-        expect(statement.querySelector('span')?.getAttribute('lang')).toBe('en');
-        expect(statement.textContent).toBe(`${t.statement} (på engelsk)`);
-      }
+      const nb = (SHIPPED_TARGETS['mixed-office'] as { targets: { id: string; statementNb: string }[] }).targets.find((x) => x.id === t.id)!.statementNb;
+      expect(nb, t.id).toMatch(/\d/);
+      expect(statement.textContent, t.id).toBe(lang === 'en' ? t.statement : nb);
+      expect(statement.querySelector('[lang=en]'), t.id).toBeNull();
     }
     const counts = part.querySelector('.fit-counts')?.textContent;
     expect(counts).toBe(lang === 'en'

@@ -354,18 +354,18 @@ describe('who the person is', () => {
     for (const [name, raw] of Object.entries(SHIPPED)) {
       for (const p of parseScenario(raw, name).personas) {
         n++;
-        const nb = personaDescription(p.description, 'nb')!;
+        const nb = personaDescription(p, 'nb')!;
         expect(nb.lang, `${name}: ${p.name}`).toBe('nb');
         expect(nb.text).not.toBe(p.description);
-        expect(personaDescription(p.description, 'en')).toEqual({ text: p.description, lang: 'en' });
+        expect(personaDescription(p, 'en')).toEqual({ text: p.description, lang: 'en' });
       }
     }
     expect(n).toBeGreaterThanOrEqual(5);
-    const changed = { ...d, meta: { ...d.meta, personas: d.meta.personas.map((p) => (p.name === 'Grace' ? { ...p, description: 'A new text.' } : p)) } };
+    const changed = { ...d, meta: { ...d.meta, personas: d.meta.personas.map((p) => (p.name === 'Grace' ? { ...p, description: 'A new text.', descriptionNb: undefined } : p)) } };
     view = createJourneyView(box, changed, { lang: 'nb', persona: 'Grace' });
     expect(card().querySelector('.jv-card-desc')!.getAttribute('lang')).toBe('en');
     expect(card().querySelector('.jv-card-desc')!.textContent).toBe('A new text.');
-    expect(personaDescription(undefined, 'nb')).toBeUndefined();
+    expect(personaDescription({}, 'nb')).toBeUndefined();
     const { description: _, ...bare } = d.meta.personas[0];
     expect(personaFacts({ ...bare, careDuties: true }, 'en').traits).toEqual(['Wants long-term education or a career path, not just any job', 'Has care duties for young children']);
   });

@@ -1,0 +1,196 @@
+/**
+ * No English left on the page in bokmål, in real headless Chromium: each
+ * view (every one of VIEWS, so a new view is checked as soon as it is
+ * listed) of the classroom scenario at its own size, with the Info panel,
+ * the settings drawer and every folded part (details) open, is read in
+ * English, then in bokmål twice: switched to from the English page (texts
+ * that keep the old language after a switch) and opened in bokmål. Every
+ * visible text (text nodes, including those for screen readers only) and
+ * every aria-label, title and placeholder of the bokmål page that is also a
+ * text of the English page (numbers aside) fails the test, unless it is
+ * marked with its language (lang="en": English shown as English; a
+ * language's own name in the language list) or is made only of names,
+ * numbers, units and words spelt the same in both languages (ALLOWED); code
+ * and the citations of published sources are left out (as published), and
+ * so are the labels of a chart's parts, which are not read out (the chart is
+ * one image with its own label). Each choice of each list in a view is read
+ * too. Then the About panel of every shipped scenario, with its published
+ * figures, in the same way.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSite, watchProblems } from '../../scripts/web.js';
+import { SHIPPED } from '../../scenarios/index.ts';
+import { VIEWS, type View } from '../../viz/settings.ts';
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof startSite>>;
+
+beforeAll(async () => {
+  site = await startSite();
+  browser = site.browser;
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+/** A text on the page and where it is (the element, and the nearest ancestor with an id). */
+interface Found { text: string; where: string }
+
+const personas = [...new Set(Object.values(SHIPPED).flatMap((s) => ((s as { personas?: { name: string }[] }).personas ?? []).map((p) => p.name)))];
+
+/**
+ * Words a bokmål text may share with the English page: names (of people,
+ * the scenarios, NAV, the EU), the file and export formats, single letters
+ * of the policies (A, B), and words that are the same in bokmål ("Scenario",
+ * "minus").
+ */
+const ALLOWED = new Set([
+  ...personas, ...Object.keys(SHIPPED), 'NAV', 'EU', 'EØS', 'EEA',
+  'SVG', 'PNG', 'JSON', 'CSV', 'A', 'B', 'Scenario', 'minus', 'pp', 's',
+]);
+
+/** A text made only of ALLOWED words, numbers, units and signs (no letters but theirs). */
+export function allowed(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
+  // numbers (and numbers with a unit letter: 2x), the findings F1 ... F14
+  return words.every((w) => ALLOWED.has(w) || /^\d/.test(w) || /^F\d+$/.test(w));
+}
+
+/** Every text the page shows, with its aria-labels, titles and placeholders; text marked lang="en" and code left out. */
+function collect(page: Page): Promise<Found[]> {
+  return page.evaluate(() => {
+    const out: { text: string; where: string }[] = [];
+    // marked with its language inside the page (the page's own is on <html>): English shown as English, a language's own name
+    const marked = (e: Element) => {
+      const m = e.closest('[lang]');
+      return m !== null && m !== document.documentElement;
+    };
+    const shown = (e: Element) => e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    const where = (e: Element) => {
+      const own = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
+      const anchor = e.parentElement?.closest('[id]');
+      return anchor ? `#${anchor.id} ${own}` : own;
+    };
+    const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      const text = clean(n.textContent ?? '');
+      // code (commands, identifiers) and the citations of published sources, as published
+      if (!el || !text || el.closest('script, style, code, kbd, .fit-source') || marked(el)) continue;
+      // an option is seen when its list is opened: it counts when the list is shown
+      if (!shown(el.closest('select') ?? el)) continue;
+      out.push({ text, where: where(el) });
+    }
+    for (const e of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      // the parts of an image (a chart's svg, role="img", labelled as a whole) are not read out
+      if (e.closest('code') || e.parentElement?.closest('[role="img"]') || marked(e) || !shown(e)) continue;
+      for (const a of ['aria-label', 'title', 'placeholder']) {
+        const v = clean(e.getAttribute(a) ?? '');
+        if (v) out.push({ text: v, where: `${where(e)}[${a}]` });
+      }
+    }
+    out.push({ text: document.title, where: 'title' });
+    return out;
+  });
+}
+
+/** Wait until no run is going on and results are shown. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });
+}
+
+/** Info open, the drawer open, every folded part open; then the page's texts, for each choice of each list in the view. */
+async function openAll(page: Page): Promise<Found[]> {
+  await page.locator('#info > summary').waitFor();
+  if (!(await page.locator('#info').evaluate((e) => (e as HTMLDetailsElement).open))) await page.locator('#info > summary').click();
+  if ((await page.locator('#settings-toggle').getAttribute('aria-expanded')) !== 'true') await page.locator('#settings-toggle').click();
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  // the agents' animation at its first week in every language, so its live texts are the same sentences
+  await page.evaluate(() => window.__pathways.agents()?.setWeek(1));
+  const found = await collect(page);
+  // each choice of each list in the view (a chart's measure, the person followed ...), then back to the first
+  const lists = await page.locator('#view select').count();
+  for (let k = 0; k < lists; k++) {
+    const list = page.locator('#view select').nth(k);
+    const values = await list.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    for (const v of [...values.slice(1), values[0]]) {
+      await page.locator('#view select').nth(k).selectOption(v);
+      found.push(...await collect(page));
+    }
+  }
+  return found;
+}
+
+/** A text with its numbers as # (either language's marks: 1,234.5 and 1 234,5), so that "Done: 20 runs in 1.3 s." is found in "Done: 20 runs in 1.4 s.". */
+export const shape = (text: string): string => text.replace(/[−-]?\d(?:[\d\s\u00a0\u202f.,]*\d)?/g, '#');
+
+/** The bokmål texts that are English: texts of the English page (numbers aside), and not only names and numbers. */
+function leftInEnglish(en: Found[], nb: Found[]): string[] {
+  const english = new Set(en.map((x) => shape(x.text)));
+  const left = nb.filter((x) => english.has(shape(x.text)) && !allowed(x.text)).map((x) => `${x.where}: ${x.text}`);
+  return [...new Set(left)];
+}
+
+async function open(query: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const problems = watchProblems(page, site.url);
+  await page.goto(`${site.url}?${query}`);
+  await settled(page);
+  return { page, problems };
+}
+
+describe('allowed', () => {
+  test('lets through names, numbers, units and shared words, not English words', () => {
+    expect(allowed('Amina')).toBe(true);
+    expect(allowed('12,5 % (F2, F11)')).toBe(true);
+    expect(allowed('A: Standardised')).toBe(false);
+    expect(allowed('Done: 20 runs in 0.8 s.')).toBe(false);
+  });
+  test('shape: numbers in either language become #', () => {
+    expect(shape('Done: 20 runs in 1.3 s.')).toBe('Done: # runs in # s.');
+    expect(shape('5\u00a0000 personer, −0,5 pp')).toBe('# personer, # pp');
+  });
+});
+
+describe('bokmål: no English left on the page', () => {
+  test.each(VIEWS.map((v) => [v]))('the %s view of classroom, switched to bokmål and opened in bokmål', async (view: View) => {
+    const { page, problems } = await open(`scenario=classroom&view=${view}`);
+    const en = await openAll(page);
+    expect(en.length, 'the English page shows texts').toBeGreaterThan(20);
+    // the English page's own status line: the run just finished
+    expect(await page.locator('#status').textContent()).toMatch(/^Done: 20 runs in /);
+    await page.locator('#lang').selectOption('nb');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    const switched = await openAll(page);
+    expect(leftInEnglish(en, switched), `English left after switching to bokmål (${view})`).toEqual([]);
+    expect(await page.locator('#status').textContent()).toMatch(/^Ferdig: 20 kjøringer på /);
+    await page.close();
+
+    const fresh = await open(`scenario=classroom&view=${view}&lang=nb`);
+    const nb = await openAll(fresh.page);
+    expect(leftInEnglish(en, nb), `English left in bokmål (${view})`).toEqual([]);
+    expect(await fresh.page.locator('#status').textContent()).toMatch(/^Ferdig: 20 kjøringer på /);
+    expect([...problems, ...fresh.problems]).toEqual([]);
+    await fresh.page.close();
+  });
+
+  test.each(Object.keys(SHIPPED).map((s) => [s]))('the About panel of %s, with its published figures', async (name: string) => {
+    const small = 'reps=1&agents=300&weeks=60';
+    const texts = async (lang: string) => {
+      const { page, problems } = await open(`scenario=${name}&${small}&lang=${lang}`);
+      await page.locator('#info > summary').click();
+      await page.locator('#info .fits').waitFor();
+      const found = (await collect(page)).filter((x) => x.where.startsWith('#info'));
+      await page.close();
+      expect(problems).toEqual([]);
+      return found;
+    };
+    const en = await texts('en');
+    const nb = await texts('nb');
+    expect(en.length, 'the English panel shows texts').toBeGreaterThan(10);
+    expect(leftInEnglish(en, nb), `English left in the About panel of ${name}`).toEqual([]);
+  });
+});
