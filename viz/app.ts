@@ -96,7 +96,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     tabs: h('div', { role: 'tablist', class: 'tabs' }), panel: h('section', { id: 'view', role: 'tabpanel' }),
     info: h('details', { id: 'info', class: 'info' }), footer: h('footer', {}),
     main: h('main', { id: 'main', tabindex: -1 }), skip: h('a', { class: 'skip', href: '#main' }),
-    welcome: h('section', { id: 'welcome', 'aria-label': 'activation-pathways' }),
+    welcome: h('section', { id: 'welcome' }),
   };
   // a script-driven skip link: following "#main" would drop a loaded scenario from the link's hash
   el.skip.addEventListener('click', (e) => { e.preventDefault(); el.main.focus(); });

@@ -63,6 +63,7 @@ export interface WelcomeActions {
 /** The introduction into `el`, or (closed) a small button that opens it again. */
 export function renderWelcome(el: HTMLElement, lang: Lang, on: WelcomeActions): void {
   const t = TEXT(lang);
+  el.setAttribute('aria-label', t.title);
   if (welcomeClosed()) {
     el.className = 'welcome closed';
     el.replaceChildren(h('button', { type: 'button', id: 'welcome-open', class: 'link', onclick: () => { remember(false); on.toggled(); } }, t.reopen));
