@@ -39,7 +39,7 @@ export async function buildSite(outDir = join(root, 'dist', 'web')) {
 /** What the site is built from: a change to any file under these makes a new build. */
 const SITE_INPUTS = ['viz', 'sim', 'notebooks', 'scenarios', 'schemas', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/web.js'];
 
-/** Every file under `path` (none when it does not exist), sorted; dot files left out. */
+/** Every file under `path` (none when it does not exist), sorted; dot files and documents (.md) left out. */
 function files(path) {
   let st;
   try {
@@ -48,7 +48,7 @@ function files(path) {
     return [];
   }
   if (!st.isDirectory()) return [path];
-  return readdirSync(path).filter((n) => !n.startsWith('.')).sort().flatMap((n) => files(join(path, n)));
+  return readdirSync(path).filter((n) => !n.startsWith('.') && !n.endsWith('.md')).sort().flatMap((n) => files(join(path, n)));
 }
 
 /** A fingerprint of the site's sources (SITE_INPUTS, by content). */
