@@ -1,9 +1,11 @@
 /**
  * Vite config for the Observable notebooks in this folder (`npm run notebooks`,
- * `npm run build:notebooks`). Every notebooks/*.html is an entry; the build goes
- * to dist/notebooks with relative paths and contacts no other host.
+ * `npm run build:notebooks`; `npm run build` and `npm start` use it too). Every
+ * notebooks/*.html is an entry; the build goes to dist/web/notebooks, beside the
+ * page in dist/web (the notebooks link it as ../index.html), with relative paths,
+ * and contacts no other host.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { config, observable } from '@observablehq/notebook-kit/vite';
 import { defineConfig, type Alias, type Plugin } from 'vite';
@@ -72,10 +74,11 @@ export default defineConfig({
   publicDir: false,
   // no favicon request (data: URL), and the test hook
   plugins: [observable({ transformTemplate: (t) => t.replace('</head>', `<link rel="icon" href="data:,">\n${HOOK}\n</head>`) }), noRemoteImports()],
-  server: { host: '127.0.0.1', fs: { allow: [here('..')] } },
+  // the project, and its node_modules where it really is (a checkout may share one through a symbolic link)
+  server: { host: '127.0.0.1', fs: { allow: [here('..'), realpathSync(here('../node_modules'))] } },
   preview: { host: '127.0.0.1' },
   build: {
-    outDir: here('../dist/notebooks'),
+    outDir: here('../dist/web/notebooks'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

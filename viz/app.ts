@@ -9,6 +9,7 @@ import { h } from './dom.ts';
 import { download } from './export.ts';
 import { checkLevers } from './levers.ts';
 import { scenarioFile } from './scenario-file.ts';
+import { siteLinks } from './site-links.ts';
 import { num, type Lang } from './i18n.ts';
 import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
@@ -329,7 +330,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     const onStoryRun = document.activeElement?.classList.contains('story-run') === true;
     renderHeader(el.header, settings, { lang: (l) => set({ lang: l }), projector: (p) => set({ projector: p }) }, [el.toggle]);
     renderDrawer();
-    el.footer.replaceChildren(h('p', {}, UI(settings.lang).care));
+    el.footer.replaceChildren(h('p', {}, UI(settings.lang).care), siteLinks(settings.lang));
     el.skip.textContent = UI(settings.lang).skip;
     el.controls.setAttribute('aria-label', UI(settings.lang).settings);
     renderControls(el.controlsBody, controlsContext());

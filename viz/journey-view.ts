@@ -13,7 +13,7 @@ import { elementMaker as el } from './dom.ts';
 import type { PageData } from './data.ts';
 import { LEFT_TEXT, num, STATE_TEXT, texts, type Lang } from './i18n.ts';
 import { STATE_COLOURS } from './palette.ts';
-import { PERSONA_NOTEBOOK } from './notebook-links.ts';
+import { PERSONA_NOTEBOOK } from './site-links.ts';
 import { personaDescription } from './persona-text.ts';
 import {
   DISCOURAGED, EMPLOYED, FIRST_OUT, LEVEL_NAMES, LONG_SERVICE, SHORT_SERVICE, STATE_NAMES, UNEMPLOYED,

@@ -8,7 +8,7 @@
 import { h } from './dom.ts';
 import { texts, type Lang } from './i18n.ts';
 import type { Settings } from './settings.ts';
-import { NOTEBOOKS_INDEX } from './notebook-links.ts';
+import { NOTEBOOKS_INDEX } from './site-links.ts';
 import './welcome.css';
 
 const TEXT = texts({

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, watchProblems } from '../../scripts/web.js';
-import { NOTEBOOKS_INDEX } from '../../viz/notebook-links.ts';
+import { NOTEBOOKS_INDEX } from '../../viz/site-links.ts';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;

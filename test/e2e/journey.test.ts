@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSite, watchProblems } from '../../scripts/web.js';
 import { eventRuns, runText } from '../../sim/journey-text.ts';
-import { PERSONA_NOTEBOOK } from '../../viz/notebook-links.ts';
+import { PERSONA_NOTEBOOK } from '../../viz/site-links.ts';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;

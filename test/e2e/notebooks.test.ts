@@ -1,17 +1,19 @@
 /**
  * The Observable notebooks (notebooks/*.html) in real headless Chromium:
- * build them all with notebooks/vite.config.ts, serve the output locally, open
+ * build the one site (the page, and the notebooks in its folder notebooks/, as
+ * `npm run build` does; built once for all the browser tests), serve it locally, open
  * each one, wait until every cell has run, and fail on a cell error (the
  * inspector's `.observablehq--error`), a console error, a page error, a failed
  * request or a request to any other host. Notebooks are found by listing the
  * folder, so a new notebook is tested as soon as it is added. A full-page
  * screenshot of each is saved to test/artifacts/notebook-NAME.png for review.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import { cachedSite, NOTEBOOKS_DIR, startSite, watchProblems } from '../../scripts/web.js';
+import { NOTEBOOKS_INDEX, PAGE_FROM_NOTEBOOK, PERSONA_NOTEBOOK } from '../../viz/site-links.ts';
 
 declare global {
   interface Window {
@@ -26,10 +28,13 @@ const artifacts = join(root, 'test', 'artifacts');
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof startSite>>;
+/** The notebooks' folder in the served site. */
+let notebooks: string;
 
 beforeAll(async () => {
-  site = await startSite('notebooks/vite.config.ts');
+  site = await startSite();
   browser = site.browser;
+  notebooks = `${site.url}${NOTEBOOKS_DIR}/`;
 });
 
 afterAll(async () => {
@@ -41,7 +46,7 @@ async function open(file: string): Promise<{ page: Page; problems: string[]; ms:
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const problems = watchProblems(page, site.url);
   const t0 = Date.now();
-  await page.goto(site.url + file);
+  await page.goto(notebooks + file);
   await settled(page);
   return { page, problems, ms: Date.now() - t0 };
 }
@@ -161,11 +166,64 @@ describe('every notebook runs in Chromium without errors', () => {
       await CHECKS[file]?.(page);
       expect((await page.title()).trim()).not.toBe('');
       expect(await page.locator('main h1').count()).toBe(1);
+      // the header links the page first (and, but for the index, the notebooks' index)
+      expect(await page.locator('#cell-1 .nb-site a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+        file === 'index.html' ? [PAGE_FROM_NOTEBOOK, `${PAGE_FROM_NOTEBOOK}?lang=nb`] : [PAGE_FROM_NOTEBOOK, `${PAGE_FROM_NOTEBOOK}?lang=nb`, './index.html'],
+      );
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, `notebook-${file.replace(/\.html$/, '')}.png`), fullPage: true });
       await page.close();
     });
   }
+});
+
+describe('one site: the page and the notebooks', () => {
+  test('the built site has the page, every notebook and the linked files, with relative paths only', async () => {
+    const dir = await cachedSite();
+    for (const f of ['index.html', NOTEBOOKS_INDEX, PERSONA_NOTEBOOK, ...NOTEBOOKS.map((n) => `${NOTEBOOKS_DIR}/${n}`)]) expect(existsSync(join(dir, f)), f).toBe(true);
+    expect([NOTEBOOKS_INDEX, PERSONA_NOTEBOOK]).toEqual(['notebooks/index.html', 'notebooks/persona-journeys.html']);
+    for (const f of ['index.html', ...NOTEBOOKS.map((n) => `${NOTEBOOKS_DIR}/${n}`)]) {
+      // no root-relative or absolute address: the site works from any folder
+      expect(readFileSync(join(dir, f), 'utf8').match(/(?:src|href)="(?:\/|https?:)[^"]*"/g), f).toBeNull();
+    }
+  });
+
+  test('the page’s footer opens the notebooks, and a notebook’s header returns to the page, in either language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems = watchProblems(page, site.url);
+    const pageReady = () => page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });
+    await page.goto(site.url);
+    await pageReady();
+    const footer = page.locator('footer nav a');
+    expect(await footer.allTextContents()).toEqual(['Notebooks for teaching and research', 'Notebook: one person’s journey']);
+    await page.locator(`footer a[href="${NOTEBOOKS_INDEX}"]`).click();
+    await page.waitForURL(site.url + NOTEBOOKS_INDEX);
+    await settled(page);
+    expect(await page.locator('main h1').textContent()).toBe('Notebooks');
+    await page.locator('main a[href="./persona-journeys.html"]').click();
+    await page.waitForURL(site.url + PERSONA_NOTEBOOK);
+    await settled(page);
+    expect(await page.locator('main h1').textContent()).toBe('One person’s journey');
+    expect(await cellErrors(page)).toEqual([]);
+    // back to the page, in English
+    await page.locator(`#cell-1 .nb-site a[href="${PAGE_FROM_NOTEBOOK}"]`).click();
+    await page.waitForURL(`${site.url}index.html`);
+    await pageReady();
+    expect(await page.locator('#lang').inputValue()).toBe('en');
+    expect(await page.locator(`footer a[href="${PERSONA_NOTEBOOK}"]`).textContent()).toBe('Notebook: one person’s journey');
+    // the footer's second link, and from there the page in Norwegian
+    await page.locator(`footer a[href="${PERSONA_NOTEBOOK}"]`).click();
+    await page.waitForURL(site.url + PERSONA_NOTEBOOK);
+    await settled(page);
+    await page.locator('#cell-1 .nb-site a[lang="nb"]').click();
+    await page.waitForURL(`${site.url}index.html?lang=nb`);
+    await pageReady();
+    expect(await page.locator('#lang').inputValue()).toBe('nb');
+    expect(await footer.allTextContents()).toEqual(['Notatbøker for undervisning og forskning', 'Notatbok: én persons vei']);
+    expect(await page.locator('footer nav').textContent()).toContain('(på engelsk)');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('interactions', () => {

@@ -9,7 +9,7 @@ import { eventRuns, eventText, runLine, runText, weeksText, type Lang } from '..
 import type { JourneyEvent } from '../../sim/events.ts';
 import { parseScenario, SHIPPED } from '../../sim/index.ts';
 import { serviceInSentence } from '../../viz/names.ts';
-import { PERSONA_NOTEBOOK } from '../../viz/notebook-links.ts';
+import { PERSONA_NOTEBOOK } from '../../viz/site-links.ts';
 import { personaDescription } from '../../viz/persona-text.ts';
 
 let d: PageData, box: HTMLElement, view: JourneyView | undefined;
