@@ -57,9 +57,10 @@ export function scenarioTexts(s: Scenario, lang: Lang): {
 }
 
 /**
- * The scenario's Info text (what it is, how it works, how to use it, things to
- * notice, things to try; in bokmål the scenario's bokmål texts where it has
- * them: scenarioTexts), then how the scenario as
+ * The scenario's Info text (what it is, how it works, how to use the page,
+ * things to notice, things to try, and for researchers the scenario's own
+ * "how to use it": its commands; in bokmål the scenario's bokmål texts where
+ * it has them: scenarioTexts), then how the scenario as
  * shipped compares with published figures (fits-view.ts). Rebuilt only when
  * the scenario, the language or the fit's state (a loaded file, changed
  * knobs or scenario values) changes, not on every setting.
@@ -76,8 +77,11 @@ export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang,
   const list = (xs: Shown<string[]>) => h('ul', mark(xs), ...xs.text.map((x) => h('li', {}, x)));
   el.replaceChildren(h('summary', {}, `${T.about}: `, h('span', mark(i.title), i.title.text)),
     h('h3', {}, T.what), h('p', mark(i.what), i.what.text), h('h3', {}, T.how), h('p', mark(i.howItWorks), i.howItWorks.text),
-    h('h3', {}, T.use), h('p', mark(i.howToUse), i.howToUse.text),
-    h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try), fitsPart(s, fit, lang));
+    h('h3', {}, T.use), h('p', {}, T.useText),
+    h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try),
+    // the scenario's own "how to use it" is its commands: for researchers, with the commands as code
+    h('h3', {}, T.researchers), h('p', mark(i.howToUse), ...i.howToUse.text.split('`').map((part, k) => (k % 2 ? h('code', {}, part) : part))),
+    fitsPart(s, fit, lang));
 }
 
 /** Notes that are neither errors nor link problems: sizes capped at the page's limits, a file too large for a link. */

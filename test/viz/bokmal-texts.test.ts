@@ -7,6 +7,7 @@
  * text but not its bokmål one, shows the English, marked lang="en" in the
  * Info panel.
  */
+import { UI } from '../../viz/text.ts';
 import { describe, expect, test } from 'vitest';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { SHIPPED_TARGETS } from '../../scenarios/targets/index.ts';
@@ -45,7 +46,10 @@ describe('the page shows them', () => {
     const s = shipped('classroom');
     const el = info(s);
     expect(el.querySelector('summary')?.textContent).toBe(`Om dette scenariet: ${s.titleNb}`);
-    expect([...el.querySelectorAll('p')].slice(0, 3).map((p) => p.textContent)).toEqual([s.info.whatNb, s.info.howItWorksNb, s.info.howToUseNb]);
+    // what, how it works, how to use the page (the page's own words), and for researchers the scenario's commands
+    expect([...el.querySelectorAll('p')].slice(0, 3).map((p) => p.textContent)).toEqual([s.info.whatNb, s.info.howItWorksNb, UI('nb').useText]);
+    expect([...el.querySelectorAll('p')][3].textContent).toBe(s.info.howToUseNb!.replace(/`/g, ''));
+    expect(el.querySelectorAll('p')[3].querySelector('code')?.textContent).toMatch(/^npx pathways /);
     expect([...el.querySelectorAll('ul')[0].querySelectorAll('li')].map((li) => li.textContent)).toEqual(s.info.noticeNb);
     expect(el.querySelectorAll('[lang=en]').length).toBe(0);
   });
