@@ -7,29 +7,21 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { SHIPPED_FITS } from '../../scenarios/targets/fits.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
-});
-
-afterAll(async () => {
-  await site?.close();
-});
 
 /** A small run of the scenario (sizes do not change the scenario, so the comparison shows as for the scenario itself). */
 const SMALL = 'reps=1&agents=300&weeks=60';
 
 async function open(query: string, viewport = { width: 1400, height: 900 }): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport });
+  const page = await site.browser.newPage({ viewport });
   const problems = watchProblems(page, site.url);
   await page.goto(`${site.url}?${query}`);
   await page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });

@@ -17,23 +17,15 @@
  * too. Then the About panel of every shipped scenario, with its published
  * figures, in the same way.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { VIEWS, type View } from '../../viz/settings.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
-});
-
-afterAll(async () => {
-  await site?.close();
-});
 
 /** A text on the page and where it is (the element, and the nearest ancestor with an id). */
 interface Found { text: string; where: string }
@@ -135,7 +127,7 @@ function leftInEnglish(en: Found[], nb: Found[]): string[] {
 }
 
 async function open(query: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const problems = watchProblems(page, site.url);
   await page.goto(`${site.url}?${query}`);
   await settled(page);

@@ -7,29 +7,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { NOTEBOOKS_INDEX } from '../../viz/site-links.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
 
 const settled = (page: Page) => page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });
 
 describe('the first view', () => {
   test('three ways in, each opening what it says; closing is remembered', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const problems = watchProblems(page, site.url);
     await page.goto(`${site.url}?scenario=classroom&reps=2`);
@@ -57,7 +49,7 @@ describe('the first view', () => {
 
 describe('the run history', () => {
   test('two runs are listed; recalling the first gives back its settings and numbers without running', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${site.url}?scenario=classroom&reps=2&weeks=52`);
     await settled(page);
     const first = await page.evaluate(() => JSON.stringify(window.__pathways.data!.compare));

@@ -6,28 +6,19 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import { describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { eventRuns, runText } from '../../sim/journey-text.ts';
 import { PERSONA_NOTEBOOK } from '../../viz/site-links.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
-});
-
-afterAll(async () => {
-  await site?.close();
-});
 
 describe('follow one person', () => {
   test('the card, the draw of luck and the merged events, in both languages, in projector mode at 1024×768', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const page = await site.browser.newPage({ viewport: { width: 1024, height: 768 } });
     const problems = watchProblems(page, site.url);
     await page.goto(`${site.url}?scenario=classroom&reps=3&view=journey&persona=Grace&projector=1`);
     await page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });

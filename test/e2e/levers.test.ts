@@ -9,28 +9,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 const ROOT = join(import.meta.dirname, '..', '..');
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
 
 const SMALL = 'scenario=mixed-office&reps=1&agents=400&weeks=52';
 
 async function open(query: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await site.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const problems = watchProblems(page, site.url);
   await page.goto(`${site.url}?${query}`);
   await settled(page);
@@ -121,7 +113,7 @@ describe('scenario levers in Chromium', () => {
     expect(JSON.parse(cli)).toEqual(JSON.parse(await compareOf(page)));
 
     // the link carries only the changes, and opens to the same results
-    const again = await browser.newPage();
+    const again = await site.browser.newPage();
     await again.goto(page.url());
     await settled(again);
     expect(await compareOf(again)).toBe(await compareOf(page));

@@ -10,9 +10,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cachedSite, NOTEBOOKS_DIR, startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { cachedSite, NOTEBOOKS_DIR, watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { NOTEBOOKS_INDEX, PAGE_FROM_NOTEBOOK, PERSONA_NOTEBOOK } from '../../viz/site-links.ts';
 
 declare global {
@@ -26,24 +27,17 @@ const root = join(import.meta.dirname, '..', '..');
 const NOTEBOOKS = readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.html')).sort();
 const artifacts = join(root, 'test', 'artifacts');
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 /** The notebooks' folder in the served site. */
 let notebooks: string;
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
+beforeAll(() => {
   notebooks = `${site.url}${NOTEBOOKS_DIR}/`;
-});
-
-afterAll(async () => {
-  await site?.close();
 });
 
 /** Open a built notebook, recording every problem; resolves once all its cells have run. */
 async function open(file: string): Promise<{ page: Page; problems: string[]; ms: number }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const problems = watchProblems(page, site.url);
   const t0 = Date.now();
   await page.goto(notebooks + file);
@@ -189,7 +183,7 @@ describe('one site: the page and the notebooks', () => {
   });
 
   test('the page’s footer opens the notebooks, and a notebook’s header returns to the page, in either language', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems = watchProblems(page, site.url);
     const pageReady = () => page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });
     await page.goto(site.url);

@@ -10,28 +10,20 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { eventText } from '../../sim/journey-text.ts';
 import { CHART_IDS } from '../../viz/charts/index.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
-});
-
-afterAll(async () => {
-  await site?.close();
-});
 
 /** A page that records console errors and failed requests; waits for the first run to finish. */
 async function open(query = ''): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
   const problems = watchProblems(page, site.url);
   await page.goto(site.url + query);
   await settled(page);
@@ -115,7 +107,7 @@ describe('the page in Chromium', () => {
     const headB = await page.locator('#headline thead th.pb').textContent();
     expect(headB).toContain('Standardised*');
     const link = page.url();
-    const again = await browser.newPage();
+    const again = await site.browser.newPage();
     await again.goto(link);
     await settled(again);
     expect(await compareOf(again)).toBe(after);
@@ -256,7 +248,7 @@ describe('the page in Chromium', () => {
 
   test('a link whose scenario asks for 20 million people does not start on opening, and says what was capped and why', async () => {
     const huge = JSON.stringify({ ...classroom(), agents: 20_000_000, replications: 10_000 });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1400, height: 900 } });
     const problems = watchProblems(page, site.url);
     await page.goto(`${site.url}?scenario=custom#custom=${packed(huge)}`);
     await page.waitForFunction(() => window.__pathways !== undefined);
@@ -287,13 +279,13 @@ describe('the page in Chromium', () => {
     await page.locator('#scenario-file').setInputFiles({ name: 'as.json', mimeType: 'application/json', buffer: Buffer.from(small) });
     await expect.poll(() => page.url()).toContain('#custom=deflate.');
     expect(page.url().length).toBeLessThan(Buffer.from(small).toString('base64url').length / 2);
-    const again = await browser.newPage();
+    const again = await site.browser.newPage();
     await again.goto(page.url());
     await settled(again);
     expect(await again.evaluate(() => window.__pathways.settings.custom)).toBe(small);
     await again.close();
     // an older link, uncompressed, still opens
-    const old = await browser.newPage();
+    const old = await site.browser.newPage();
     await old.goto(`${site.url}?scenario=custom&reps=2#custom=${Buffer.from(small).toString('base64url')}`);
     await settled(old);
     expect(await old.evaluate(() => window.__pathways.settings.custom)).toBe(small);
@@ -324,7 +316,7 @@ describe('the page in Chromium', () => {
     expect(csp).toMatch(/(^|; )img-src 'self' data: blob:(;|$)/);
     expect(csp).toMatch(/(^|; )worker-src 'self'(;|$)/);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     await page.addInitScript(() => {
       const seen: string[] = [];
       (window as unknown as { __violations: string[] }).__violations = seen;

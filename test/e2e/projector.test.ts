@@ -15,24 +15,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import type { Settings } from '../../viz/settings.ts';
 import { STORY_STEPS } from '../../viz/story-steps.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
+beforeAll(() => {
   mkdirSync(artifacts, { recursive: true });
-});
-
-afterAll(async () => {
-  await site?.close();
 });
 
 /** The story's own settings (every step runs these sizes and seed). */
@@ -141,7 +135,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(artifact
 describe('a classroom projector', () => {
   for (const [width, height] of SIZES) {
     test(`at ${width}×${height}: every view and every story step fits the window, with large chart type in projector mode`, async () => {
-      const page = await browser.newPage({ viewport: { width, height } });
+      const page = await site.browser.newPage({ viewport: { width, height } });
       const problems = watchProblems(page, site.url);
       await page.goto(`${site.url}?${STORY}&projector=1`);
       await settled(page);
@@ -198,7 +192,7 @@ describe('a classroom projector', () => {
   }
 
   test('the settings drawer: closed in projector mode and on a narrow screen, opened and closed by keyboard, Escape closes it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const problems = watchProblems(page, site.url);
     await page.goto(`${site.url}?${STORY}`);
     await settled(page);

@@ -7,23 +7,17 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { STORY_STEPS } from '../../viz/story-steps.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
+beforeAll(() => {
   mkdirSync(artifacts, { recursive: true });
-});
-
-afterAll(async () => {
-  await site?.close();
 });
 
 async function settled(page: Page): Promise<void> {
@@ -57,7 +51,7 @@ function parts(page: Page): Promise<[string, number, number][]> {
 
 describe('story mode on a projector', () => {
   test('every step shows its own result at once, fits 1280×720, and Undo gives back the settings before', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const problems = watchProblems(page, site.url);
     // a person's own settings (12 people fewer than the story's): the story changes them, Undo gives them back
     await page.goto(`${site.url}?scenario=classroom&reps=2&agents=288&weeks=104&view=story&projector=1`);

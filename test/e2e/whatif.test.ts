@@ -10,28 +10,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSite, watchProblems } from '../../scripts/web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { watchProblems } from '../../scripts/web.js';
+import { useSite } from './site.ts';
 import { PRESETS } from '../../viz/whatif-state.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof startSite>>;
+const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
 const ROOT = join(import.meta.dirname, '..', '..');
 const cli = (...args: string[]) => execFileSync(process.execPath, [join(ROOT, 'bin', 'pathways.js'), ...args], { encoding: 'utf8', cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
 
-beforeAll(async () => {
-  site = await startSite();
-  browser = site.browser;
-}, 180_000);
-
-afterAll(async () => {
-  await site?.close();
-});
 
 async function open(query: string, viewport = { width: 1400, height: 900 }): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
+  const page = await site.browser.newPage({ viewport, acceptDownloads: true });
   const problems = watchProblems(page, site.url);
   await page.goto(`${site.url}?${query}`);
   await page.waitForFunction(() => window.__pathways && !window.__pathways.running, undefined, { timeout: 60_000 });
