@@ -322,7 +322,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     if (!settings.projector || settings.view !== 'story') return;
     const bottom = Math.max(...[...el.panel.children].map((c) => c.getBoundingClientRect().bottom));
     const top = el.panel.getBoundingClientRect().top;
-    if (bottom > window.innerHeight + 1 || top < -1) window.scrollBy(0, top);
+    // to a whole pixel at or above the story's top, so that it never starts a fraction above the window
+    if (bottom > window.innerHeight + 1 || top < 0) window.scrollTo(0, Math.floor(window.scrollY + top));
   }
 
   function renderAll(): void {
@@ -367,40 +368,40 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     };
   }
 
-  async function run(): Promise<number> {
+  /**
+   * One run of the page, of either kind: `plan` (its problems shown in place),
+   * then `total` runs with the progress in the status line (and, with
+   * `cancel`, a Cancel button there), `work` doing them; what it gives back is
+   * kept only if no newer run has started. Resolves with the wall time in ms.
+   */
+  async function runJob<P, R>(plan: () => P, total: (p: P) => number, cancel: boolean, work: (p: P, done: (n: number) => void) => Promise<R>, keep: (p: P, r: R, ms: number) => void): Promise<number> {
     if (!scenario) throw new Error(scenarioErrors.join('\n'));
     const token = ++runToken;
     runError = [];
-    let planned;
+    let planned: P;
     try {
-      planned = planOf(settings, scenario);
+      planned = plan();
     } catch (err) {
       runError = errorLines(err);
       renderFrame();
       throw err;
     }
-    const { plan, labels } = planned;
-    const runSettings = settings;
     const t0 = performance.now();
     running = true;
-    const total = plan.replications * 2;
-    // with the settings closed, Cancel is next to the progress too
-    const progress = progressStatus(total, !drawerOpen());
+    const n = total(planned);
+    const progress = progressStatus(n, cancel);
     renderControls(el.controlsBody, controlsContext());
     renderFrame();
     el.status.replaceChildren(...status(settings.lang));
+    // the What if… view's buttons wait for the run
+    if (settings.view === 'whatif') renderViewNow();
     try {
-      const result = await runner.run(plan, progress.done);
+      const result = await work(planned, progress.done);
       if (token !== runToken) throw new Cancelled();
-      runs = result;
-      data = pageData(plan.scenario, plan.policies, labels, runs, compareOptions(plan));
-      dataSettings = runSettings;
-      runCount++;
-      runHistory = remembered(runHistory, { n: runCount, settings: runSettings, data, runs }, resultKey);
-      shownRun = runCount;
       const ms = performance.now() - t0;
+      keep(planned, result, ms);
       running = false;
-      status = (l) => [document.createTextNode(UI(l).finished(total, num(ms / 1000, l, 1)))];
+      status = (l) => [document.createTextNode(UI(l).finished(n, num(ms / 1000, l, 1)))];
       renderAll();
       return ms;
     } catch (err) {
@@ -412,6 +413,19 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       renderAll();
       throw err;
     }
+  }
+
+  /** Run the two policies with the current settings. */
+  function run(): Promise<number> {
+    const runSettings = settings;
+    return runJob(() => planOf(settings, scenario!), (p) => p.plan.replications * 2, !drawerOpen(), (p, done) => runner.run(p.plan, done), ({ plan, labels }, result) => {
+      runs = result;
+      data = pageData(plan.scenario, plan.policies, labels, runs, compareOptions(plan));
+      dataSettings = runSettings;
+      runCount++;
+      runHistory = remembered(runHistory, { n: runCount, settings: runSettings, data, runs }, resultKey);
+      shownRun = runCount;
+    });
   }
 
   /** An earlier run on screen again: its settings (not the view, language or projector mode) and its results, without running. */
@@ -460,45 +474,19 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   });
 
   /** Run the settings' comparison of arms in the workers (the CLI's runArm) and aggregate it as the CLI does. */
-  async function runWhatIf(): Promise<number> {
-    if (!scenario) throw new Error(scenarioErrors.join('\n'));
-    const token = ++runToken;
-    runError = [];
-    let planned;
-    try {
-      planned = planWhatIfOf(settings, scenario);
-    } catch (err) {
-      runError = errorLines(err);
-      renderAll();
-      throw err;
-    }
-    if (!planned) throw new Error('no comparison of arms to run');
-    const { plan, preset } = planned;
-    const key = whatIfKey(settings, comparisonOf(settings))!;
-    const t0 = performance.now();
-    running = true;
-    const total = workOf(plan).runs;
-    const progress = progressStatus(total, true);
-    renderAll();
-    try {
-      const armRuns = await runner.runArms(plan, progress.done);
-      if (token !== runToken) throw new Cancelled();
+  function runWhatIf(): Promise<number> {
+    const key = whatIfKey(settings, comparisonOf(settings));
+    const planned = () => {
+      const p = planWhatIfOf(settings, scenario!);
+      if (!p || key === undefined) throw new Error('no comparison of arms to run');
+      return p;
+    };
+    return runJob(planned, (p) => workOf(p.plan).runs, true, (p, done) => runner.runArms(p.plan, done), ({ plan, preset }, armRuns, ms) => {
       const result = aggregateArms(plan, armRuns);
-      whatIf = { key, plan, runs: armRuns, result, preset: preset?.whatIf.id, claims: preset ? checkClaims(preset, result) : undefined };
-      const ms = performance.now() - t0;
-      rate = (workOf(plan).personWeeks / Math.min(runner.poolSize, total)) / Math.max(0.05, ms / 1000);
-      running = false;
-      status = (l) => [document.createTextNode(UI(l).finished(total, num(ms / 1000, l, 1)))];
-      renderAll();
-      return ms;
-    } catch (err) {
-      if (token !== runToken) throw err;
-      running = false;
-      if (err instanceof Cancelled) status = (l) => [document.createTextNode(UI(l).cancelled)];
-      else runError = errorLines(err);
-      renderAll();
-      throw err;
-    }
+      whatIf = { key: key!, plan, runs: armRuns, result, preset: preset?.whatIf.id, claims: preset ? checkClaims(preset, result) : undefined };
+      const { runs: n, personWeeks } = workOf(plan);
+      rate = personWeeks / Math.min(runner.poolSize, n) / Math.max(0.05, ms / 1000);
+    });
   }
 
   loadScenario();
