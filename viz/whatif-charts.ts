@@ -39,8 +39,11 @@ export function differenceChart(rows: DifferenceRow[], labels: readonly string[]
   const { width, height, font, k, lang } = ctx;
   const pp = (x: number) => num(x * 100, lang, Math.abs(x) < 0.1 ? 1 : 0);
   const variants = [...new Set(rows.map((r) => r.variant))];
-  const ends = variants.map((v) => rows.filter((r) => r.variant === v).at(-1)!);
-  const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: ARM_TEXT_COLOURS[0], strokeWidth: 1.5 })];
+  const lastWeek = Math.max(...rows.map((r) => r.week));
+  const ends = variants.map((v) => rows.filter((r) => r.variant === v && r.week === lastWeek)[0] ?? rows.filter((r) => r.variant === v).at(-1)!);
+  // the baseline is the 0 line, named at its start
+  const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: ARM_TEXT_COLOURS[0], strokeWidth: 1.5 }),
+    Plot.text([{ week: 1, y: 0, label: labels[0] }], { x: 'week', y: 'y', text: 'label', fill: ARM_TEXT_COLOURS[0], textAnchor: 'start', dy: -7 * k, fontWeight: 'bold' })];
   for (const v of variants) {
     const rs = rows.filter((r) => r.variant === v);
     marks.push(Plot.areaY(rs, { x: 'week', y1: 'lo', y2: 'hi', fill: ARM_COLOURS[v], fillOpacity: 0.16 }));

@@ -262,23 +262,35 @@ export function verdictText(v: DifferenceVerdict, lang: Lang, reps: number): { t
   return { text: v.change === 'higher' ? w.clearHigher : w.clearLower, cls: 'neutral' };
 }
 
+/**
+ * The key results: a row per metric; the baseline's value, then per variant
+ * one cell: its difference from the baseline with the interval, and under it
+ * the variant's own value and the verdict (so four arms fit a 1024 px screen).
+ */
 export function keyTable(r: ArmsResult, labels: string[], lang: Lang): HTMLElement {
   const t = WHATIF_TEXT(lang);
   const R = r.replications;
+  const ci = (metric: MetricName, e: Estimate, difference: boolean) => {
+    const f = (v: number) => metricText(metric, v, lang, { difference });
+    return h('span', { class: 'ci' }, ` ${R < 2 ? '–' : intervalText(f(e.ci95[0]), f(e.ci95[1]), lang)}`);
+  };
   return h('table', { class: 'headline whatif-table', id: 'whatif-key' },
     h('caption', {}, t.keyResults, h('span', { class: 'hint' }, ' ', R < 2 ? t.keyHintOne : t.keyHint(R))),
     h('thead', {},
-      h('tr', {}, h('th', { scope: 'col', rowspan: 2 }, t.metric), h('th', { scope: 'col', rowspan: 2, class: 'arm-0' }, labels[0]),
-        ...r.variants.map((_, k) => h('th', { scope: 'colgroup', colspan: 3, class: `arm-${k + 1}` }, labels[k + 1]))),
-      h('tr', {}, ...r.variants.flatMap(() => [h('th', { scope: 'col' }, ''), h('th', { scope: 'col' }, t.difference), h('th', { scope: 'col' }, '')]))),
+      h('tr', {}, h('th', { scope: 'col' }, t.metric), h('th', { scope: 'col', class: 'arm-0' }, labels[0]),
+        ...r.variants.map((_, k) => h('th', { scope: 'col', class: `arm-${k + 1}` }, labels[k + 1], h('span', { class: 'sub' }, t.differenceOf)))),
+    ),
     h('tbody', {}, ...HEADLINE_METRICS.map((m) => h('tr', { 'data-metric': m },
       h('th', { scope: 'row', title: metricDoc(m, lang) }, metricLabel(m, lang)),
       valueCell(m, r.baseline.summary[m] as Estimate, lang, R),
-      ...r.variants.flatMap((v) => {
+      ...r.variants.map((v) => {
         const verdict = v.verdicts.find((x) => x.metric === m)!;
         const vt = verdictText(verdict, lang, R);
-        return [valueCell(m, v.summary[m] as Estimate, lang, R), valueCell(m, v.difference.summary[m] as Estimate, lang, R, true),
-          h('td', { class: `verdict ${vt.cls}`, 'data-verdict': vt.cls }, vt.text)];
+        const d = v.difference.summary[m] as Estimate;
+        return h('td', { class: 'variant-cell' },
+          h('div', {}, metricText(m, d.mean, lang, { difference: true }), ci(m, d, true)),
+          h('div', { class: 'sub' }, metricText(m, (v.summary[m] as Estimate).mean, lang), ' · ',
+            h('span', { class: `verdict ${vt.cls}`, 'data-verdict': vt.cls }, vt.text)));
       })))));
 }
 
@@ -323,7 +335,7 @@ function costPart(ctx: WhatIfContext, r: ArmsResult, labels: string[]): HTMLElem
       h('tbody', {}, ...rows))));
 }
 
-function claimsPart(claims: ClaimResult[], groups: { name: string; label?: string }[], lang: Lang): HTMLElement {
+function claimsPart(claims: ClaimResult[], r: ArmsResult, labels: string[], groups: { name: string; label?: string }[], lang: Lang): HTMLElement {
   const t = WHATIF_TEXT(lang);
   return h('section', { class: 'whatif-claims', 'aria-labelledby': 'whatif-claims-title' }, h('h3', { id: 'whatif-claims-title' }, t.claims),
     h('ul', {}, ...claims.map((c) => {
@@ -332,6 +344,8 @@ function claimsPart(claims: ClaimResult[], groups: { name: string; label?: strin
       const f = (x: number) => ('error' in key ? num(x, lang, 3) : metricText(key.name, x, lang, { difference: true }));
       return h('li', { class: c.holds ? 'holds' : 'fails', 'data-holds': String(c.holds) },
         h('span', { class: 'mark', 'aria-hidden': 'true' }, c.holds ? '✓ ' : '✗ '),
+        // with more than one variant, which one the claim is about
+        r.variants.length > 1 ? `${labels[1 + r.variants.findIndex((v) => v.label === c.variant)]} · ` : '',
         h('strong', {}, `${outputGroupName(c.claim.group, groups, lang)} · `), `${claimText(c.claim, lang, '')} `,
         h('span', { class: 'claim-verdict' }, `— ${c.holds ? t.holds : t.fails}`),
         h('span', { class: 'ci' }, ` (${f(d.mean)} ${intervalText(f(d.ci95[0]), f(d.ci95[1]), lang)})`));
@@ -408,7 +422,7 @@ function resultsPart(ctx: WhatIfContext): HTMLElement[] {
     stale ? h('p', { class: 'note', id: 'whatif-stale' }, t.stale) : '',
     w ? h('h3', {}, w.title[lang]) : '',
     w ? h('p', { class: 'hint' }, h('strong', {}, t.evidence), ' ', w.evidence[lang]) : '',
-    d.claims ? claimsPart(d.claims, groups, lang) : '',
+    d.claims ? claimsPart(d.claims, r, labels, groups, lang) : '',
     h('div', { class: 'table-wrap' }, keyTable(r, labels, lang)),
     h('div', { class: 'downloads', role: 'group', 'aria-label': t.download }, h('span', {}, `${t.download}:`),
       h('button', { type: 'button', id: 'whatif-json', class: 'small', onclick: () => download(`${stem}.json`, whatIfJson(r), 'application/json') }, t.json),
