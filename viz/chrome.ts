@@ -1,6 +1,6 @@
 /** The page's frame: header, scenario Info, error boxes and tabs. Plain functions of what they show. */
 import { baseOf, type Scenario } from '../sim/index.ts';
-import { h } from './dom.ts';
+import { h, withCode } from './dom.ts';
 import { fitsPart, type FitState } from './fits-view.ts';
 import { count, LANGS, type Lang } from './i18n.ts';
 import { nbOf } from './names.ts';
@@ -80,7 +80,7 @@ export function renderInfo(el: HTMLElement, s: Scenario | undefined, lang: Lang,
     h('h3', {}, T.use), h('p', {}, T.useText),
     h('h3', {}, T.notice), list(i.notice), h('h3', {}, T.try), list(i.try),
     // the scenario's own "how to use it" is its commands: for researchers, with the commands as code
-    h('h3', {}, T.researchers), h('p', mark(i.howToUse), ...i.howToUse.text.split('`').map((part, k) => (k % 2 ? h('code', {}, part) : part))),
+    h('h3', {}, T.researchers), h('p', mark(i.howToUse), ...withCode(i.howToUse.text)),
     fitsPart(s, fit, lang));
 }
 

@@ -24,3 +24,8 @@ export function elementMaker(doc: Document) {
     return e;
   };
 }
+
+/** A text with `names` in backticks as code: its parts, to append to an element. */
+export function withCode(text: string): (Node | string)[] {
+  return text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part));
+}

@@ -8,7 +8,7 @@
  */
 import { SETTING_NAMES, type NumberSpec, type Scenario } from '../sim/index.ts';
 import type { PageData } from './data.ts';
-import { h } from './dom.ts';
+import { h, withCode } from './dom.ts';
 import { count, num, pct, texts, type Lang } from './i18n.ts';
 import { allowedText, choiceText, LEVER_TEXT, notAllowed, TOPIC_TEXT, unitText } from './lever-text.ts';
 import { leversOf, patternOf, problemOf, sharesOf, TOPICS, valueAt, withLever, type Lever, type LeverChanges, type Topic } from './levers.ts';
@@ -150,7 +150,7 @@ export function leverLabel(l: Lever, lang: Lang): string {
 /** A lever's one-line explanation: the schema's doc in English, its bokmål line in bokmål; `name` in backticks as code. */
 function leverLine(l: Lever, lang: Lang): (Node | string)[] {
   const text = withoutFindings(lang === 'en' ? l.spec.doc : LEVER_TEXT[l.pattern].nbLine);
-  return text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part));
+  return withCode(text);
 }
 
 /**
