@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ViteDevServer } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -50,5 +51,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // one test file per core: vitest's default leaves one core idle, and on a 2-core machine that is half of it
+    maxWorkers: Math.max(1, availableParallelism()),
   },
 });

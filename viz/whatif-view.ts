@@ -298,7 +298,8 @@ const kr = (x: number, lang: Lang) => WHATIF_TEXT(lang).kr(count(Math.round(x), 
 
 function ratioCell(x: Ratio, lang: Lang): HTMLElement {
   const t = WHATIF_TEXT(lang);
-  if (!x.defined) return h('td', { class: 'undefined', title: x.reason }, `${t.notDefined}: ${t.why[x.why]}`);
+  // the reason with its figures, as the command line gives it (in English), as a tooltip on the English page
+  if (!x.defined) return h('td', { class: 'undefined', title: lang === 'en' ? x.reason : undefined }, `${t.notDefined}: ${t.why[x.why]}`);
   return h('td', {}, kr(x.mean, lang), h('span', { class: 'ci' }, ` ${intervalText(kr(x.ci95[0], lang), kr(x.ci95[1], lang), lang)}`));
 }
 
