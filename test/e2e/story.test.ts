@@ -25,9 +25,10 @@ async function settled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }
 
-/** What the stage shows: its note's class, if any, and which view (a chart's id, the agents' canvases or a journey). */
-function stage(page: Page): Promise<{ note: string | undefined; chart: string | undefined; agents: boolean; journey: string | undefined }> {
-  return page.evaluate(() => {
+/** What the stage shows: its note's class, if any, and which view (a chart's id, the agents' canvases or a journey); with `click`, right after clicking that button, in the same task (before a quick run can end). */
+function stage(page: Page, click?: string): Promise<{ note: string | undefined; chart: string | undefined; agents: boolean; journey: string | undefined }> {
+  return page.evaluate((button) => {
+    if (button) document.querySelector<HTMLElement>(button)!.click();
     const s = document.querySelector('#view .stage')!;
     const note = s.querySelector('.stage-note');
     return {
@@ -36,7 +37,7 @@ function stage(page: Page): Promise<{ note: string | undefined; chart: string | 
       agents: s.querySelectorAll('canvas').length > 0,
       journey: s.querySelector('.jv-name, .jv-persona h3, h3')?.textContent ?? undefined,
     };
-  });
+  }, click);
 }
 
 /** The story's parts and the stage's within the window: [what, top, bottom]. */
@@ -59,16 +60,14 @@ describe('story mode on a projector', () => {
     // not step 1's experiment: the stage says so over the results
     expect((await stage(page)).note).toBe('stage-own');
     expect(await page.locator('#view .story-undo').isHidden()).toBe(true);
-    await page.locator('#view .story-run').click();
     // at once: the stage says the step's experiment is running
-    expect((await stage(page)).note).toBe('stage-pending');
+    expect((await stage(page, '#view .story-run')).note).toBe('stage-pending');
     await settled(page);
     for (let k = 0; k < STORY_STEPS.length; k++) {
       const step = STORY_STEPS[k];
       if (k > 0) {
-        await page.locator('#view .story-next').click();
         // the step before's result is gone the moment the step changes
-        const now = await stage(page);
+        const now = await stage(page, '#view .story-next');
         expect(now.note, `step ${k + 1}`).toBe('stage-pending');
         expect(now.chart ?? (now.agents ? 'agents' : undefined), `step ${k + 1}`).toBeUndefined();
         await settled(page);

@@ -42,36 +42,41 @@ async function shot(page: Page, name: string, target?: string): Promise<void> {
 }
 
 describe('what-if presets in Chromium', () => {
-  test('every preset: one click loads it, runs, and each of its claims holds on the page', async () => {
+  test('the questions are offered, one card each', async () => {
     const { page, problems } = await open('view=whatif&scenario=classroom');
     expect(await page.locator('.preset').count()).toBe(PRESETS.length);
     await shot(page, 'whatif-1-questions');
-    for (const w of PRESETS) {
-      await page.locator(`#preset-${w.id}`).click();
-      await finished(page, w.id);
-      const got = await page.evaluate(() => {
-        const d = window.__pathways.whatIf!;
-        return { scenario: d.result.scenario, agents: d.result.agents, replications: d.result.replications, claims: d.claims!.map((c) => ({ text: c.text, holds: c.holds })) };
-      });
-      expect(got.scenario, w.id).toBe(w.scenario);
-      expect(got.agents, w.id).toBe(w.run.agents);
-      expect(got.replications, w.id).toBe(w.run.replications);
-      expect(got.claims.length, w.id).toBe(w.claims.length);
-      for (const c of got.claims) expect(c.holds, `${w.id}: ${c.text}`).toBe(true);
-      // the page says so: one ✓ per claim, none ✗
-      expect(await page.locator('.whatif-claims li[data-holds="true"]').count(), w.id).toBe(w.claims.length);
-      expect(await page.locator('.whatif-claims li[data-holds="false"]').count(), w.id).toBe(0);
-      // the chosen card is marked, and the link names the preset
-      expect(await page.locator(`#preset-${w.id}`).getAttribute('aria-pressed')).toBe('true');
-      expect(new URL(page.url()).searchParams.get('whatif')).toBe(w.id);
-      if (w.id === 'lower-caseloads') {
-        await shot(page, 'whatif-2-results', '#whatif-results');
-        await shot(page, 'whatif-3-difference', '#chart-whatif-difference');
-        await shot(page, 'whatif-4-equity', '#chart-whatif-equity');
-        await shot(page, 'whatif-5-cost', '.whatif-cost');
-      }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test.each(PRESETS.map((w) => [w.id, w] as const))('%s: one click loads it, runs, and each of its claims holds on the page', async (_id, w) => {
+    const { page, problems } = await open('view=whatif&scenario=classroom');
+    await page.locator(`#preset-${w.id}`).click();
+    await finished(page, w.id);
+    const got = await page.evaluate(() => {
+      const d = window.__pathways.whatIf!;
+      return { scenario: d.result.scenario, agents: d.result.agents, replications: d.result.replications, claims: d.claims!.map((c) => ({ text: c.text, holds: c.holds })) };
+    });
+    expect(got.scenario).toBe(w.scenario);
+    expect(got.agents).toBe(w.run.agents);
+    expect(got.replications).toBe(w.run.replications);
+    expect(got.claims.length).toBe(w.claims.length);
+    for (const c of got.claims) expect(c.holds, c.text).toBe(true);
+    // the page says so: one ✓ per claim, none ✗
+    expect(await page.locator('.whatif-claims li[data-holds="true"]').count()).toBe(w.claims.length);
+    expect(await page.locator('.whatif-claims li[data-holds="false"]').count()).toBe(0);
+    // the chosen card is marked, and the link names the preset
+    expect(await page.locator(`#preset-${w.id}`).getAttribute('aria-pressed')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('whatif')).toBe(w.id);
+    if (w.id === 'lower-caseloads') {
+      await shot(page, 'whatif-2-results', '#whatif-results');
+      await shot(page, 'whatif-3-difference', '#chart-whatif-difference');
+      await shot(page, 'whatif-4-equity', '#chart-whatif-equity');
+      await shot(page, 'whatif-5-cost', '.whatif-cost');
     }
     expect(problems).toEqual([]);
+    await page.close();
   });
 
   test('a three-arm preset prints what `pathways whatif` prints, to the last digit', async () => {
