@@ -60,6 +60,7 @@ export const WHATIF_TEXT = texts({
   gap: 'Gap between the best-off and the worst-off group',
   gapLine: (arm: string, best: string, worst: string, gap: string) => `${arm}: best off ${best}, worst off ${worst}; gap ${gap}.`,
   glossary: 'Reading the numbers',
+  glossaryLink: 'What do intervals, pp and “clear” mean?',
   terms: [
     ['95% interval', 'The range in which the mean over many more replications would lie, 95 times in 100. A wide interval means the runs disagree: run more replications.'],
     ['Percentage point (pp)', 'The difference between two percentages: from 50% to 53% is 3 percentage points (and 6 per cent more).'],
@@ -139,6 +140,7 @@ export const WHATIF_TEXT = texts({
   gap: 'Forskjellen mellom gruppen som har det best og den som har det verst',
   gapLine: (arm: string, best: string, worst: string, gap: string) => `${arm}: best stilt ${best}, dårligst stilt ${worst}; forskjell ${gap}.`,
   glossary: 'Slik leser du tallene',
+  glossaryLink: 'Hva betyr intervaller, pp og «tydelig»?',
   terms: [
     ['95 %-intervall', 'Området der gjennomsnittet over mange flere replikasjoner ville ligget, 95 ganger av 100. Et bredt intervall betyr at kjøringene spriker: kjør flere replikasjoner.'],
     ['Prosentpoeng (pp)', 'Forskjellen mellom to prosentandeler: fra 50 % til 53 % er 3 prosentpoeng (og 6 prosent mer).'],

@@ -275,7 +275,18 @@ export function keyTable(r: ArmsResult, labels: string[], lang: Lang): HTMLEleme
     return h('span', { class: 'ci' }, ` ${R < 2 ? '–' : intervalText(f(e.ci95[0]), f(e.ci95[1]), lang)}`);
   };
   return h('table', { class: 'headline whatif-table', id: 'whatif-key' },
-    h('caption', {}, t.keyResults, h('span', { class: 'hint' }, ' ', R < 2 ? t.keyHintOne : t.keyHint(R))),
+    h('caption', {}, t.keyResults, h('span', { class: 'hint' }, ' ', R < 2 ? t.keyHintOne : t.keyHint(R), ' '),
+      // the glossary one click away: opened and brought into view
+      h('button', {
+        type: 'button', class: 'link', id: 'whatif-glossary-open', 'aria-controls': 'whatif-glossary',
+        onclick: () => {
+          const g = document.getElementById('whatif-glossary') as HTMLDetailsElement | null;
+          if (!g) return;
+          g.open = true;
+          g.scrollIntoView({ block: 'start' });
+          g.querySelector('summary')?.focus({ preventScroll: true });
+        },
+      }, t.glossaryLink)),
     h('thead', {},
       h('tr', {}, h('th', { scope: 'col' }, t.metric), h('th', { scope: 'col', class: 'arm-0' }, labels[0]),
         ...r.variants.map((_, k) => h('th', { scope: 'col', class: `arm-${k + 1}` }, labels[k + 1], h('span', { class: 'sub' }, t.differenceOf)))),

@@ -109,6 +109,10 @@ describe('a comparison made on the page', () => {
     expect(readFileSync((await download.path())!, 'utf8')).toBe(fromCli);
     // the key results show each variant's difference with a verdict
     expect(await page.locator('#whatif-key tbody tr').first().locator('.verdict').count()).toBe(2);
+    // the glossary is one click away
+    await page.locator('#whatif-glossary-open').click();
+    expect(await page.locator('#whatif-glossary').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('#whatif-glossary dt').count()).toBe(6);
     expect(problems).toEqual([]);
   });
 
