@@ -19,7 +19,7 @@ export {
 export { changedScenario, changeValueText, type ScenarioChanges, type ChangeValue } from './changes.ts';
 export { SHIPPED_COMPARISONS } from '../scenarios/comparisons/index.ts';
 export {
-  parseWhatIf, planWhatIf, checkClaims, claimHolds, claimText, differenceOf, runWhatIf, whatIfScenario, CLAIM_DIRECTIONS,
+  parseWhatIf, planWhatIf, planClaims, checkClaims, claimHolds, claimText, differenceOf, runWhatIf, whatIfScenario, CLAIM_DIRECTIONS,
   type WhatIf, type WhatIfPlan, type WhatIfResult, type WhatIfOptions, type RunWhatIfOptions, type Claim, type PlannedClaim, type ClaimResult, type Texts,
 } from './whatifs.ts';
 export { SHIPPED_WHATIFS } from '../scenarios/whatifs/index.ts';

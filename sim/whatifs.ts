@@ -162,6 +162,16 @@ export function planWhatIf(w: WhatIf, s: Scenario = whatIfScenario(w), options: 
     throw new InputError(`--replications: ${JSON.stringify(String(options.replications))} is not allowed; a paired interval needs at least 2 replications`);
   }
   const arms = planArms(s, w.comparison, settings, { source });
+  return { whatIf: w, arms, claims: planClaims(w, s, arms, source) };
+}
+
+/**
+ * A preset's claims against a plan of its arms (at any run settings): for
+ * every claim a variant label of the plan, a group of the scenario and a
+ * metric the run has. Throws ValidationError naming the claim's field.
+ */
+export function planClaims(w: WhatIf, s: Scenario, arms: ArmsPlan, source = `what-if ${w.id}`): PlannedClaim[] {
+  const settings = arms.settings;
   const errors: FieldError[] = [];
   const labels = arms.arms.slice(1).map((a) => a.label);
   const groups = outputGroupNames(s);
@@ -176,7 +186,7 @@ export function planWhatIf(w: WhatIf, s: Scenario = whatIfScenario(w), options: 
     else claims.push({ ...c, variantIndex, key });
   });
   if (errors.length) throw new ValidationError(errors, source);
-  return { whatIf: w, arms, claims };
+  return claims;
 }
 
 /** A claim against the numbers: the difference it reads, the verdict `compare` gives it, and whether it holds. */

@@ -14,7 +14,6 @@ import { num, type Lang } from './i18n.ts';
 import { cappedLines, compareOptions, errorLines, isLarge, planOf, scenarioOf, sizesOf } from './plan.ts';
 import { Cancelled, Runner } from './runner.ts';
 import { AUTO_RUN_PERSON_WEEKS, DRAWER_BELOW, MAX_LINK_CHARS, type Settings } from './settings.ts';
-import type { StoryFocus } from './story-steps.ts';
 import { stepOfSettings, undoPatch } from './story.ts';
 import { UI } from './text.ts';
 import { fromQuery, packScenario, toQuery } from './url.ts';
@@ -74,7 +73,6 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   let runToken = 0;
   // [bokmål] the status line as a function of the language, so a language change writes it again in the new one
   let status: (lang: Lang) => Node[] = () => [];
-  let storyFocus: StoryFocus | undefined;
   /** The story's "Undo": the last settings of the person's own (not a step's experiment) before the story changed them. */
   let storyBefore: Settings | undefined;
   let shown: ShownView | undefined;
@@ -211,6 +209,11 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     if (url !== location.search + location.hash) history.replaceState(null, '', url);
   }
 
+  /** Results `d` of settings `of` with the policies' labels in the page's language. */
+  function labelled(d: PageData, of: Settings): PageData {
+    return scenario ? { ...d, meta: { ...d.meta, policyLabels: planOf({ ...of, lang: settings.lang }, scenario).labels } } : d;
+  }
+
   function set(patch: Partial<Settings>, rerender = false): void {
     const old = settings;
     settings = { ...settings, ...patch };
@@ -226,10 +229,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     pushUrl();
     // projector mode on or off: the drawer as that mode has it
     if (patch.projector !== undefined && patch.projector !== old.projector) drawerChoice = undefined;
-    if (patch.lang !== undefined && data && scenario && dataSettings) {
-      // the same results, labelled in the new language
-      data = { ...data, meta: { ...data.meta, policyLabels: planOf({ ...dataSettings, lang: settings.lang }, scenario).labels } };
-    }
+    // the same results, labelled in the new language
+    if (patch.lang !== undefined && data && dataSettings) data = labelled(data, dataSettings);
     if (patch.lang !== undefined || patch.projector !== undefined || patch.view !== undefined) renderAll();
     else {
       if (rerender) renderControls(el.controlsBody, controlsContext());
@@ -291,7 +292,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   function renderViewNow(): void {
     shown?.destroy();
     shown = renderView(el.panel, {
-      settings, data, runs, storyFocus, whatIf: whatIfContext(), history: historyPart(runHistory, shownRun, settings.lang, recall),
+      settings, data, runs, whatIf: whatIfContext, history: () => historyPart(runHistory, shownRun, settings.lang, recall),
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
       onChoice: (chart, value) => { settings = { ...settings, choices: withChoice(settings.choices, chart, value) }; pushUrl(); },
       // ---- story (viz/story.ts): arriving at a step calls onStep, then onStoryApply, as "Run this experiment" does, so each
@@ -299,7 +300,6 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
       onStep: (n) => { settings = { ...settings, step: n }; pushUrl(); storyIntoView(); },
       onStoryApply: (patch, focus) => {
         if (stepOfSettings(settings) === undefined) storyBefore = settings;
-        storyFocus = focus;
         set({ ...patch, persona: focus.view === 'journey' ? focus.persona : settings.persona }, true);
         run().catch(() => undefined);
       },
@@ -436,7 +436,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     if (scenarioChanged) loadScenario();
     runs = e.runs;
     dataSettings = e.settings;
-    data = scenario ? { ...e.data, meta: { ...e.data.meta, policyLabels: planOf({ ...e.settings, lang: settings.lang }, scenario).labels } } : e.data;
+    data = labelled(e.data, e.settings);
     shownRun = e.n;
     runError = [];
     pushUrl();
@@ -510,7 +510,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   // a link to the What if… view with a comparison runs it (when small); otherwise the two policies
   const firstArms = settings.view === 'whatif' ? whatIfPlanned() : undefined;
   if (firstArms && 'plan' in firstArms) {
-    if (workOf(firstArms.plan).personWeeks / 2 > AUTO_RUN_PERSON_WEEKS) status = (l) => [document.createTextNode(UI(l).notStarted(firstArms.plan.settings.agents, firstArms.plan.settings.weeks, firstArms.plan.settings.replications))];
+    const { agents, weeks, replications } = firstArms.plan.settings;
+    if (workOf(firstArms.plan).personWeeks > AUTO_RUN_PERSON_WEEKS) status = (l) => [document.createTextNode(UI(l).notStarted(agents, weeks, replications, firstArms.plan.arms.length))];
     else runWhatIf().catch(() => undefined);
   } else if (scenario && !(first && isLarge(first))) run().catch(() => undefined);
 

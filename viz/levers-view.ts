@@ -166,8 +166,8 @@ export function withoutFindings(text: string): string {
   });
 }
 
-/** A value as the box shows it, with the language's decimal mark. */
-const fmt = (v: number, lang: Lang) => (Number.isInteger(v) && Math.abs(v) >= 10_000 ? count(v, lang) : num(v, lang, Math.min(6, (String(v).split('.')[1] ?? '').length)));
+/** A value as the box shows it, with the language's decimal mark (and as the What if… view lists a change). */
+export const leverNumber = (v: number, lang: Lang): string => (Number.isInteger(v) && Math.abs(v) >= 10_000 ? count(v, lang) : num(v, lang, Math.min(6, (String(v).split('.')[1] ?? '').length)));
 
 /** The scenario values panel for `root` (the settings panel). */
 export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement {
@@ -243,13 +243,13 @@ export function leversPanel(root: HTMLElement, ctx: LeversContext): HTMLElement 
     }
     if (l.topic === 'groups') shareInputs.set(l.item!, input);
     const unit = unitText(spec.unit, lang);
-    const range = `${T.range} ${fmt(spec.min, lang)}–${fmt(spec.max, lang)}`;
+    const range = `${T.range} ${leverNumber(spec.min, lang)}–${leverNumber(spec.max, lang)}`;
     return row(l, h('div', { class: 'lever-number' },
       h('label', { for: id }, l.topic === 'groups' ? itemName(l) : leverLabel(l, lang)),
       h('span', { class: 'lever-box' }, input, unit ? h('span', { class: 'unit' }, unit) : undefined,
         l.topic === 'groups' ? h('span', { class: 'share-pct' }) : undefined,
         l.topic === 'groups' ? h('span', { class: 'rescaled-mark' }, T.rescaled) : undefined)),
-    h('p', { class: 'hint', id: `${id}-line` }, ...(l.topic === 'groups' ? [] : [...leverLine(l, lang), ' ']), h('span', { class: 'lever-range' }, `${range}; ${T.scenario}: ${fmt(base, lang)}.`)),
+    h('p', { class: 'hint', id: `${id}-line` }, ...(l.topic === 'groups' ? [] : [...leverLine(l, lang), ' ']), h('span', { class: 'lever-range' }, `${range}; ${T.scenario}: ${leverNumber(base, lang)}.`)),
     message);
   }
 
@@ -403,7 +403,7 @@ export function changesNote(data: PageData, lang: Lang): HTMLElement | undefined
       : def.topic === 'services' ? serviceName(item, data.meta.services.find((x) => x.id === item)?.label ?? item, lang) : undefined;
     const label = `${LEVER_TEXT[def.pattern][lang]}${name ? ` (${name})` : ''}`;
     const value = whole !== path || !(typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v)) ? T.changedList
-      : typeof v === 'number' ? fmt(v, lang) : typeof v === 'boolean' ? (v ? T.yes : T.no) : v.map((x) => choiceText(String(x), lang)).join(', ');
+      : typeof v === 'number' ? leverNumber(v, lang) : typeof v === 'boolean' ? (v ? T.yes : T.no) : v.map((x) => choiceText(String(x), lang)).join(', ');
     shown.set(whole, `${label}: ${value}`);
   }
   if (shown.size === 0) return undefined;

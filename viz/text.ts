@@ -37,7 +37,7 @@ export const UI = texts({
   capped: 'This scenario asks for more than a browser tab can hold, so the page runs it smaller (the command line runs it at full size):',
   tooLong: (chars: string, max: string) => `This scenario file is too large to travel in a link (${chars} characters, compressed; a link holds at most ${max}), so the address bar does not carry it. To share this run, send the file along with the link.`,
   downloadScenario: 'Download the scenario file',
-  notStarted: (agents: number, weeks: number, reps: number) => `This link asks for a large run (${count(agents, 'en')} people × ${count(weeks, 'en')} weeks × ${count(reps, 'en')} replications × 2 policies), so it did not start on opening. Press Run to start it (Cancel stops it), or first set fewer people or replications under Run.`,
+  notStarted: (agents: number, weeks: number, reps: number, arms?: number) => `This link asks for a large run (${count(agents, 'en')} people × ${count(weeks, 'en')} weeks × ${count(reps, 'en')} replications × ${arms === undefined ? '2 policies' : `${arms} arms`}), so it did not start on opening. Press Run to start it (Cancel stops it), or first set fewer people or replications under Run.`,
   care: 'The model illustrates mechanisms and tests hypotheses; it does not predict what will happen to real individuals. It holds no personal data.',
   noResults: 'No results yet: press Run.',
 }, {
@@ -75,7 +75,7 @@ export const UI = texts({
   capped: 'Dette scenariet ber om mer enn en nettleserfane kan romme, så siden kjører det i mindre skala (kommandolinjen kjører det i full størrelse):',
   tooLong: (chars: string, max: string) => `Denne scenariofilen er for stor til å sendes i en lenke (${chars} tegn komprimert; en lenke rommer høyst ${max}), så adresselinjen tar den ikke med. For å dele kjøringen: send filen sammen med lenken.`,
   downloadScenario: 'Last ned scenariofilen',
-  notStarted: (agents: number, weeks: number, reps: number) => `Denne lenken ber om en stor kjøring (${count(agents, 'nb')} personer × ${count(weeks, 'nb')} uker × ${count(reps, 'nb')} replikasjoner × 2 politikker), så den startet ikke da siden åpnet. Trykk Kjør for å starte den (Avbryt stopper den), eller sett først færre personer eller replikasjoner under Kjøring.`,
+  notStarted: (agents: number, weeks: number, reps: number, arms?: number) => `Denne lenken ber om en stor kjøring (${count(agents, 'nb')} personer × ${count(weeks, 'nb')} uker × ${count(reps, 'nb')} replikasjoner × ${arms === undefined ? '2 politikker' : `${arms} armer`}), så den startet ikke da siden åpnet. Trykk Kjør for å starte den (Avbryt stopper den), eller sett først færre personer eller replikasjoner under Kjøring.`,
   care: 'Modellen illustrerer mekanismer og tester hypoteser; den forutsier ikke hva som vil skje med virkelige personer. Den inneholder ingen personopplysninger.',
   noResults: 'Ingen resultater ennå: trykk Kjør.',
 });

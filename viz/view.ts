@@ -16,17 +16,15 @@ export interface ViewContext {
   settings: Settings;
   data: PageData | undefined;
   runs: RunResult[];
-  /** The focus of the story experiment that was run last, if any (the stage shows the current step's: each step runs its own). */
-  storyFocus: StoryFocus | undefined;
   onPersona(name: string): void;
   /** A chart's control changed (chart id, value). */
   onChoice(chart: string, value: string): void;
   onStep(n: number): void;
   onStoryApply(patch: Partial<Settings>, focus: StoryFocus): void;
-  /** The What if… view's state and actions. */
-  whatIf: WhatIfContext;
-  /** The run history (history.ts), shown above the Compare view's results. */
-  history?: HTMLElement;
+  /** The What if… view's state and actions (made only when that view is shown: it plans the comparison). */
+  whatIf: () => WhatIfContext;
+  /** The run history (history.ts), shown above the Compare view's results (made only there). */
+  history?: () => HTMLElement | undefined;
   /** The story's "Undo" (back to the settings from before it changed them), offered when given. */
   onStoryUndo?: () => void;
 }
@@ -142,7 +140,7 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
   if (st.view === 'whatif') {
     const area = h('div', { class: 'whatif' });
     panel.append(area);
-    renderWhatIf(area, ctx.whatIf);
+    renderWhatIf(area, ctx.whatIf());
     return shown;
   }
   if (!data) {
@@ -153,7 +151,8 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
     const area = h('div', {});
     panel.append(area);
     renderCompare(area, data, ctx.runs, lang, { choices: st.choices, onChoice: ctx.onChoice, fontSize });
-    if (ctx.history) area.prepend(ctx.history);
+    const history = ctx.history?.();
+    if (history) area.prepend(history);
   } else if (st.view === 'agents') {
     shown.agents = createAgentsView(panel, data, { lang, width: width(panel, 1400), height: projector ? roomBelow(panel) : undefined, fontSize: agentsFont });
   }

@@ -8,7 +8,8 @@
 import * as Plot from '@observablehq/plot';
 import { estimate, type ArmRun, type ArmsResult, type Estimate } from '../sim/index.ts';
 import { METRIC_TABLE, type MetricName } from '../sim/metrics.ts';
-import { asSvg, context, figure, legend, legendLayout, type ChartControl, type ChartOptions } from './charts/common.ts';
+import { asSvg, COMMON_TEXT, context, figure, legend, legendLayout, type ChartControl, type ChartOptions } from './charts/common.ts';
+import { DERIVED_GROUPS } from '../sim/constants.ts';
 import { num } from './i18n.ts';
 import { outputGroupName } from './names.ts';
 import { ARM_COLOURS, ARM_TEXT_COLOURS } from './palette.ts';
@@ -57,7 +58,7 @@ export function differenceChart(rows: DifferenceRow[], labels: readonly string[]
   const svg = asSvg(Plot.plot({
     document: ctx.doc, width, height, marginLeft: 48 * k, marginBottom: 34 * k, marginRight: 12 + Math.min(width * 0.3, widest),
     style: { fontSize: `${font}px`, overflow: 'visible' },
-    x: { label: `${lang === 'nb' ? 'Uke' : 'Week'} →`, labelAnchor: 'right', nice: false },
+    x: { label: `${COMMON_TEXT(lang).week} →`, labelAnchor: 'right', nice: false },
     y: { grid: true, label: `↑ ${t.overTimeY}`, tickFormat: (d: number) => pp(d), nice: true },
     marks,
   }));
@@ -83,8 +84,9 @@ export const EQUITY_CONTROL: ChartControl<EquityMetric> & { chart: string } = {
 /** The groups the equity chart shows: the scenario's, then with and without benefit rights. */
 export function equityGroups(r: ArmsResult): string[] {
   const names = Object.keys(r.baseline.byGroup);
-  const derived = ['withBenefitRights', 'withoutBenefitRights'];
-  return [...names.filter((g) => !['withBenefitRights', 'withoutBenefitRights', 'women', 'men', 'all'].includes(g)), ...derived.filter((g) => names.includes(g))];
+  const derived: readonly string[] = DERIVED_GROUPS;
+  const rights = ['withBenefitRights', 'withoutBenefitRights'] as const satisfies readonly (typeof DERIVED_GROUPS)[number][];
+  return [...names.filter((g) => !derived.includes(g)), ...rights.filter((g) => names.includes(g))];
 }
 
 interface EquityRow { group: string; arm: number; mean: number; lo: number; hi: number }

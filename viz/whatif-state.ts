@@ -10,7 +10,7 @@
  * drawer are not in them unless an arm lists them (`fromSettings`).
  */
 import {
-  MAX_VARIANTS, parseComparison, parseWhatIf, planArms, planWhatIf, SHIPPED_WHATIFS,
+  MAX_VARIANTS, parseComparison, parseWhatIf, planArms, planClaims, SHIPPED_WHATIFS,
   type ArmInput, type ArmsPlan, type ComparisonInput, type Scenario, type WhatIf, type WhatIfPlan,
 } from '../sim/index.ts';
 import { resolvedChanges, type LeverChanges } from './levers.ts';
@@ -101,9 +101,8 @@ export function planWhatIfOf(st: Settings, s: Scenario): PlannedWhatIf | undefin
   const plan = planArms(s, input, sizes, { source });
   const w = presetOf(st.whatif);
   if (!w) return { plan };
-  // the preset's claims (checked against its scenario), read off a run of its arms at the page's sizes
-  const claims = planWhatIf(w, s, { seed: sizes.seed, replications: Math.max(2, sizes.replications) }).claims;
-  return { plan, preset: { whatIf: w, arms: plan, claims } };
+  // the preset's claims, read off a run of its arms at the page's sizes
+  return { plan, preset: { whatIf: w, arms: plan, claims: planClaims(w, s, plan, source) } };
 }
 
 /** Runs a plan makes (arms × replications) and its person-weeks (for the time estimate). */

@@ -14,6 +14,7 @@ import {
 } from '../sim/index.ts';
 import type { ChangeValue } from '../sim/changes.ts';
 import { intervalText } from '../sim/format.ts';
+import { csvRow, tableCsv, type Cell } from '../sim/tables.ts';
 import { parseMetricKey, type MetricName } from '../sim/metrics.ts';
 import { claimText } from '../sim/whatifs.ts';
 import { choiceOf } from './charts/common.ts';
@@ -23,7 +24,7 @@ import { count, num, type Lang } from './i18n.ts';
 import { KNOB_TEXT } from './knob-text.ts';
 import { leversOf, type Lever } from './levers.ts';
 import { choiceText, TOPIC_TEXT } from './lever-text.ts';
-import { leverLabel } from './levers-view.ts';
+import { leverLabel, leverNumber } from './levers-view.ts';
 import { outputGroupName, serviceName } from './names.ts';
 import { ARM_COLOURS, ARM_TEXT_COLOURS } from './palette.ts';
 import { policyLabel } from './plan.ts';
@@ -127,7 +128,7 @@ function changeName(name: string, levers: Lever[], lang: Lang, s: Scenario | und
 }
 
 /** A change's value on screen: a list of choices in words. */
-const changeValue = (v: ChangeValue, lang: Lang): string => (Array.isArray(v) ? v.map((x) => choiceText(x, lang)).join(', ') : num(v, lang, Math.min(6, (String(v).split('.')[1] ?? '').length)));
+const changeValue = (v: ChangeValue, lang: Lang): string => (Array.isArray(v) ? v.map((x) => choiceText(x, lang)).join(', ') : leverNumber(v, lang));
 
 function armsPart(ctx: WhatIfContext, c: ComparisonInput | undefined): HTMLElement {
   const { settings: st, scenario: s } = ctx;
@@ -245,11 +246,17 @@ function runPart(ctx: WhatIfContext): HTMLElement {
   return part;
 }
 
-/** A value with its interval ("–" for one replication). */
-function valueCell(metric: MetricName, e: Estimate, lang: Lang, reps: number, difference = false): HTMLElement {
-  const f = (v: number) => metricText(metric, v, lang, { difference });
-  return h('td', {}, f(e.mean), h('span', { class: 'ci' }, ` ${reps < 2 ? '–' : intervalText(f(e.ci95[0]), f(e.ci95[1]), lang)}`));
+/** An estimate's interval, written by `f` (" [lo, hi]"; "–" for one replication, which has none). */
+function intervalSpan(e: Estimate, f: (x: number) => string, reps: number, lang: Lang): HTMLElement {
+  return h('span', { class: 'ci' }, ` ${reps < 2 ? '–' : intervalText(f(e.ci95[0]), f(e.ci95[1]), lang)}`);
 }
+
+/** A cell with an estimate and its interval, written by `f`. */
+const estimateCell = (e: Estimate, lang: Lang, f: (x: number) => string, reps: number): HTMLElement => h('td', {}, f(e.mean), intervalSpan(e, f, reps, lang));
+
+/** A metric's value with its interval, as the metric table writes it (`difference`: with a sign, shares in points). */
+const valueCell = (metric: MetricName, e: Estimate, lang: Lang, reps: number, difference = false): HTMLElement =>
+  estimateCell(e, lang, (v) => metricText(metric, v, lang, { difference }), reps);
 
 /** A verdict in words, with its class (better, worse, unclear). */
 export function verdictText(v: DifferenceVerdict, lang: Lang, reps: number): { text: string; cls: string } {
@@ -270,10 +277,6 @@ export function verdictText(v: DifferenceVerdict, lang: Lang, reps: number): { t
 export function keyTable(r: ArmsResult, labels: string[], lang: Lang): HTMLElement {
   const t = WHATIF_TEXT(lang);
   const R = r.replications;
-  const ci = (metric: MetricName, e: Estimate, difference: boolean) => {
-    const f = (v: number) => metricText(metric, v, lang, { difference });
-    return h('span', { class: 'ci' }, ` ${R < 2 ? '–' : intervalText(f(e.ci95[0]), f(e.ci95[1]), lang)}`);
-  };
   return h('table', { class: 'headline whatif-table', id: 'whatif-key' },
     h('caption', {}, t.keyResults, h('span', { class: 'hint' }, ' ', R < 2 ? t.keyHintOne : t.keyHint(R), ' '),
       // the glossary one click away: opened and brought into view
@@ -299,7 +302,7 @@ export function keyTable(r: ArmsResult, labels: string[], lang: Lang): HTMLEleme
         const vt = verdictText(verdict, lang, R);
         const d = v.difference.summary[m] as Estimate;
         return h('td', { class: 'variant-cell' },
-          h('div', {}, metricText(m, d.mean, lang, { difference: true }), ci(m, d, true)),
+          h('div', {}, metricText(m, d.mean, lang, { difference: true }), intervalSpan(d, (x) => metricText(m, x, lang, { difference: true }), R, lang)),
           h('div', { class: 'sub' }, metricText(m, (v.summary[m] as Estimate).mean, lang), ' · ',
             h('span', { class: `verdict ${vt.cls}`, 'data-verdict': vt.cls }, vt.text)));
       })))));
@@ -312,10 +315,6 @@ function ratioCell(x: Ratio, lang: Lang): HTMLElement {
   // the reason with its figures, as the command line gives it (in English), as a tooltip on the English page
   if (!x.defined) return h('td', { class: 'undefined', title: lang === 'en' ? x.reason : undefined }, `${t.notDefined}: ${t.why[x.why]}`);
   return h('td', {}, kr(x.mean, lang), h('span', { class: 'ci' }, ` ${intervalText(kr(x.ci95[0], lang), kr(x.ci95[1], lang), lang)}`));
-}
-
-function estimateCell(e: Estimate, lang: Lang, f: (x: number) => string, reps: number): HTMLElement {
-  return h('td', {}, f(e.mean), h('span', { class: 'ci' }, ` ${reps < 2 ? '–' : intervalText(f(e.ci95[0]), f(e.ci95[1]), lang)}`));
 }
 
 function costPart(ctx: WhatIfContext, r: ArmsResult, labels: string[]): HTMLElement {
@@ -370,13 +369,11 @@ function glossary(lang: Lang): HTMLElement {
     h('dl', {}, ...t.terms.flatMap(([term, what]) => [h('dt', {}, term), h('dd', {}, what)])));
 }
 
-/** Tidy rows of a result: arm, label, policy, knobs, changes, group, metric, mean, lo, hi, and the difference from the baseline. */
+/** Tidy rows of a result: arm, label, policy, knobs, changes, group, metric, mean, lo, hi, and the difference from the baseline (every CSV cell as the project writes it: csvRow). */
 export function whatIfCsv(r: ArmsResult): string {
-  const q = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
-  const lines = ['arm,label,policy,knobs,changes,group,metric,kind,mean,lo,hi'];
-  const arms = [r.baseline, ...r.variants];
-  arms.forEach((a, i) => {
-    const head = [String(i), q(a.label), a.policy, q(JSON.stringify(a.overrides)), q(JSON.stringify(a.changes))].join(',');
+  const lines = [csvRow(['arm', 'label', 'policy', 'knobs', 'changes', 'group', 'metric', 'kind', 'mean', 'lo', 'hi'])];
+  [r.baseline, ...r.variants].forEach((a, i) => {
+    const head: Cell[] = [i, a.label, a.policy, JSON.stringify(a.overrides), JSON.stringify(a.changes)];
     const tables: [string, string, Record<string, unknown>][] = [['all', 'value', a.summary], ...Object.entries(a.byGroup).map(([g, x]): [string, string, Record<string, unknown>] => [g, 'value', x])];
     if (i > 0) {
       const v = r.variants[i - 1];
@@ -386,8 +383,8 @@ export function whatIfCsv(r: ArmsResult): string {
       for (const [m, e] of Object.entries(table)) {
         const x = e as { mean: number | number[]; ci95: [number | number[], number | number[]] };
         if (Array.isArray(x.mean)) {
-          x.mean.forEach((mv, y) => lines.push(`${head},${g},${m}.${y + 1},${kind},${mv},${(x.ci95[0] as number[])[y]},${(x.ci95[1] as number[])[y]}`));
-        } else lines.push(`${head},${g},${m},${kind},${x.mean},${x.ci95[0]},${x.ci95[1]}`);
+          x.mean.forEach((mv, y) => lines.push(csvRow([...head, g, `${m}.${y + 1}`, kind, mv, (x.ci95[0] as number[])[y], (x.ci95[1] as number[])[y]])));
+        } else lines.push(csvRow([...head, g, m, kind, x.mean, x.ci95[0] as number, x.ci95[1] as number]));
       }
     }
   });
@@ -396,8 +393,10 @@ export function whatIfCsv(r: ArmsResult): string {
 
 /** The arms of a result, one row each: what each ran with. */
 export function armsCsv(r: ArmsResult): string {
-  const q = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
-  return ['arm,label,policy,knob_overrides,knobs,changes', ...[r.baseline, ...r.variants].map((a, i) => [i, q(a.label), a.policy, q(JSON.stringify(a.overrides)), q(JSON.stringify(a.knobs)), q(JSON.stringify(a.changes))].join(','))].join('\n') + '\n';
+  return tableCsv({
+    name: 'arms', columns: ['arm', 'label', 'policy', 'knob_overrides', 'knobs', 'changes'],
+    rows: [r.baseline, ...r.variants].map((a, i) => [i, a.label, a.policy, JSON.stringify(a.overrides), JSON.stringify(a.knobs), JSON.stringify(a.changes)]),
+  });
 }
 
 /** The JSON export: exactly what `pathways compare --arm ... --json` prints. */
