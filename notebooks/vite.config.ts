@@ -5,14 +5,18 @@
  * page in dist/web (the notebooks link it as ../index.html), with relative paths,
  * and contacts no other host.
  */
-import { readdirSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { deserialize } from '@observablehq/notebook-kit';
 import { config, observable } from '@observablehq/notebook-kit/vite';
 import { defineConfig, type Alias, type Plugin } from 'vite';
+import { isTranslation, sourceOf, translated } from './translation.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/** The notebooks: every .html file directly in notebooks/. */
+/** The notebooks: every .html file directly in notebooks/ (X.html in English, X.nb.html its bokmål translation). */
 export const NOTEBOOKS = readdirSync(here('.')).filter((f) => f.endsWith('.html')).sort();
 
 /**
@@ -53,6 +57,15 @@ function noRemoteImports(): Plugin {
   };
 }
 
+const window = new JSDOM().window;
+const parser = new window.DOMParser();
+
+/** A bokmål notebook: the English notebook's code with the translation's text cells (notebooks/translation.ts). */
+function inBokmal(notebook: ReturnType<typeof deserialize>, file: string) {
+  const source = join(dirname(file), sourceOf(basename(file)));
+  return translated(deserialize(readFileSync(source, 'utf-8'), { parser }), notebook, basename(file));
+}
+
 const base = config();
 // notebook-kit maps `npm:` imports to a CDN with a `customResolver` alias (deprecated in Vite 8); the notebooks
 // work offline and never use `npm:`, so that alias is left out (and noRemoteImports fails the build on a remote import).
@@ -73,7 +86,21 @@ export default defineConfig({
   cacheDir: here('../node_modules/.vite-notebooks'),
   publicDir: false,
   // no favicon request (data: URL), and the test hook
-  plugins: [observable({ transformTemplate: (t) => t.replace('</head>', `<link rel="icon" href="data:,">\n${HOOK}\n</head>`) }), noRemoteImports()],
+  // a bokmål notebook is marked lang="nb" (for screen readers, and the cells' language: notebooks/lib/lang.ts)
+  plugins: [
+    observable({
+      window,
+      parser,
+      transformNotebook: (notebook, ctx) => (isTranslation(ctx.filename) ? inBokmal(notebook, ctx.filename) : notebook),
+      transformTemplate: (t, ctx) => {
+        const page = t.replace('</head>', `<link rel="icon" href="data:,">\n${HOOK}\n</head>`);
+        if (!isTranslation(ctx.filename)) return page;
+        if (!page.includes('<html lang="en">')) throw new Error('notebooks/vite.config.ts: the notebook template has no <html lang="en"> to mark as bokmål');
+        return page.replace('<html lang="en">', '<html lang="nb">');
+      },
+    }),
+    noRemoteImports(),
+  ],
   // the project, and its node_modules where it really is (a checkout may share one through a symbolic link)
   server: { host: '127.0.0.1', fs: { allow: [here('..'), realpathSync(here('../node_modules'))] } },
   preview: { host: '127.0.0.1' },

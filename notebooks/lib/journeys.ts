@@ -3,28 +3,56 @@
  * A run is one replicate of a shipped scenario under each of its two
  * `comparePolicies` (`runPolicies`: the same people and the same luck),
  * keeping the weekly state of the personas (who are the first agents) and
- * their events (the model's `journey`), each with its sentence in English
- * (sim/journey-text.ts). States and policies are named as on the page.
+ * their events (the model's `journey`), each with its sentence in the
+ * notebook's language (sim/journey-text.ts; notebooks/lib/lang.ts). States,
+ * policies and groups are named as on the page.
  */
 import { eventText, parseScenario, rightsText, runPolicies, SHIPPED, type JourneyEvent, type RunResult, type Scenario } from '../../sim/index.ts';
 import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE, STATE_NAMES } from '../../sim/constants.ts';
-import { STATE_TEXT } from '../../viz/i18n.ts';
+import { STATE_TEXT, texts } from '../../viz/i18n.ts';
+import { groupName, serviceInSentence } from '../../viz/names.ts';
+import { personaDescription } from '../../viz/persona-text.ts';
 import { policyLabel } from '../../viz/plan.ts';
+import { lang } from './lang.ts';
 
 /** The states as people read them, in STATE_NAMES order (the page's words, viz/i18n.ts). */
-export const STATE_LABELS: readonly string[] = STATE_NAMES.map((s) => STATE_TEXT('en')[s]);
+export const STATE_LABELS: readonly string[] = STATE_NAMES.map((s) => STATE_TEXT(lang)[s]);
+
+const MARK_TEXT = texts(
+  {
+    rejected: 'refused', started: 'started a service', completed: 'completed a service', droppedOut: 'dropped out',
+    hired: 'got a job', lostJob: 'lost the job', advisorChanged: 'advisor changed', disclosedBarrier: 'told about a hidden problem',
+  },
+  {
+    rejected: 'fikk avslag', started: 'begynte på et tiltak', completed: 'fullførte et tiltak', droppedOut: 'falt fra',
+    hired: 'fikk jobb', lostJob: 'mistet jobben', advisorChanged: 'byttet veileder', disclosedBarrier: 'fortalte om et skjult problem',
+  },
+);
+const SYMBOLS: Record<keyof ReturnType<typeof MARK_TEXT>, string> = {
+  rejected: 'times', started: 'triangle', completed: 'star', droppedOut: 'wye', hired: 'circle', lostJob: 'diamond', advisorChanged: 'plus', disclosedBarrier: 'square',
+};
 
 /** Events drawn on the timeline, with their symbol and legend text. */
-export const MARKS: Record<string, { symbol: string; label: string }> = {
-  rejected: { symbol: 'times', label: 'refused' },
-  started: { symbol: 'triangle', label: 'started a service' },
-  completed: { symbol: 'star', label: 'completed a service' },
-  droppedOut: { symbol: 'wye', label: 'dropped out' },
-  hired: { symbol: 'circle', label: 'got a job' },
-  lostJob: { symbol: 'diamond', label: 'lost the job' },
-  advisorChanged: { symbol: 'plus', label: 'advisor changed' },
-  disclosedBarrier: { symbol: 'square', label: 'told about a hidden problem' },
-};
+export const MARKS: Record<string, { symbol: string; label: string }> = Object.fromEntries(
+  Object.entries(MARK_TEXT(lang)).map(([kind, label]) => [kind, { symbol: SYMBOLS[kind as keyof typeof SYMBOLS], label }]),
+);
+
+/** A shipped scenario's title in the notebook's language. */
+export function scenarioTitle(name: string): string {
+  const raw = SHIPPED[name] as { title?: string; titleNb?: string } | undefined;
+  return (lang === 'nb' ? raw?.titleNb : undefined) ?? raw?.title ?? name;
+}
+
+/** A persona's description in the notebook's language (empty without one). */
+export function describe(p: { description?: string; descriptionNb?: string }): string {
+  return personaDescription(p, lang)?.text ?? '';
+}
+
+/** A scenario group's name in the notebook's language. */
+export function groupOf(s: Scenario, name: string): string {
+  const g = s.groups.find((x) => x.name === name);
+  return g ? groupName(g.name, g.label ?? g.name, lang) : name;
+}
 
 /** Routine events left out of the "turning points" list (counted in the summary instead). */
 const ROUTINE = new Set(['metAdvisor', 'searchedInVain', 'applied']);
@@ -40,7 +68,7 @@ export function runPersonas(name: string, replicate = 0): PersonaRuns {
   const raw = SHIPPED[name];
   if (!raw) throw new Error(`unknown scenario ${name}`);
   const scenario = parseScenario(raw);
-  const policies = scenario.comparePolicies.map((key) => ({ key, label: policyLabel(scenario, key) }));
+  const policies = scenario.comparePolicies.map((key) => ({ key, label: policyLabel(scenario, key, lang) }));
   const runs = runPolicies(scenario, policies.map((p) => p.key), replicate, { historyAgents: scenario.personas.length });
   return { scenario, policies, replicate, runs, weeks: scenario.weeks, milliseconds: performance.now() - t0 };
 }
@@ -61,10 +89,12 @@ export interface Journey {
 export function journeysOf(r: PersonaRuns, name: string): Journey[] {
   const id = r.scenario.personas.findIndex((p) => p.name === name);
   if (id < 0) throw new Error(`${name} is not a persona of ${r.scenario.name}`);
+  // the services as the sentences name them in the notebook's language (as the page's journey does)
+  const named = { services: r.scenario.services.map((x) => ({ id: x.id, label: serviceInSentence(x.id, x.label ?? x.id, lang) })) };
   return r.policies.map((p, k) => {
     const run = r.runs[k];
     const h = run.detail.history!;
-    const events = (run.journeys[id]?.events ?? []).map((e) => ({ ...e, sentence: eventText(e, r.scenario, 'en'), routine: ROUTINE.has(e.kind) }));
+    const events = (run.journeys[id]?.events ?? []).map((e) => ({ ...e, sentence: eventText(e, named, lang), routine: ROUTINE.has(e.kind) }));
     const spans: Journey['spans'] = [];
     let weeksInWork = 0, weeksInServices = 0, weeksDiscouraged = 0, firstJob: number | null = null;
     for (let w = 0; w < h.states.length / h.agents; w++) {
@@ -94,5 +124,5 @@ export function journeysOf(r: PersonaRuns, name: string): Journey[] {
 /** The rights a journey started with, as a phrase ("with a right to unemployment benefit"); empty if it has no registration. */
 export function rightsAtRegistration(j: Journey): string {
   const e = j.events.find((x) => x.kind === 'registered');
-  return e?.kind === 'registered' ? rightsText(e.rights, 'en') : '';
+  return e?.kind === 'registered' ? rightsText(e.rights, lang) : '';
 }

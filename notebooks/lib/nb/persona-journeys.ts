@@ -1,0 +1,40 @@
+/** The bokmål words of the code cells of notebooks/persona-journeys.html (notebooks/lib/lang.ts). */
+import { translator } from '../lang.ts';
+
+export const NB: Readonly<Record<string, string>> = {
+  'Office': 'Kontor',
+  'Person': 'Person',
+  'Luck': 'Flaks',
+  'draw {0} (as on the page’s “Follow one person” view)': 'trekning {0} (som i sidens visning «Følg én person»)',
+  'draw {0}': 'trekning {0}',
+  'Running {0} under both policies…': 'Kjører {0} under begge politikkene …',
+  '{0} people for {1} weeks under {2} and {3}, in {4} s.': '{0} personer i {1} uker under {2} og {3}, på {4} s.',
+  '{0}’s weeks under each policy': 'Ukene til {0} under hver politikk',
+  'Coloured by state; symbols mark turning points. Hover for what happened.': 'Farget etter tilstand; symbolene markerer vendepunkter. Hold pekeren over for å se hva som skjedde.',
+  'Week': 'Uke',
+  'week {0}': 'uke {0}',
+  'weeks {0}–{1}': 'uke {0}–{1}',
+  'week {0}: {1}': 'uke {0}: {1}',
+  'none in {0} weeks': 'ingen på {0} uker',
+  'First job': 'Første jobb',
+  'In work at the end': 'I arbeid ved slutten',
+  'yes': 'ja',
+  'no': 'nei',
+  'Weeks in work': 'Uker i arbeid',
+  'Weeks in services': 'Uker i tiltak',
+  'Weeks discouraged (not searching)': 'Uker motløs (søker ikke)',
+  'Meetings with an advisor': 'Møter med en veileder',
+  'Advisor changes': 'Bytter av veileder',
+  'Weeks spent searching for information in vain': 'Uker med forgjeves leting etter informasjon',
+  'Refusals': 'Avslag',
+  'Services started': 'Tiltak påbegynt',
+  '… of them at a level that does not fit': '… av dem på et nivå som ikke passer',
+  '{0} in numbers (luck: draw {1})': '{0} i tall (flaks: trekning {1})',
+  'List': 'Liste',
+  'turning points': 'vendepunkter',
+  'every event, including each meeting and each week searching in vain': 'alle hendelser, også hvert møte og hver uke med forgjeves leting',
+  'Events under {0}': 'Hendelser under {0}',
+  'Under {0}': 'Under {0}',
+};
+
+export const t = translator(NB);
