@@ -13,7 +13,7 @@ import { elementMaker as el } from './dom.ts';
 import type { PageData } from './data.ts';
 import { LEFT_TEXT, num, STATE_TEXT, texts, type Lang } from './i18n.ts';
 import { STATE_COLOURS } from './palette.ts';
-import { PERSONA_NOTEBOOK } from './site-links.ts';
+import { inLanguage, PERSONA_NOTEBOOK } from './site-links.ts';
 import { personaDescription } from './persona-text.ts';
 import {
   DISCOURAGED, EMPLOYED, FIRST_OUT, LEVEL_NAMES, LONG_SERVICE, SHORT_SERVICE, STATE_NAMES, UNEMPLOYED,
@@ -269,7 +269,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
       make('ul', { class: 'jv-card-resources', 'aria-label': C.resources }, ...facts.resources.map((x) => make('li', {}, x))),
       make('div', { class: 'jv-card-foot' },
         ...(facts.traits.length ? [make('ul', { class: 'jv-card-traits' }, ...facts.traits.map((x) => make('li', {}, x)))] : []),
-        make('p', { class: 'jv-card-link' }, make('a', { href: PERSONA_NOTEBOOK }, C.notebook))));
+        make('p', { class: 'jv-card-link' }, make('a', { href: inLanguage(PERSONA_NOTEBOOK, lang) }, C.notebook))));
   }
 
   function render(name: string): void {

@@ -8,7 +8,7 @@
 import { h } from './dom.ts';
 import { texts, type Lang } from './i18n.ts';
 import type { Settings } from './settings.ts';
-import { NOTEBOOKS_INDEX } from './site-links.ts';
+import { inLanguage, NOTEBOOKS_INDEX } from './site-links.ts';
 import './welcome.css';
 
 const TEXT = texts({
@@ -79,7 +79,7 @@ export function renderWelcome(el: HTMLElement, lang: Lang, on: WelcomeActions): 
     h('ul', { class: 'ways' },
       way('explore', t.explore, t.exploreText, h('button', { type: 'button', class: 'primary', onclick: () => on.view('whatif') }, t.go.explore)),
       way('teach', t.teach, t.teachText, h('button', { type: 'button', class: 'primary', onclick: () => on.view('story') }, t.go.teach)),
-      way('research', t.research, t.researchText, h('a', { class: 'button primary', href: NOTEBOOKS_INDEX }, t.go.research))),
+      way('research', t.research, t.researchText, h('a', { class: 'button primary', href: inLanguage(NOTEBOOKS_INDEX, lang) }, t.go.research))),
     h('p', { class: 'hint' }, t.care),
   );
 }

@@ -23,71 +23,10 @@ import { watchProblems } from '../../scripts/web.js';
 import { useSite } from './site.ts';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { VIEWS, type View } from '../../viz/settings.ts';
+import { allowed, collect, leftInEnglish, shape, type Found } from './english-left.ts';
 
 const site = useSite();
 
-
-/** A text on the page and where it is (the element, and the nearest ancestor with an id). */
-interface Found { text: string; where: string }
-
-const personas = [...new Set(Object.values(SHIPPED).flatMap((s) => ((s as { personas?: { name: string }[] }).personas ?? []).map((p) => p.name)))];
-
-/**
- * Words a bokmål text may share with the English page: names (of people,
- * the scenarios, NAV, the EU), the file and export formats, single letters
- * of the policies (A, B), and words that are the same in bokmål ("Scenario",
- * "minus").
- */
-const ALLOWED = new Set([
-  ...personas, ...Object.keys(SHIPPED), 'NAV', 'EU', 'EØS', 'EEA',
-  'SVG', 'PNG', 'JSON', 'CSV', 'A', 'B', 'C', 'D', 'Scenario', 'minus', 'pp', 's', 'kr',
-]);
-
-/** A text made only of ALLOWED words, numbers, units and signs (no letters but theirs). */
-export function allowed(text: string): boolean {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu) ?? [];
-  // numbers (and numbers with a unit letter: 2x), the findings F1 ... F14
-  return words.every((w) => ALLOWED.has(w) || /^\d/.test(w) || /^F\d+$/.test(w));
-}
-
-/** Every text the page shows, with its aria-labels, titles and placeholders; text marked lang="en" and code left out. */
-function collect(page: Page): Promise<Found[]> {
-  return page.evaluate(() => {
-    const out: { text: string; where: string }[] = [];
-    // marked with its language inside the page (the page's own is on <html>): English shown as English, a language's own name
-    const marked = (e: Element) => {
-      const m = e.closest('[lang]');
-      return m !== null && m !== document.documentElement;
-    };
-    const shown = (e: Element) => e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
-    const where = (e: Element) => {
-      const own = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
-      const anchor = e.parentElement?.closest('[id]');
-      return anchor ? `#${anchor.id} ${own}` : own;
-    };
-    const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      const text = clean(n.textContent ?? '');
-      // code (commands, identifiers) and the citations of published sources, as published
-      if (!el || !text || el.closest('script, style, code, kbd, .fit-source') || marked(el)) continue;
-      // an option is seen when its list is opened: it counts when the list is shown
-      if (!shown(el.closest('select') ?? el)) continue;
-      out.push({ text, where: where(el) });
-    }
-    for (const e of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      // the parts of an image (a chart's svg, role="img", labelled as a whole) are not read out
-      if (e.closest('code') || e.parentElement?.closest('[role="img"]') || marked(e) || !shown(e)) continue;
-      for (const a of ['aria-label', 'title', 'placeholder']) {
-        const v = clean(e.getAttribute(a) ?? '');
-        if (v) out.push({ text: v, where: `${where(e)}[${a}]` });
-      }
-    }
-    out.push({ text: document.title, where: 'title' });
-    return out;
-  });
-}
 
 /** Wait until no run is going on and results are shown. */
 async function settled(page: Page): Promise<void> {
@@ -116,16 +55,6 @@ async function openAll(page: Page): Promise<Found[]> {
     }
   }
   return found;
-}
-
-/** A text with its numbers as # (either language's marks: 1,234.5 and 1 234,5), so that "Done: 20 runs in 1.3 s." is found in "Done: 20 runs in 1.4 s.". */
-export const shape = (text: string): string => text.replace(/[−-]?\d(?:[\d\s\u00a0\u202f.,]*\d)?/g, '#');
-
-/** The bokmål texts that are English: texts of the English page (numbers aside), and not only names and numbers. */
-function leftInEnglish(en: Found[], nb: Found[]): string[] {
-  const english = new Set(en.map((x) => shape(x.text)));
-  const left = nb.filter((x) => english.has(shape(x.text)) && !allowed(x.text)).map((x) => `${x.where}: ${x.text}`);
-  return [...new Set(left)];
 }
 
 async function open(query: string): Promise<{ page: Page; problems: string[] }> {

@@ -5,8 +5,12 @@
  * each one, wait until every cell has run, and fail on a cell error (the
  * inspector's `.observablehq--error`), a console error, a page error, a failed
  * request or a request to any other host. Notebooks are found by listing the
- * folder, so a new notebook is tested as soon as it is added. A full-page
- * screenshot of each is saved to test/artifacts/notebook-NAME.png for review.
+ * folder, so a new notebook is tested as soon as it is added. Each bokmål
+ * notebook (X.nb.html) is marked lang="nb" and shows no text of its English
+ * notebook (numbers aside) but names, numbers and shared words (english-left.ts),
+ * and no word of a code cell lacks its bokmål text. The page's footer opens the
+ * notebooks in its language. A full-page screenshot of each is saved to
+ * test/artifacts/notebook-NAME.png for review.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +19,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { cachedSite, NOTEBOOKS_DIR, watchProblems } from '../../scripts/web.js';
 import { useSite } from './site.ts';
 import { NOTEBOOKS_INDEX, PAGE_FROM_NOTEBOOK, PERSONA_NOTEBOOK } from '../../viz/site-links.ts';
+import { isTranslation, sourceOf, translationOf } from '../../notebooks/translation.ts';
+import { collect, leftInEnglish, type Found } from './english-left.ts';
 
 declare global {
   interface Window {
@@ -39,6 +45,8 @@ beforeAll(() => {
 async function open(file: string): Promise<{ page: Page; problems: string[]; ms: number }> {
   const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const problems = watchProblems(page, site.url);
+  // a word of a code cell without its bokmål text (notebooks/lib/lang.ts says so on the console)
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('no bokmål text')) problems.push(m.text()); });
   const t0 = Date.now();
   await page.goto(notebooks + file);
   await settled(page);
@@ -57,9 +65,13 @@ const cellErrors = (page: Page) => page.locator('.observablehq--error').allTextC
 /** Further checks for particular notebooks, run on the page the generic test opened. */
 const CHECKS: Record<string, (page: Page) => Promise<void>> = {
   'index.html': async (page) => {
-    // the index links every other notebook
+    // the index links every other notebook, in its language
     const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace(/^\.\//, '')));
-    expect(links).toEqual(expect.arrayContaining(NOTEBOOKS.filter((f) => f !== 'index.html')));
+    expect(links).toEqual(expect.arrayContaining(NOTEBOOKS.filter((f) => f !== 'index.html' && !isTranslation(f))));
+  },
+  'index.nb.html': async (page) => {
+    const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.replace(/^\.\//, '')));
+    expect(links).toEqual(expect.arrayContaining(NOTEBOOKS.filter((f) => f !== 'index.nb.html' && isTranslation(f))));
   },
   'programme-evaluation.html': async (page) => {
     const rows = page.locator('table.nb-table tbody tr');
@@ -146,7 +158,10 @@ test('there are notebooks to test', () => {
   expect(NOTEBOOKS.length).toBeGreaterThan(0);
 });
 
-describe('every notebook runs in Chromium without errors', () => {
+/** The texts of each English notebook, read by its test, for its translation's test (which runs after it: X.html sorts before X.nb.html). */
+const ENGLISH_TEXTS = new Map<string, Found[]>();
+
+describe('every notebook runs in Chromium without errors, and in bokmål shows no English', () => {
   for (const file of NOTEBOOKS) {
     test(file, async () => {
       const { page, problems, ms } = await open(file);
@@ -160,10 +175,25 @@ describe('every notebook runs in Chromium without errors', () => {
       await CHECKS[file]?.(page);
       expect((await page.title()).trim()).not.toBe('');
       expect(await page.locator('main h1').count()).toBe(1);
-      // the header links the page first (and, but for the index, the notebooks' index)
-      expect(await page.locator('#cell-1 .nb-site a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
-        file === 'index.html' ? [PAGE_FROM_NOTEBOOK, `${PAGE_FROM_NOTEBOOK}?lang=nb`] : [PAGE_FROM_NOTEBOOK, `${PAGE_FROM_NOTEBOOK}?lang=nb`, './index.html'],
-      );
+      // the header links the page first (in English, and in bokmål), but for the index the notebooks' index, then the other language
+      const header = await page.locator('#cell-1 .nb-site a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const index = file === 'index.html' || file === 'index.nb.html';
+      if (isTranslation(file)) {
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+        expect(header).toEqual([`${PAGE_FROM_NOTEBOOK}?lang=nb`, ...(index ? [] : ['./index.nb.html']), `./${sourceOf(file)}`]);
+        // no English left: no text of the English notebook (numbers aside) but names, numbers and shared words
+        const en = ENGLISH_TEXTS.get(sourceOf(file)) ?? await (async () => {
+          const other = await open(sourceOf(file));
+          const found = await collect(other.page);
+          await other.page.close();
+          return found;
+        })();
+        expect(leftInEnglish(en, await collect(page)), `English left in ${file}`).toEqual([]);
+      } else {
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+        expect(header).toEqual([PAGE_FROM_NOTEBOOK, `${PAGE_FROM_NOTEBOOK}?lang=nb`, ...(index ? [] : ['./index.html']), `./${translationOf(file)}`]);
+        ENGLISH_TEXTS.set(file, await collect(page));
+      }
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, `notebook-${file.replace(/\.html$/, '')}.png`), fullPage: true });
       await page.close();
@@ -209,12 +239,22 @@ describe('one site: the page and the notebooks', () => {
     await page.locator(`footer a[href="${PERSONA_NOTEBOOK}"]`).click();
     await page.waitForURL(site.url + PERSONA_NOTEBOOK);
     await settled(page);
-    await page.locator('#cell-1 .nb-site a[lang="nb"]').click();
+    await page.locator(`#cell-1 .nb-site a[href="${PAGE_FROM_NOTEBOOK}?lang=nb"]`).click();
     await page.waitForURL(`${site.url}index.html?lang=nb`);
     await pageReady();
     expect(await page.locator('#lang').inputValue()).toBe('nb');
     expect(await footer.allTextContents()).toEqual(['Notatbøker for undervisning og forskning', 'Notatbok: én persons vei']);
-    expect(await page.locator('footer nav').textContent()).toContain('(på engelsk)');
+    // in bokmål the footer opens the notebooks in bokmål, and they return to the page in bokmål
+    expect(await footer.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([translationOf(NOTEBOOKS_INDEX), translationOf(PERSONA_NOTEBOOK)]);
+    await page.locator(`footer a[href="${translationOf(PERSONA_NOTEBOOK)}"]`).click();
+    await page.waitForURL(site.url + translationOf(PERSONA_NOTEBOOK));
+    await settled(page);
+    expect(await page.locator('main h1').textContent()).toBe('Én persons vei');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
+    await page.locator(`#cell-1 .nb-site a[href="${PAGE_FROM_NOTEBOOK}?lang=nb"]`).click();
+    await page.waitForURL(`${site.url}index.html?lang=nb`);
+    await pageReady();
+    expect(await page.locator('#lang').inputValue()).toBe('nb');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -263,6 +303,30 @@ describe('interactions', () => {
     expect(await cellErrors(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  test('persona-journeys in bokmål: every office, with its every event, shows no English', async () => {
+    // the same choices in each language: each office (its first person), with the list of every event
+    const read = async (file: string) => {
+      const { page, problems } = await open(file);
+      const office = page.locator('#cell-3 select');
+      const found: Found[] = [];
+      for (const value of await office.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))) {
+        await office.selectOption(value);
+        await settled(page);
+        await page.locator('#cell-12 select').selectOption({ index: 1 });
+        await settled(page);
+        found.push(...await collect(page));
+      }
+      expect(await cellErrors(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+      return found;
+    };
+    const en = await read('persona-journeys.html');
+    const nb = await read('persona-journeys.nb.html');
+    expect(en.length).toBeGreaterThan(100);
+    expect(leftInEnglish(en, nb)).toEqual([]);
   });
 
   test('persona-journeys: another person, office and luck redraw the journeys with the model’s own event texts', async () => {
