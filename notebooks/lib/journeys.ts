@@ -9,6 +9,7 @@
  */
 import { eventText, parseScenario, rightsText, runPolicies, SHIPPED, type JourneyEvent, type RunResult, type Scenario } from '../../sim/index.ts';
 import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE, STATE_NAMES } from '../../sim/constants.ts';
+import { eventRuns, runText, weeksText } from '../../sim/journey-text.ts';
 import { STATE_TEXT, texts } from '../../viz/i18n.ts';
 import { groupName, serviceInSentence } from '../../viz/names.ts';
 import { personaDescription } from '../../viz/persona-text.ts';
@@ -77,6 +78,8 @@ export interface Journey {
   policy: string;
   label: string;
   events: (JourneyEvent & { sentence: string; routine: boolean })[];
+  /** The events as lines to read: a run of weeks with the same event is one line ("weeks 6–17: spent each of these weeks searching …"; sim/journey-text.ts eventRuns). */
+  lines: { kind: string; weeks: string; sentence: string; routine: boolean }[];
   /** Runs of weeks in one state: weeks start..end (1-based, inclusive). */
   spans: { policy: string; start: number; end: number; state: string }[];
   summary: {
@@ -94,7 +97,9 @@ export function journeysOf(r: PersonaRuns, name: string): Journey[] {
   return r.policies.map((p, k) => {
     const run = r.runs[k];
     const h = run.detail.history!;
-    const events = (run.journeys[id]?.events ?? []).map((e) => ({ ...e, sentence: eventText(e, named, lang), routine: ROUTINE.has(e.kind) }));
+    const raw = run.journeys[id]?.events ?? [];
+    const events = raw.map((e) => ({ ...e, sentence: eventText(e, named, lang), routine: ROUTINE.has(e.kind) }));
+    const lines = eventRuns(raw).map((r) => ({ kind: r.event.kind, weeks: weeksText(r.weeks, lang), sentence: runText(r, named, lang), routine: ROUTINE.has(r.event.kind) }));
     const spans: Journey['spans'] = [];
     let weeksInWork = 0, weeksInServices = 0, weeksDiscouraged = 0, firstJob: number | null = null;
     for (let w = 0; w < h.states.length / h.agents; w++) {
@@ -109,7 +114,7 @@ export function journeysOf(r: PersonaRuns, name: string): Journey[] {
     const weeks = h.states.length / h.agents;
     const count = (kind: string) => events.filter((e) => e.kind === kind).length;
     return {
-      policy: p.key, label: p.label, events, spans,
+      policy: p.key, label: p.label, events, lines, spans,
       summary: {
         firstJob, inWorkAtEnd: weeks > 0 && h.states[(weeks - 1) * h.agents + id] === EMPLOYED, weeksInWork, weeksInServices, weeksDiscouraged,
         meetings: count('metAdvisor') + count('followUp'), searchedInVain: count('searchedInVain'),

@@ -32,7 +32,7 @@ export const NB: Readonly<Record<string, string>> = {
   '{0} in numbers (luck: draw {1})': '{0} i tall (flaks: trekning {1})',
   'List': 'Liste',
   'turning points': 'vendepunkter',
-  'every event, including each meeting and each week searching in vain': 'alle hendelser, også hvert møte og hver uke med forgjeves leting',
+  'every event, including each meeting and the weeks searching in vain': 'alle hendelser, også hvert møte og ukene med forgjeves leting',
   'Events under {0}': 'Hendelser under {0}',
   'Under {0}': 'Under {0}',
 };
