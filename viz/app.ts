@@ -249,9 +249,8 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     onRun: () => {
       // over the results, the drawer makes way for them
       if (overlay()) setDrawer(false);
-      // in the What if… view, Run runs its comparison
-      if (settings.view === 'whatif' && comparisonOf(settings)) void runWhatIf().catch(() => undefined);
-      else void run().catch(() => undefined); // shown on the page already
+      // in the What if… view, Run runs its comparison (errors are shown on the page already)
+      runShown();
     },
     onCancel: () => runner.cancel(),
     onSave: () => {
@@ -275,14 +274,23 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     }
   }
 
+  /** Run what the view shows: in the What if… view its comparison, elsewhere the page's. */
+  function runShown(): void {
+    if (settings.view === 'whatif' && comparisonOf(settings)) void runWhatIf().catch(() => undefined);
+    else void run().catch(() => undefined);
+  }
+
   function renderFrame(): void {
-    const stale = !!data && !running && dataSettings !== undefined && resultKey(dataSettings) !== resultKey(settings);
+    // the results shown are out of date: in the What if… view its answers (the view says so itself when there are none), elsewhere the comparison's
+    const stale = settings.view === 'whatif'
+      ? !!whatIf && !running && whatIf.key !== whatIfKey(settings, comparisonOf(settings))
+      : !!data && !running && dataSettings !== undefined && resultKey(dataSettings) !== resultKey(settings);
     const source = `scenario ${settings.scenario === 'custom' ? fileName ?? 'loaded file' : settings.scenario}`;
     const capped = scenario ? cappedSizes(scenario, source) : [];
     const tooLong = settings.scenario === 'custom' && settings.custom !== undefined && link?.tooLong !== undefined
       ? { chars: link.tooLong, max: MAX_LINK_CHARS, download: () => download(fileName ?? 'scenario.json', settings.custom ?? '', 'application/json') }
       : undefined;
-    renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale, { capped, tooLong, run: () => void run().catch(() => undefined) });
+    renderErrors(el.errors, settings.lang, scenarioErrors, runError, linkErrors, stale, { capped, tooLong, run: runShown });
     renderInfo(el.info, scenario, settings.lang, {
       file: settings.scenario === 'custom', changed: Object.keys(settings.a.knobs).length + Object.keys(settings.b.knobs).length > 0,
       levers: Object.keys(settings.levers).length > 0,

@@ -10,6 +10,7 @@ import { estimate, type ArmRun, type ArmsResult, type Estimate } from '../sim/in
 import { METRIC_TABLE, type MetricName } from '../sim/metrics.ts';
 import { asSvg, COMMON_TEXT, context, figure, legend, legendLayout, type ChartControl, type ChartOptions } from './charts/common.ts';
 import { DERIVED_GROUPS } from '../sim/constants.ts';
+import { wrapText } from '../sim/format.ts';
 import { num } from './i18n.ts';
 import { outputGroupName } from './names.ts';
 import { ARM_COLOURS, ARM_TEXT_COLOURS } from './palette.ts';
@@ -50,13 +51,16 @@ export function differenceChart(rows: DifferenceRow[], labels: readonly string[]
     marks.push(Plot.areaY(rs, { x: 'week', y1: 'lo', y2: 'hi', fill: ARM_COLOURS[v], fillOpacity: 0.16 }));
     marks.push(Plot.lineY(rs, { x: 'week', y: 'mean', stroke: ARM_COLOURS[v], strokeWidth: 2 }));
   }
+  // each variant's name at the end of its line, on as many lines as it needs within 30% of the width
+  const perChar = font * 0.62;
+  const endLabel = (v: number) => wrapText(labels[v], Math.max(8, Math.floor((width * 0.3) / perChar)));
   marks.push(Plot.text(ends, {
-    x: 'week', y: 'mean', text: (d: DifferenceRow) => labels[d.variant], fill: (d: DifferenceRow) => ARM_TEXT_COLOURS[d.variant],
+    x: 'week', y: 'mean', text: (d: DifferenceRow) => endLabel(d.variant).join('\n'), fill: (d: DifferenceRow) => ARM_TEXT_COLOURS[d.variant],
     textAnchor: 'start', dx: 6, fontWeight: 'bold',
   }));
-  const widest = Math.max(...variants.map((v) => labels[v].length)) * font * 0.62;
+  const widest = Math.max(...variants.flatMap((v) => endLabel(v).map((l) => l.length))) * perChar;
   const svg = asSvg(Plot.plot({
-    document: ctx.doc, width, height, marginLeft: 48 * k, marginBottom: 34 * k, marginRight: 12 + Math.min(width * 0.3, widest),
+    document: ctx.doc, width, height, marginTop: 30 * k, marginLeft: 48 * k, marginBottom: 34 * k, marginRight: 12 + Math.min(width * 0.3, widest),
     style: { fontSize: `${font}px`, overflow: 'visible' },
     x: { label: `${COMMON_TEXT(lang).week} →`, labelAnchor: 'right', nice: false },
     y: { grid: true, label: `↑ ${t.overTimeY}`, tickFormat: (d: number) => pp(d), nice: true },
@@ -128,15 +132,19 @@ export function equityChart(r: ArmsResult, labels: readonly string[], metric: Eq
     marks.push(Plot.ruleY(mine, { y: (d: EquityRow) => label(d.group), x1: 'lo', x2: 'hi', stroke: ARM_COLOURS[a], strokeWidth: 2, dy }));
     marks.push(Plot.dot(mine, { y: (d: EquityRow) => label(d.group), x: 'mean', fill: ARM_COLOURS[a], r: 3.5 * Math.min(k, 1.6), dy }));
   }
-  const longest = Math.max(...names.map((g) => label(g).length));
+  // a group's name on as many lines as it needs to fit at most 42% of the width (a long name on a projector)
+  const perChar = font * 0.58;
+  const chars = Math.max(8, Math.floor((width * 0.42 - 12) / perChar));
+  const lines = (l: string) => wrapText(l, chars);
+  const longest = Math.max(...names.flatMap((g) => lines(label(g)).map((l) => l.length)));
   // a legend of the arms above the plot
   const items = labels.map((l, a) => ({ label: l, fill: ARM_COLOURS[a] }));
   const top = legendLayout(items, 0, 2, width, font).height + 10 * k;
   const svg = asSvg(Plot.plot({
-    document: ctx.doc, width, height: height + top, marginTop: top, marginLeft: Math.min(width * 0.42, 12 + longest * font * 0.58), marginBottom: 34 * k, marginRight: 16,
+    document: ctx.doc, width, height: height + top, marginTop: top, marginLeft: 12 + longest * perChar, marginBottom: 34 * k, marginRight: 16,
     style: { fontSize: `${font}px`, overflow: 'visible' },
     x: { domain: [Math.max(share ? 0 : -Infinity, lo - pad), Math.min(share ? 1 : Infinity, hi + pad)], grid: true, nice: true, label: `${metricLabel(metric, lang)} →`, tickFormat: (x: number) => metricText(metric, x, lang, { digits: share ? 0 : undefined }) },
-    y: { domain: names.map(label), label: null },
+    y: { domain: names.map(label), label: null, tickFormat: (l: string) => lines(l).join('\n') },
     marks,
   }));
   legend(ctx.doc, svg, items, 0, 2, width, font);

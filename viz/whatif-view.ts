@@ -203,7 +203,7 @@ function armCard(ctx: WhatIfContext, arm: ArmInput, i: number, title: string, le
   const policies = s ? policyNames(s) : [arm.policy];
   return h('fieldset', { class: 'arm-card', id, style: `--arm-colour: ${ARM_COLOURS[i]}` },
     h('legend', {}, h('span', { class: 'arm-swatch', 'aria-hidden': 'true' }), `${i === 0 ? t.baseline : t.variant(i)} · ${title}`),
-    h('div', { class: 'field' }, h('label', { for: `${id}-label` }, t.label),
+    h('div', { class: 'field arm-name' }, h('label', { for: `${id}-label` }, t.label),
       h('input', { id: `${id}-label`, type: 'text', value: arm.label ?? '', disabled: ctx.running, onchange: (e) => onChange({ ...arm, label: (e.target as HTMLInputElement).value.trim() || undefined }) })),
     h('div', { class: 'field' }, h('label', { for: `${id}-policy` }, t.policy),
       h('select', { id: `${id}-policy`, disabled: ctx.running, onchange: (e) => onChange({ ...arm, policy: (e.target as HTMLSelectElement).value }) },

@@ -19,8 +19,9 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { watchProblems } from '../../scripts/web.js';
 import { useSite } from './site.ts';
-import type { Settings } from '../../viz/settings.ts';
+import { VIEWS as ALL_VIEWS, type Settings } from '../../viz/settings.ts';
 import { STORY_STEPS } from '../../viz/story-steps.ts';
+import { PRESETS } from '../../viz/whatif-state.ts';
 
 const site = useSite();
 const artifacts = join(import.meta.dirname, '..', 'artifacts');
@@ -32,7 +33,11 @@ beforeAll(() => {
 /** The story's own settings (every step runs these sizes and seed). */
 const STORY = `scenario=${STORY_STEPS[0].settings.scenario}&seed=${STORY_STEPS[0].settings.seed}&reps=${STORY_STEPS[0].settings.replications}&agents=${STORY_STEPS[0].settings.agents}&weeks=${STORY_STEPS[0].settings.weeks}`;
 const SIZES = [[1024, 768], [1280, 720]] as const;
-const VIEWS = ['compare', 'agents', 'journey'] as const;
+/** Every view, What if… last (it runs a question of its own); the story's steps are checked one by one after them. */
+const VIEWS = [...ALL_VIEWS.filter((v) => v !== 'story' && v !== 'whatif'), 'whatif' as const];
+/** The quickest shipped question, whose answers the What if… view is checked with. */
+const cost = (w: (typeof PRESETS)[number]) => w.run.agents * (w.run.weeks ?? 156) * w.run.replications;
+const QUICK = [...PRESETS].sort((a, b) => cost(a) - cost(b))[0];
 const LANGS = ['en', 'nb'] as const;
 /** The smallest chart type in projector mode, CSS px. */
 const MIN_FONT = 18;
@@ -146,6 +151,13 @@ describe('a classroom projector', () => {
         if (projector && l.charts > 0) expect(l.smallest!.px, `${where}: ${l.smallest!.what}`).toBeGreaterThanOrEqual(MIN_FONT - 0.01);
       };
       for (const view of VIEWS) {
+        if (view === 'whatif') {
+          // with a question's answers: its arms, key results and charts
+          await set(page, { view, lang: 'en', projector: true });
+          await page.locator(`#preset-${QUICK.id}`).click();
+          await page.waitForFunction((id) => !window.__pathways.running && window.__pathways.whatIf?.preset === id, QUICK.id, { timeout: 120_000 });
+          await frames(page);
+        }
         for (const lang of LANGS) {
           for (const projector of [true, false]) {
             await set(page, { view, lang, projector });

@@ -66,6 +66,8 @@ describe('what-if presets in Chromium', () => {
     // the page says so: one ✓ per claim, none ✗
     expect(await page.locator('.whatif-claims li[data-holds="true"]').count()).toBe(w.claims.length);
     expect(await page.locator('.whatif-claims li[data-holds="false"]').count()).toBe(0);
+    // fresh answers: no note that the results are out of date (though the preset changed the page's scenario and sizes)
+    expect(await page.locator('.stale').count()).toBe(0);
     // the chosen card is marked, and the link names the preset
     expect(await page.locator(`#preset-${w.id}`).getAttribute('aria-pressed')).toBe('true');
     expect(new URL(page.url()).searchParams.get('whatif')).toBe(w.id);
@@ -75,6 +77,23 @@ describe('what-if presets in Chromium', () => {
       await shot(page, 'whatif-4-equity', '#chart-whatif-equity');
       await shot(page, 'whatif-5-cost', '.whatif-cost');
     }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('an arm changed after a run: the answers are said to be out of date, and the note’s Run runs the question again', async () => {
+    const w = PRESETS[0];
+    const { page, problems } = await open('view=whatif&scenario=classroom');
+    await page.locator(`#preset-${w.id}`).click();
+    await finished(page, w.id);
+    const before = await page.evaluate(() => window.__pathways.whatIf!.key);
+    await page.locator('#arm-1-label').fill('Another name');
+    await page.locator('#arm-1-label').press('Enter');
+    await page.locator('.stale').waitFor();
+    await page.locator('#stale-run').click();
+    await page.waitForFunction((k) => !window.__pathways.running && window.__pathways.whatIf !== undefined && window.__pathways.whatIf.key !== k, before, { timeout: 60_000 });
+    expect(await page.locator('.stale').count()).toBe(0);
+    expect(await page.locator('#whatif-results').textContent()).toContain('Another name');
     expect(problems).toEqual([]);
     await page.close();
   });
