@@ -30,6 +30,13 @@ const ARM_RUN: Record<Arm, { policy: string; keep?: 'short' | 'long' }> = {
   'personalised without long services': { policy: 'personalised', keep: 'short' },
   'personalised without short services': { policy: 'personalised', keep: 'long' },
 };
+/** The arms in bokmål (in English an arm is shown by its name). */
+export const ARM_LABEL_NB: Record<Arm, string> = {
+  personalised: 'tilpasset',
+  standardised: 'standardisert',
+  'personalised without long services': 'tilpasset uten lange tiltak',
+  'personalised without short services': 'tilpasset uten korte tiltak',
+};
 
 export const COHORTS = ['long', 'short'] as const;
 export type Cohort = (typeof COHORTS)[number];
@@ -37,15 +44,29 @@ export const COHORT_LABEL: Record<Cohort, string> = {
   long: 'started a long service in year 1',
   short: 'started only short services in year 1',
 };
+/** COHORT_LABEL in bokmål. */
+export const COHORT_LABEL_NB: Record<Cohort, string> = {
+  long: 'begynte på et langt tiltak i år 1',
+  short: 'begynte bare på korte tiltak i år 1',
+};
 /** The arm without the cohort's kind of service (where substitution is measured). */
 const WITHOUT: Record<Cohort, Arm> = { long: 'personalised without long services', short: 'personalised without short services' };
 
-/** The three contrasts, each a paired difference b − a (same people, same luck). */
+/** The three contrasts, each a paired difference b − a (same people, same luck); `labelNb` is `label` in bokmål. */
 export const CONTRASTS = {
-  lockIn: { cohort: 'long', a: 'standardised', b: 'personalised', label: 'Long-service entrants: personalised − standardised (the lock-in pattern test)' },
-  long: { cohort: 'long', a: 'personalised without long services', b: 'personalised', label: 'Long services: with − without them in the catalogue' },
-  short: { cohort: 'short', a: 'personalised without short services', b: 'personalised', label: 'Short services: with − without them in the catalogue' },
-} as const satisfies Record<string, { cohort: Cohort; a: Arm; b: Arm; label: string }>;
+  lockIn: {
+    cohort: 'long', a: 'standardised', b: 'personalised', label: 'Long-service entrants: personalised − standardised (the lock-in pattern test)',
+    labelNb: 'De som begynte på lange tiltak: tilpasset − standardisert (mønstertesten for innlåsing)',
+  },
+  long: {
+    cohort: 'long', a: 'personalised without long services', b: 'personalised', label: 'Long services: with − without them in the catalogue',
+    labelNb: 'Lange tiltak: med − uten dem i tiltaksutvalget',
+  },
+  short: {
+    cohort: 'short', a: 'personalised without short services', b: 'personalised', label: 'Short services: with − without them in the catalogue',
+    labelNb: 'Korte tiltak: med − uten dem i tiltaksutvalget',
+  },
+} as const satisfies Record<string, { cohort: Cohort; a: Arm; b: Arm; label: string; labelNb: string }>;
 export type Contrast = keyof typeof CONTRASTS;
 
 export interface Interval { mean: number; lo: number; hi: number }
@@ -186,7 +207,11 @@ export function effectAt(e: Pick<Evaluation, 'effects'>, contrast: Contrast, yea
   return x;
 }
 
+export type EffectSign = 'negative' | 'positive' | 'no clear effect';
+/** effectSign's words in bokmål. */
+export const EFFECT_SIGN_NB: Record<EffectSign, string> = { negative: 'negativ', positive: 'positiv', 'no clear effect': 'ingen tydelig effekt' };
+
 /** "negative", "positive" or "no clear effect", from the 95% interval as shown (to 0.1 percentage point). */
-export function effectSign(x: Interval): 'negative' | 'positive' | 'no clear effect' {
+export function effectSign(x: Interval): EffectSign {
   return x.hi < -0.0005 ? 'negative' : x.lo > 0.0005 ? 'positive' : 'no clear effect';
 }

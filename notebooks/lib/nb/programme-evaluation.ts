@@ -1,0 +1,48 @@
+/** The bokmål words of the code cells of notebooks/programme-evaluation.html (notebooks/lib/lang.ts). */
+import { translator } from '../lang.ts';
+
+export const NB: Readonly<Record<string, string>> = {
+  'Running {0} replicates × 4 arms of {1} people for {2} weeks…': 'Kjører {0} replikasjoner × 4 armer med {1} personer i {2} uker …',
+  'Running: replicate {0} of {1} done…': 'Kjører: replikasjon {0} av {1} ferdig …',
+  'Ran {0} replicates × 4 arms of {1} people for {2} weeks in {3} s. Cohorts: {4} long-service entrants ({5} of everyone) and {6} short-service-only entrants ({7}) per replicate, on average.':
+    'Kjørte {0} replikasjoner × 4 armer med {1} personer i {2} uker på {3} s. Kohorter: i gjennomsnitt {4} som begynte på lange tiltak ({5} av alle) og {6} som bare begynte på korte tiltak ({7}) per replikasjon.',
+  'Weeks since registration (gridlines: end of each year)': 'Uker siden registrering (rutenett: slutten av hvert år)',
+  'In work (%)': 'I arbeid (%)',
+  'week {0}: {1} in work [{2}, {3}]': 'uke {0}: {1} i arbeid [{2}; {3}]',
+  'Year since registration (measured at the end of the year)': 'År siden registrering (målt ved slutten av året)',
+  'year {0}': 'år {0}',
+  'Effect on the share in work (percentage points)': 'Effekt på andelen i arbeid (prosentpoeng)',
+  'year {0}: {1}': 'år {0}: {1}',
+  'Weeks since registration': 'Uker siden registrering',
+  'Job-search assistance has relatively favourable short-run impacts (acts soon, but modestly).': 'Bistand til jobbsøking har relativt gunstige kortsiktige effekter (virker snart, men beskjedent).',
+  'Short services, year 1: {0}': 'Korte tiltak, år 1: {0}',
+  'Matches: positive and small (under 5 pp) in year 1': 'Stemmer: positiv og liten (under 5 pp) i år 1',
+  'Partly: positive, but not small': 'Delvis: positiv, men ikke liten',
+  'Does not match: {0}': 'Stemmer ikke: {0}',
+  'Training and other human-capital programmes have small or negative effects in the short run (lock-in).': 'Opplæring og andre tiltak som bygger humankapital, har små eller negative effekter på kort sikt (innlåsing).',
+  'Long services, year 1: {0}; long-service entrants, personalised − standardised, year 1: {1}': 'Lange tiltak, år 1: {0}; de som begynte på lange tiltak, tilpasset − standardisert, år 1: {1}',
+  'Matches: lock-in in year 1': 'Stemmer: innlåsing i år 1',
+  'Does not match': 'Stemmer ikke',
+  'Training programmes show larger positive effects two to three years later.': 'Opplæringstiltak viser større positive effekter to til tre år senere.',
+  'Long services, year 3: {0}; long-service entrants, personalised − standardised, year 3: {1}': 'Lange tiltak, år 3: {0}; de som begynte på lange tiltak, tilpasset − standardisert, år 3: {1}',
+  'Matches': 'Stemmer',
+  'Partly: the personalised package gains by year 3, the long services on their own do not': 'Delvis: den tilpassede pakken gir gevinst innen år 3, de lange tiltakene alene gjør det ikke',
+  'Average impacts are close to zero in the short run and become more positive 2–3 years after the programme.': 'Gjennomsnittseffektene er nær null på kort sikt og blir mer positive 2–3 år etter tiltaket.',
+  'Year 1 → 3: long {0} → {1}; short {2} → {3}': 'År 1 → 3: lange {0} → {1}; korte {2} → {3}',
+  'Matches: near zero in year 1, rising after': 'Stemmer: nær null i år 1, stigende etterpå',
+  'Partly: both rise over time, but year 1 is not near zero (the lock-in of long services is strong)': 'Delvis: begge stiger over tid, men år 1 er ikke nær null (innlåsingen i lange tiltak er sterk)',
+  'Gains are larger for programmes that emphasise human capital accumulation.': 'Gevinstene er større for tiltak som legger vekt på å bygge humankapital.',
+  'Year {0}: long {1}, short {2}': 'År {0}: lange {1}, korte {2}',
+  'Does not match: short services gain more than long ones': 'Stemmer ikke: korte tiltak gir mer gevinst enn lange',
+  'Unclear: the intervals overlap': 'Uklart: intervallene overlapper',
+  'Impacts are larger for women and for people entering from long-term unemployment.': 'Effektene er større for kvinner og for personer som kommer fra langtidsledighet.',
+  'Not computed here: the mixed-office groups are not defined by gender or by unemployment duration.': 'Ikke beregnet her: gruppene i mixed-office er ikke definert etter kjønn eller etter hvor lenge de har vært ledige.',
+  'Not tested': 'Ikke testet',
+  'Published claim': 'Publisert påstand',
+  'Source': 'Kilde',
+  'The model (paired difference, 95% interval)': 'Modellen (parvis differanse, 95 %-intervall)',
+  'Verdict': 'Konklusjon',
+  'Published evidence and the model': 'Publisert evidens og modellen',
+};
+
+export const t = translator(NB);
