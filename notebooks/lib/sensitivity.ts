@@ -14,18 +14,31 @@
  * full knob vector and the run settings), so a cell run again with points
  * already seen is quick.
  */
-import { KNOB_NAMES, KNOBS, parseScenario, policyKnobs, SHIPPED, type Knobs, type MetricName, type Scenario } from '../../sim/index.ts';
-import { analyse, rangeText, sensitivityDesign, type Factor, type MorrisResult, type SensitivityDesign, type SobolResult } from '../../sim/sensitivity/index.ts';
+import { KNOB_NAMES, KNOBS, METRIC_TABLE, parseScenario, policyKnobs, SHIPPED, type Knobs, type MetricName, type Scenario } from '../../sim/index.ts';
+import { intervalText } from '../../sim/format.ts';
+import {
+  analyse, MORRIS_DIRECTION_NB, rangeLabel, rangeText, sensitivityDesign,
+  type Factor, type MorrisDirection, type MorrisResult, type SensitivityDesign, type SobolResult,
+} from '../../sim/sensitivity/index.ts';
 import { modelFactors, modelOutputs } from '../../sim/sensitivity/model.ts';
 import { applyPoint } from '../../sim/sweep/params.ts';
+import { texts } from '../../viz/i18n.ts';
+import { KNOB_TEXT } from '../../viz/knob-text.ts';
+import { policyLabel } from '../../viz/plan.ts';
+import { fixed } from './format.ts';
+import { lang } from './lang.ts';
 import './analyses.css';
 
 /** Where the knobs move: over their whole ranges, or in a window near the baseline policy's values. */
 export interface RangeMode { id: 'whole' | 'near'; label: string }
-export const RANGE_MODES: RangeMode[] = [
-  { id: 'whole', label: 'over its whole range (as in the schema)' },
-  { id: 'near', label: 'in a window near the baseline (40% of its range)' },
-];
+const RANGE_TEXT = texts({
+  whole: 'over its whole range (as in the schema)',
+  near: 'in a window near the baseline (40% of its range)',
+}, {
+  whole: 'over hele spennet sitt (som i skjemaet)',
+  near: 'i et vindu nær utgangspunktet (40 % av spennet)',
+});
+export const RANGE_MODES: RangeMode[] = (['whole', 'near'] as const).map((id) => ({ id, label: RANGE_TEXT(lang)[id] }));
 /** Width of the window near the baseline, as a share of each knob's range. */
 export const WINDOW = 0.4;
 
@@ -127,6 +140,37 @@ export async function analyseKnobs<R extends MorrisResult | SobolResult>(
 
 /** The knob a factor varies: `knobs.levelMatching` → `levelMatching`. */
 export const knobOf = (factor: string) => factor.replace(/^knobs\./, '') as keyof Knobs;
+
+/** A knob's name in the notebook's language, as the page's levers call it (viz/knob-text.ts). */
+export const knobLabel = (knob: keyof Knobs): string => KNOB_TEXT(lang)[knob].label;
+
+/** What a knob does: the schema's doc in English, the page's line in bokmål (viz/knob-text.ts). */
+export const knobDoc = (knob: keyof Knobs): string => (lang === 'nb' ? KNOB_TEXT('nb')[knob].line : KNOBS.fields[knob].doc);
+
+/** A metric's label in the notebook's language (sim/metrics.ts). */
+export const metricLabel = (metric: MetricName): string => METRIC_TABLE[metric].label[lang];
+
+/** A policy of a shipped scenario as the notebook names it: its name (`standardised`) in English, its label (Standardisert) in bokmål (viz/plan.ts). */
+export const policyName = (scenario: string, policy: string): string =>
+  (lang === 'nb' ? policyLabel(parseScenario(SHIPPED[scenario]), policy, 'nb') : policy);
+
+/** A factor's range as people read it: `0.05–0.45`, in bokmål `0,05–0,45`. */
+export const rangeShown = (f: { lo: number; hi: number }): string => rangeLabel(f, lang);
+
+/** Which way moving a knob up moves an outcome (morrisDirection), in the notebook's language. */
+export const directionLabel = (d: MorrisDirection): string => (lang === 'nb' ? MORRIS_DIRECTION_NB[d] : d);
+
+/** An interval of two numbers with `digits` decimals: `[3.0, 4.6]`, in bokmål `[3,0; 4,6]`. */
+export const interval = (lo: number, hi: number, digits = 1): string => intervalText(fixed(lo, digits), fixed(hi, digits), lang);
+
+/** Numbers as a list: `1.2 pp, 0.8 pp`; in bokmål, where the comma is the decimal mark, `1,2 pp; 0,8 pp` (as intervals are written). */
+export const numberList = (items: readonly string[]): string => items.join(lang === 'nb' ? '; ' : ', ');
+
+/** A plain number (a knob's value, an axis tick) in the notebook's language, with the minus sign −: 0.25, in bokmål 0,25. */
+export const numberText = (v: number): string => {
+  const s = String(+v.toPrecision(12)).replace('-', '−');
+  return lang === 'nb' ? s.replace('.', ',') : s;
+};
 
 /** The `npx pathways sensitivity` command for an analysis of one outcome, on several lines (shell continuations), one `--vary` per factor. */
 export function cliCommand(a: { method: 'morris' | 'sobol'; scenario: string; baseline: string; factors: Factor[]; metric: MetricName;

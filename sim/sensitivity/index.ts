@@ -10,7 +10,7 @@
  * `runSensitivity(spec, evaluate)` does both in-process.
  */
 import { InputError } from '../errors.ts';
-import { alignTable, fixed, intervalText } from '../format.ts';
+import { alignTable, fixed, intervalText, type NumberLang } from '../format.ts';
 import { morrisDelta, morrisDesign, morrisIndices, type MorrisIndex } from './morris.ts';
 import { saltelliDesign, sobolIndices, type SobolIndex } from './saltelli.ts';
 import { checkFactors, scaleDesign, type Factor } from './scale.ts';
@@ -144,12 +144,22 @@ const fmt = (v: number, d: number): string => fixed(v, d);
 /** A factor's range as `--vary NAME=lo:hi` writes it: `0:1`, `0.05:0.45`. */
 export const rangeText = (f: { lo: number; hi: number }): string => `${+f.lo.toPrecision(6)}:${+f.hi.toPrecision(6)}`;
 
+/** A factor's range as people read it, in their language: `0.05–0.45` (en), `0,05–0,45` (nb, the decimal comma). */
+export const rangeLabel = (f: { lo: number; hi: number }, lang: NumberLang = 'en'): string =>
+  rangeText(f).split(':').map((v) => (lang === 'nb' ? v.replace('.', ',') : v)).join('–');
+
+/** Which way a factor moves the output (morrisDirection). */
+export type MorrisDirection = 'raises' | 'lowers' | 'either way';
+
+/** The directions in bokmål, as a legend under "moving the factor up" reads them. */
+export const MORRIS_DIRECTION_NB: Record<MorrisDirection, string> = { raises: 'øker', lowers: 'senker', 'either way': 'begge veier' };
+
 /**
  * Which way a factor moves the output, from its Morris mu and mu*: `raises` or
  * `lowers` when the signed mean effect is more than half the mean size of the
  * effects (the effects mostly share a sign), else `either way`.
  */
-export function morrisDirection(x: Pick<MorrisIndex, 'mu' | 'muStar'>): 'raises' | 'lowers' | 'either way' {
+export function morrisDirection(x: Pick<MorrisIndex, 'mu' | 'muStar'>): MorrisDirection {
   if (x.mu > 0.5 * x.muStar) return 'raises';
   if (x.mu < -0.5 * x.muStar) return 'lowers';
   return 'either way';

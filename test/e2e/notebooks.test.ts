@@ -62,6 +62,42 @@ async function settled(page: Page): Promise<number> {
 /** Text of every cell the inspector shows as an error. */
 const cellErrors = (page: Page) => page.locator('.observablehq--error').allTextContents();
 
+/**
+ * What matters most, in either language: Morris indices of every knob, then Sobol indices of the top three, and the
+ * page's mu* for mismatched services is the sensitivity module's (what `pathways sensitivity` computes), written in the
+ * notebook's language (in bokmål the knob's name as the page's levers show it, the decimal comma, `[lo; hi]`).
+ */
+async function whatMattersMost(page: Page, lang: 'en' | 'nb'): Promise<void> {
+  const tables = page.locator('table.nb-table');
+  expect(await tables.count()).toBe(2);
+  const { SHIPPED, KNOBS } = await import('../../sim/index.ts');
+  const knobs = Object.keys(KNOBS.fields).length;
+  expect(await tables.nth(0).locator('tbody tr').count()).toBe(knobs);
+  expect(await tables.nth(1).locator('tbody tr').count()).toBe(3);
+  const status = (await page.locator('.nb-status').allTextContents()).join(' ');
+  // (k + 1) · r points
+  if (lang === 'en') {
+    expect(status).toMatch(new RegExp(`Morris screening: ${(knobs + 1) * 10} points \\(10 paths × ${knobs + 1}\\)`));
+    expect(status).toMatch(/Sobol analysis of .*: 160 points/);
+  } else {
+    expect(status).toMatch(new RegExp(`Morris-screening: ${(knobs + 1) * 10} punkter \\(10 baner × ${knobs + 1}\\)`));
+    expect(status).toMatch(/Sobol-analyse av .*: 160 punkter/);
+  }
+  // ranked bars, mu*-sigma plots and Sobol charts, two of each
+  expect(await page.locator('main figure svg').count()).toBeGreaterThanOrEqual(6);
+  const { modelSensitivity } = await import('../../sim/sensitivity/model.ts');
+  const vary = Object.entries(KNOBS.fields).map(([k, f]) => `knobs.${k}=${(f as { min: number }).min}:${(f as { max: number }).max}`);
+  const m = modelSensitivity({ scenario: SHIPPED.classroom, method: 'morris', policy: 'standardised', vary, metric: 'mismatchedServiceShare', trajectories: 10 });
+  const top = m.indices[0];
+  const knob = top.factor.replace('knobs.', '');
+  const row = await tables.nth(0).locator('tbody tr', { hasText: knob }).textContent();
+  const { KNOB_TEXT } = await import('../../viz/knob-text.ts');
+  expect(row).toContain(KNOB_TEXT(lang)[knob as keyof ReturnType<typeof KNOB_TEXT>].label);
+  const num = (v: number) => (lang === 'nb' ? (v * 100).toFixed(1).replace('.', ',') : (v * 100).toFixed(1));
+  const [lo, hi] = top.muStarCi.map(num);
+  expect(row).toContain(`${num(top.muStar)} ${lang === 'nb' ? `[${lo}; ${hi}]` : `[${lo}, ${hi}]`}`);
+}
+
 /** Further checks for particular notebooks, run on the page the generic test opened. */
 const CHECKS: Record<string, (page: Page) => Promise<void>> = {
   'index.html': async (page) => {
@@ -131,27 +167,8 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     expect(row).toContain(r.verdict);
     expect(row).toContain(`${(r.effect.mean * 100).toFixed(1).replace('-', '−')} pp`);
   },
-  'what-matters-most.html': async (page) => {
-    const tables = page.locator('table.nb-table');
-    // Morris indices of every knob, then Sobol indices of the top three
-    expect(await tables.count()).toBe(2);
-    const knobs = Object.keys((await import('../../sim/index.ts')).KNOBS.fields).length;
-    expect(await tables.nth(0).locator('tbody tr').count()).toBe(knobs);
-    expect(await tables.nth(1).locator('tbody tr').count()).toBe(3);
-    const status = (await page.locator('.nb-status').allTextContents()).join(' ');
-    expect(status).toMatch(new RegExp(`Morris screening: ${(knobs + 1) * 10} points \\(10 paths × ${knobs + 1}\\)`)); // (k + 1) · r points
-    expect(status).toMatch(/Sobol analysis of .*: 160 points/);
-    // ranked bars, mu*-sigma plots and Sobol charts, two of each
-    expect(await page.locator('main figure svg').count()).toBeGreaterThanOrEqual(6);
-    // the page's mu* for mismatched services is the sensitivity module's (what `pathways sensitivity` computes)
-    const { modelSensitivity } = await import('../../sim/sensitivity/model.ts');
-    const { SHIPPED, KNOBS } = await import('../../sim/index.ts');
-    const vary = Object.entries(KNOBS.fields).map(([k, f]) => `knobs.${k}=${(f as { min: number }).min}:${(f as { max: number }).max}`);
-    const m = modelSensitivity({ scenario: SHIPPED.classroom, method: 'morris', policy: 'standardised', vary, metric: 'mismatchedServiceShare', trajectories: 10 });
-    const top = m.indices[0];
-    const row = await tables.nth(0).locator('tbody tr', { hasText: top.factor.replace('knobs.', '') }).textContent();
-    expect(row).toContain(`${(top.muStar * 100).toFixed(1)} [${(top.muStarCi[0] * 100).toFixed(1)}, ${(top.muStarCi[1] * 100).toFixed(1)}]`);
-  },
+  'what-matters-most.html': (page) => whatMattersMost(page, 'en'),
+  'what-matters-most.nb.html': (page) => whatMattersMost(page, 'nb'),
 };
 
 test('there are notebooks to test', () => {
