@@ -76,7 +76,7 @@ const TEXT = texts({
   shareDiffAxis: 'forskjell, prosentpoeng (B − A) →',
   axis: (unit: string, difference: boolean) => `${difference ? 'forskjell, ' : ''}${unit}${difference ? ' (B − A)' : ''} →`,
   byYear: (label: string, year: number) => `${label} (år ${year})`,
-  bandKind: { interval: 'publisert intervall', range: 'spenn av publiserte tall', translation: 'skjønn ved oversettelsen' } as Record<string, string>,
+  bandKind: { interval: 'publisert konfidensintervall', range: 'spennvidden i publiserte tall', translation: 'skjønn ved oversettelsen' } as Record<string, string>,
 });
 
 const keyOf = (t: Pick<TargetResult, 'quantity'>): MetricKey => {
@@ -136,14 +136,17 @@ export function statementOf(scenario: string, t: TargetResult): { text: string; 
 /**
  * What the model measures for a target: in English its `quantityText`
  * ("employedShareByYear.5 of refugee under standardised"); in bokmål as the
- * page's About panel says it (viz/fits-view.ts: metric — group, and the
- * policy's label).
+ * page's About panel says it (viz/fits-view.ts), without the metric (which
+ * metricLabel gives): the group, or the two sides, and the policy's label.
  */
 export function quantityOf(scenario: string, t: TargetResult): string {
   if (lang === 'en') return t.quantityText;
   const s = Object.hasOwn(SHIPPED, scenario) ? parseScenario(SHIPPED[scenario]) : undefined;
   const q = quantityLabel(t, s, lang);
-  return q.policy ? `${q.label} (${q.policy})` : q.label;
+  // the label begins with the metric (shown on a line of its own): its group, sides and policy
+  const metric = `${metricLabel(t)} — `;
+  const label = q.label.startsWith(metric) ? q.label.slice(metric.length) : q.label;
+  return q.policy ? `${label} (${q.policy})` : label;
 }
 
 /** A number of people with the language's thousands separator: 4,000 (en), 4 000 (nb). */

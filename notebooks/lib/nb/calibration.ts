@@ -138,20 +138,20 @@ export const NB: Readonly<Record<string, string>> = {
   // things to notice
   '`{0}` (published {1}, model {2})': '`{0}` (publisert {1}, modellen {2})',
   '**Held-out targets that miss in the shipped {0}**: {1}. Nothing was fitted to them, so a miss here says what the scenario does not reproduce: read the target\'s translation in the table above before reading it as a fault of the model.':
-    '**Måltall holdt utenfor som bommer i det medfølgende {0}**: {1}. Ingenting ble tilpasset dem, så en bom her sier hva scenariet ikke gjenskaper: les måltallets oversettelse i tabellen ovenfor før du leser det som en feil ved modellen.',
-  'Every held-out target of the shipped {0} lies within its band.': 'Hvert måltall holdt utenfor i det medfølgende {0} ligger innenfor spennet sitt.',
+    '**Måltall holdt utenfor som bommer i det medfølgende scenariet {0}**: {1}. Ingenting ble tilpasset dem, så en bom her sier hva scenariet ikke gjenskaper: les måltallets oversettelse i tabellen ovenfor før du leser det som en feil ved modellen.',
+  'Every held-out target of the shipped {0} lies within its band.': 'Hvert måltall holdt utenfor i det medfølgende scenariet {0} ligger innenfor spennet sitt.',
   '**Held-out targets that miss after the calibration {0}**: {1} ({2} of {3} within). Compare them with the shipped fit: a calibration that gains on the fit targets and loses on the held-out ones fits the targets rather than the mechanism.':
     '**Måltall holdt utenfor som bommer etter kalibreringen {0}**: {1} ({2} av {3} innenfor). Sammenlign med den medfølgende tilpasningen: en kalibrering som vinner på måltallene til kalibrering og taper på dem som er holdt utenfor, tilpasser seg måltallene heller enn mekanismen.',
   'After the calibration {0}, every held-out target lies within its band.': 'Etter kalibreringen {0} ligger hvert måltall holdt utenfor innenfor spennet sitt.',
   '**{0} stopped at its budget** of {1} evaluations before the simplex had shrunk: the calibrated point is the best found so far, not an optimum. Run it again with a larger `--budget` (the folder\'s journal makes the evaluations already done free).':
-    '**{0} stoppet ved budsjettet sitt** på {1} evalueringer før simplekset hadde krympet: det kalibrerte punktet er det beste som er funnet så langt, ikke et optimum. Kjør den igjen med et større `--budget` (journalen i mappen gjør at evalueringene som allerede er gjort, ikke koster noe).',
+    '**Kalibreringen {0} stoppet ved budsjettet sitt** på {1} evalueringer før simplekset hadde krympet: det kalibrerte punktet er det beste som er funnet så langt, ikke et optimum. Kjør den igjen med et større `--budget` (journalen i mappen gjør at evalueringene som allerede er gjort, ikke koster noe).',
   '`{0}` (its 95% interval is {1} as wide as the prior\'s)': '`{0}` (95 %-intervallet er {1} så bredt som priorens)',
   '**Parameters the targets do not pin down** (in {0}): {1}. Their posterior is nearly as wide as the prior: values across the range fit the targets about equally well, so the calibrated value of such a parameter is one choice among many, and a result that depends on it depends on an assumption.':
-    '**Parametere som måltallene ikke fastsetter** (i {0}): {1}. Posteriorfordelingen deres er nesten like bred som prioren: verdier over hele området passer omtrent like godt til måltallene, så den kalibrerte verdien av en slik parameter er ett valg blant mange, og et resultat som avhenger av den, avhenger av en antakelse.',
+    '**Parametere som måltallene ikke fastsetter** (i kjøringen {0}): {1}. Posteriorfordelingen deres er nesten like bred som prioren: verdier over hele området passer omtrent like godt til måltallene, så den kalibrerte verdien av en slik parameter er ett valg blant mange, og et resultat som avhenger av den, avhenger av en antakelse.',
   'In {0}, every parameter\'s 95% posterior interval is narrower than 70% of the prior\'s: the targets say something about each of them.':
-    'I {0} er hver parameters 95 %-posteriorintervall smalere enn 70 % av priorens: måltallene sier noe om hver av dem.',
+    'I kjøringen {0} er hver parameters 95 %-posteriorintervall smalere enn 70 % av priorens: måltallene sier noe om hver av dem.',
   '**{0} has only {1} particles** (effective size {2}): its intervals are rough. More `--particles` and a larger `--budget` give a smoother posterior.':
-    '**{0} har bare {1} partikler** (effektiv størrelse {2}): intervallene er grove. Flere `--particles` og et større `--budget` gir en jevnere posteriorfordeling.',
+    '**Kjøringen {0} har bare {1} partikler** (effektiv størrelse {2}): intervallene er grove. Flere `--particles` og et større `--budget` gir en jevnere posteriorfordeling.',
 };
 
 export const t = translator(NB);
