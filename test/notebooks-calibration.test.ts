@@ -5,7 +5,8 @@
  * scenarios/targets/calibrations/, gives the posterior's numbers as
  * sim/calibrate/abc.ts does (its weighted quantiles from `weightedQuantile`,
  * not a copy), splits the distance as the search computed it, and groups
- * targets so that no chart mixes units. The tests read whatever runs are
+ * targets so that no chart mixes units, in the notebook's language (bokmål
+ * from the metric table's and the target files' own texts). The tests read whatever runs are
  * shipped, so they hold for the committed runs whichever they are.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { isDifference } from '../sim/calibrate/targets.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../sim/metrics.ts';
 import {
   bestSoFar, boundsOf, calibrationRuns, credibleInterval, distanceParts, domainOf, FIT_NAMES, fitGroups, parsePosterior, parseTrace, posteriorSummary,
-  readRun, reproduceCommand, SHIPPED_FITS, unitOf, weightedHistogram, widthShare, type FitFile,
+  quantityOf, readRun, reproduceCommand, SHIPPED_FITS, statementOf, stepName, unitOf, weightedHistogram, widthShare, type FitFile,
 } from '../notebooks/lib/calibration.ts';
 
 vi.mock('../sim/calibrate/abc.ts', async (importOriginal) => {
@@ -213,5 +214,44 @@ describe('the fit charts', () => {
     const narrow = domainOf([t(0.05, [0.04, 0.06])]);
     expect(narrow[0]).toBeCloseTo(0.02 - 0.08 * 0.08, 12);
     expect(narrow[1]).toBeCloseTo(0.1 + 0.08 * 0.08, 12);
+  });
+});
+
+describe('in bokmål (a page marked lang="nb")', () => {
+  it('writes units, labels, numbers, steps and the targets’ statements and quantities in bokmål, from the model’s and the page’s own texts', async () => {
+    vi.resetModules();
+    vi.doMock('../notebooks/lib/lang.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('../notebooks/lib/lang.ts')>()), lang: 'nb' }));
+    try {
+      const nb = await import('../notebooks/lib/calibration.ts');
+      const { SHIPPED_TARGETS } = await import('../scenarios/targets/index.ts');
+      const level = { quantity: { metric: 'employedShareByYear.5', group: 'refugee', policy: 'standardised', knobs: {}, changes: {} } };
+      expect(nb.unitOf(level).format(0.567)).toBe(formatMetric('employedShareByYear', 0.567, { lang: 'nb', typographic: true }));
+      expect(nb.unitOf(level).title).toBe('Andeler (%)');
+      expect(nb.rangeOf(level, [0.4, 0.53])).toBe(`[${formatMetric('employedShareByYear', 0.4, { lang: 'nb', typographic: true })}; ${formatMetric('employedShareByYear', 0.53, { lang: 'nb', typographic: true })}]`);
+      expect(nb.metricLabel(level)).toBe(METRIC_TABLE.employedShareByYear.yearLabel!.nb.replace('{year}', '5'));
+      expect(nb.plain(0.5)).toBe('0,5');
+      expect(nb.stepName('reflect')).toBe('speiling');
+      expect(nb.statusName('budget')).not.toBe('budget');
+      const name = FIT_NAMES[0];
+      const fit = SHIPPED_FITS[name].result;
+      const raw = (SHIPPED_TARGETS[name] as { targets: { id: string; statementNb?: string }[] }).targets;
+      for (const t of fit.targets) {
+        const nbText = raw.find((x) => x.id === t.id)?.statementNb;
+        expect(nb.statementOf(name, t)).toEqual(nbText ? { text: nbText, en: false } : { text: t.statement, en: true });
+        // the quantity as the page's About panel says it, not the identifiers of quantityText
+        expect(nb.quantityOf(name, t)).not.toBe(t.quantityText);
+      }
+      expect(nb.englishOnly).toBe('en');
+    } finally {
+      vi.doUnmock('../notebooks/lib/lang.ts');
+      vi.resetModules();
+    }
+  });
+
+  it('leaves English as it was', () => {
+    const t = SHIPPED_FITS[FIT_NAMES[0]].result.targets[0];
+    expect(quantityOf(FIT_NAMES[0], t)).toBe(t.quantityText);
+    expect(statementOf(FIT_NAMES[0], t)).toEqual({ text: t.statement, en: false });
+    expect(stepName('reflect')).toBe('reflect');
   });
 });

@@ -98,7 +98,7 @@ const bareText = (t: TargetResult, v: number, lang: Lang) => metricText(keyOf(t)
 export const meanText = (t: TargetResult, lang: Lang): string => valueText(t, t.model.mean, lang);
 
 /** What the model measures, in the page's language: metric, group, and for a difference its two sides. */
-function quantityLabel(t: TargetResult, s: Scenario | undefined, lang: Lang): { label: string; policy: string; variant: boolean } {
+export function quantityLabel(t: TargetResult, s: Scenario | undefined, lang: Lang): { label: string; policy: string; variant: boolean } {
   const T = TEXT(lang);
   const groups = s?.groups ?? [];
   const metric = metricKeyLabel(keyOf(t), lang);
@@ -186,7 +186,7 @@ function strip(sc: Scale, t: TargetResult): HTMLElement {
  * file, when that file's English statement is the fit's (a stale fit keeps
  * its English one).
  */
-function statementNb(scenario: string, t: TargetResult): string | undefined {
+export function statementNb(scenario: string, t: TargetResult): string | undefined {
   const file = Object.hasOwn(SHIPPED_TARGETS, scenario) ? SHIPPED_TARGETS[scenario] as { targets?: { id?: string; statement?: string; statementNb?: string }[] } : undefined;
   const raw = file?.targets?.find((x) => x.id === t.id);
   return raw?.statement === t.statement ? raw.statementNb : undefined;

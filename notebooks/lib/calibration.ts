@@ -14,6 +14,11 @@
  *   `summarise` and `weightedQuantile` of sim/calibrate/abc.ts, the distance
  *   at the calibrated point split by target with `distanceTerms`
  *   (sim/calibrate/distance.ts).
+ *
+ * Its words are in the notebook's language (notebooks/lib/lang.ts): the
+ * metric table's labels and units, the page's bokmål statements and
+ * quantities of the targets (viz/fits-view.ts), numbers with the decimal
+ * comma in bokmål.
  */
 import { csvParse, precisionFixed } from 'd3';
 import { SHIPPED_FITS } from '../../scenarios/targets/fits.ts';
@@ -24,11 +29,17 @@ import type { ShippedFit } from '../../sim/calibrate/fingerprint.ts';
 import type { CalibrationMeta, FitFile } from '../../sim/calibrate/run.ts';
 import { isDifference, type TargetResult, type TargetsResult, type TargetUse } from '../../sim/calibrate/targets.ts';
 import { intervalText } from '../../sim/format.ts';
-import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
+import { parseScenario, SHIPPED } from '../../sim/index.ts';
+import { formatMetric, METRIC_TABLE, metricKeyLabel, parseMetricKey, type MetricInfo, type MetricKey } from '../../sim/metrics.ts';
+import { quantityLabel, statementNb } from '../../viz/fits-view.ts';
+import { count, texts } from '../../viz/i18n.ts';
+import { fixed } from './format.ts';
+import { lang } from './lang.ts';
 import './analyses.css';
 import './calibration.css';
 
 export { SHIPPED_FITS };
+export { scenarioTitle } from './journeys.ts';
 export type { ShippedFit, FitFile, CalibrationMeta, TargetResult, TargetsResult };
 
 // ---------------------------------------------------------------------------
@@ -48,18 +59,38 @@ export interface Unit {
   tick: (v: number, i?: number, ticks?: readonly number[]) => string;
 }
 
+const TEXT = texts({
+  shares: 'Shares (%)',
+  shareDiffs: 'Differences of shares (percentage points)',
+  diffs: (unit: string) => `Differences in ${unit}`,
+  shareAxis: 'share, % →',
+  shareDiffAxis: 'difference, percentage points (B − A) →',
+  axis: (unit: string, difference: boolean) => `${difference ? 'difference, ' : ''}${unit}${difference ? ' (B − A)' : ''} →`,
+  byYear: (label: string, year: number) => `${label} (year ${year})`,
+  bandKind: { interval: 'interval', range: 'range', translation: 'translation' } as Record<string, string>,
+}, {
+  shares: 'Andeler (%)',
+  shareDiffs: 'Forskjeller i andeler (prosentpoeng)',
+  diffs: (unit: string) => `Forskjeller i ${unit}`,
+  shareAxis: 'andel, % →',
+  shareDiffAxis: 'forskjell, prosentpoeng (B − A) →',
+  axis: (unit: string, difference: boolean) => `${difference ? 'forskjell, ' : ''}${unit}${difference ? ' (B − A)' : ''} →`,
+  byYear: (label: string, year: number) => `${label} (år ${year})`,
+  bandKind: { interval: 'publisert konfidensintervall', range: 'spennvidden i publiserte tall', translation: 'skjønn ved oversettelsen' } as Record<string, string>,
+});
+
 const keyOf = (t: Pick<TargetResult, 'quantity'>): MetricKey => {
   const k = parseMetricKey(t.quantity.metric);
   if ('error' in k) throw new RangeError(k.error);
   return k;
 };
 
-/** The metric's label, for a metric by year at its year: "In work at the end of year 5". */
+/** The metric's label in the notebook's language, for a metric by year at its year: "In work at the end of year 5" (the metric table's `yearLabel`, else "(year 5)"). */
 export function metricLabel(t: Pick<TargetResult, 'quantity'>): string {
   const k = keyOf(t);
-  const label: string = METRIC_TABLE[k.name].label.en;
-  if (k.year === undefined) return label;
-  return /\beach year\b/.test(label) ? label.replace(/\beach year\b/, `year ${k.year}`) : `${label} (year ${k.year})`;
+  const info: MetricInfo = METRIC_TABLE[k.name];
+  if (k.year === undefined || info.yearLabel) return metricKeyLabel(k, lang);
+  return TEXT(lang).byYear(info.label[lang], k.year);
 }
 
 /** The unit of a target: a share (%) or a difference of shares (pp), else the metric table's unit, for a level or a difference. */
@@ -69,28 +100,66 @@ export function unitOf(t: Pick<TargetResult, 'quantity'>): Unit {
   const difference = isDifference(t.quantity);
   const share = info.kind === 'share';
   const scale = share ? 100 : 1;
-  const unit = info.unit.en;
+  const T = TEXT(lang);
+  const unit = info.unit[lang];
   const suffix = share ? '' : ` ${unit}`;
   const digitsFor = (ticks?: readonly number[]) => (ticks && ticks.length > 1 ? precisionFixed(Math.abs(ticks[1] - ticks[0]) * scale) : 0);
   return {
-    key: `${share ? 'share' : unit}|${difference ? 'difference' : 'level'}`,
+    key: `${share ? 'share' : info.unit.en}|${difference ? 'difference' : 'level'}`,
     title: share
-      ? (difference ? 'Differences of shares (percentage points)' : 'Shares (%)')
-      : (difference ? `Differences in ${unit}` : unit.charAt(0).toUpperCase() + unit.slice(1)),
-    label: share ? (difference ? 'difference, percentage points (B − A) →' : 'share, % →') : `${difference ? 'difference, ' : ''}${unit}${difference ? ' (B − A)' : ''} →`,
-    format: (v) => formatMetric(name, v, { typographic: true, difference }) + suffix,
-    tick: (v, _i, ticks) => formatMetric(name, v, { typographic: true, difference, digits: digitsFor(ticks) }),
+      ? (difference ? T.shareDiffs : T.shares)
+      : (difference ? T.diffs(unit) : unit.charAt(0).toUpperCase() + unit.slice(1)),
+    label: share ? (difference ? T.shareDiffAxis : T.shareAxis) : T.axis(unit, difference),
+    format: (v) => formatMetric(name, v, { lang, typographic: true, difference }) + suffix,
+    tick: (v, _i, ticks) => formatMetric(name, v, { lang, typographic: true, difference, digits: digitsFor(ticks) }),
   };
 }
 
 /** An interval in the target's units: "[40.0%, 53.0%]". */
 export function rangeOf(t: Pick<TargetResult, 'quantity'>, [lo, hi]: readonly [number, number]): string {
   const u = unitOf(t);
-  return intervalText(u.format(lo), u.format(hi));
+  return intervalText(u.format(lo), u.format(hi), lang);
 }
 
 /** A value with its interval in the target's units: "56.7% [55.7%, 57.7%]". */
 export const withBand = (t: Pick<TargetResult, 'quantity'>, v: number, range: readonly [number, number]): string => `${unitOf(t).format(v)} ${rangeOf(t, range)}`;
+
+/** How a band was chosen (`bandKind`), in the notebook's language: "range" in English, "spenn av publiserte tall" in bokmål. */
+export const bandKindName = (kind: string): string => TEXT(lang).bandKind[kind] ?? kind;
+
+/** A target's statement in the notebook's language (its `statementNb` in the shipped target file, viz/fits-view.ts), and whether it is the English one shown in bokmål. */
+export function statementOf(scenario: string, t: TargetResult): { text: string; en: boolean } {
+  const nb = lang === 'nb' ? statementNb(scenario, t) : undefined;
+  return { text: nb ?? t.statement, en: lang === 'nb' && nb === undefined };
+}
+
+/**
+ * What the model measures for a target: in English its `quantityText`
+ * ("employedShareByYear.5 of refugee under standardised"); in bokmål as the
+ * page's About panel says it (viz/fits-view.ts), without the metric (which
+ * metricLabel gives): the group, or the two sides, and the policy's label.
+ */
+export function quantityOf(scenario: string, t: TargetResult): string {
+  if (lang === 'en') return t.quantityText;
+  const s = Object.hasOwn(SHIPPED, scenario) ? parseScenario(SHIPPED[scenario]) : undefined;
+  const q = quantityLabel(t, s, lang);
+  // the label begins with the metric (shown on a line of its own): its group, sides and policy
+  const metric = `${metricLabel(t)} — `;
+  const label = q.label.startsWith(metric) ? q.label.slice(metric.length) : q.label;
+  return q.policy ? `${label} (${q.policy})` : label;
+}
+
+/** A number of people with the language's thousands separator: 4,000 (en), 4 000 (nb). */
+export const people = (n: number): string => count(n, lang);
+
+/** A number with the decimals it has (a weight, 0.5), the decimal mark the notebook's language's: "0.5", "0,5". */
+export const plain = (v: number): string => fixed(v, Number.isInteger(v) ? 0 : (String(v).split('.')[1] ?? '').length);
+
+/** An axis tick with as many decimals as the ticks' step needs, in the notebook's language (Plot's `tickFormat`): "0.25", "0,25". */
+export const tick = (v: number, _i?: number, ticks?: readonly number[]): string => fixed(v, ticks && ticks.length > 1 ? precisionFixed(Math.abs(ticks[1] - ticks[0])) : 0);
+
+/** The `lang` attribute of a text the notebook has only in English (a target's translation and band note): "en" in bokmål, none in English. */
+export const englishOnly: string | undefined = lang === 'nb' ? 'en' : undefined;
 
 /** One chart's worth of targets: one use (fit or held out), one unit, and an x domain fitted to them. */
 export interface FitGroup {
@@ -344,6 +413,28 @@ export function calibrationRuns(): CalibrationRun[] {
 export function reproduceCommand(run: CalibrationRun): string | undefined {
   return run.plan ? `npx ${run.plan.command} --out out/calibration-${run.name}` : undefined;
 }
+
+const RUN_TEXT = texts({
+  steps: {} as Record<string, string>,
+  statuses: {} as Record<string, string>,
+}, {
+  // Nelder–Mead's steps (sim/calibrate/optim.ts StepKind) and ABC's proposals
+  steps: {
+    initial: 'start', reflect: 'speiling', expand: 'utvidelse', 'contract-outside': 'sammentrekning utenfor', 'contract-inside': 'sammentrekning innenfor',
+    shrink: 'krymping', restart: 'omstart', proposal: 'forslag',
+  },
+  // why a search stopped (NelderMeadStatus, AbcSmcStop)
+  statuses: {
+    running: 'kjører fortsatt', converged: 'konvergert', budget: 'budsjettet er brukt opp', epsilon: 'toleransen er nådd', generations: 'alle generasjonene er kjørt',
+    acceptance: 'for få forslag ble beholdt', stalled: 'toleransen sank ikke lenger',
+  },
+});
+
+/** The step of a trace row (`kind`: reflect, expand, … or proposal), as trace.csv has it in English, in words in bokmål. */
+export const stepName = (kind: string): string => RUN_TEXT(lang).steps[kind] ?? kind;
+
+/** Why a calibration stopped (`status`: converged, budget, …), as fit.json has it in English, in words in bokmål. */
+export const statusName = (status: string): string => RUN_TEXT(lang).statuses[status] ?? status;
 
 /** Method names as people read them. */
 export const methodName = (m: string) => (m === 'abc' ? 'ABC-SMC' : m === 'nelder-mead' ? 'Nelder–Mead' : m);

@@ -140,6 +140,23 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     expect(await parameters.locator('tbody tr').count()).toBe(runs[0].fit.calibration.parameters.length);
     if (runs.some((r) => r.posterior)) expect(await page.locator('table.nb-table', { hasText: 'The generations of' }).count()).toBe(1);
   },
+  'calibration.nb.html': async (page) => {
+    const { SHIPPED_FITS, FIT_NAMES, calibrationRuns } = await import('../../notebooks/lib/calibration.ts');
+    const { SHIPPED_TARGETS } = await import('../../scenarios/targets/index.ts');
+    const fit = SHIPPED_FITS[FIT_NAMES[0]].result;
+    const file = SHIPPED_TARGETS[fit.scenario] as { targets: { id: string; statementNb?: string }[] };
+    // the same table in bokmål: every target with its verdict in words and the target file's bokmål statement
+    const rows = await page.locator('table.nb-table', { hasText: 'kilder og oversettelser' }).locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(fit.targets.length);
+    for (const [i, text] of rows.entries()) {
+      expect(text).toContain(fit.targets[i].withinBand ? 'innenfor spennet' : 'utenfor spennet');
+      const nb = file.targets.find((x) => x.id === fit.targets[i].id)?.statementNb;
+      if (nb) expect(text).toContain(nb);
+    }
+    const runs = calibrationRuns();
+    if (runs.length) expect(await page.locator('table.nb-table', { hasText: `Parameterne i ${runs[0].name}` }).locator('tbody tr').count()).toBe(runs[0].fit.calibration.parameters.length);
+    if (runs.some((r) => r.posterior)) expect(await page.locator('table.nb-table', { hasText: 'Generasjonene i' }).count()).toBe(1);
+  },
   'persona-journeys.html': async (page) => {
     expect(await page.locator('.nb-events').count()).toBe(2);
   },
