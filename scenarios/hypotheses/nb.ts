@@ -79,7 +79,7 @@ export const HYPOTHESES_NB: Readonly<Record<string, HypothesisNb>> = {
     },
     statement: 'For unge som verken er i arbeid, utdanning eller opplæring, gir den samme hjelperen over tid, med oppfølging, en høyere andel i arbeid etter fem år enn skiftende veiledere.',
     source: 'Studie B: relasjonen er den viktigste faktoren; mønster 4 i docs/MODEL.md (sysselsetting, som i motsetning til oppmøte ikke delvis er sant per definisjon).',
-    notes: 'Ett prosentpoeng sysselsetting. Lest bare for gruppen youth (ikke de unge innfødte på dagpenger).',
+    notes: 'Ett prosentpoeng sysselsetting. Lest bare for gruppen youth, unge utenfor arbeid, utdanning og opplæring (ikke de unge innfødte på dagpenger).',
   },
   'activity-gap': {
     en: {
