@@ -16,7 +16,7 @@ import { pairedTest } from './tdist.ts';
 import { explain, judge, VERDICT_RULE, wouldChange, type Verdict } from './verdict.ts';
 
 export * from './tdist.ts';
-export { VERDICT_RULE, judge, decimalsFor, fmt, fmtP, groupText, verdictMargin, type Expectation, type Judgement, type Verdict, type VerdictFacts } from './verdict.ts';
+export { VERDICT_RULE, VERDICT_RULE_NB, VERDICT_WORDS, explain, judge, decimalsFor, fmt, fmtP, groupText, verdictMargin, type Expectation, type Judgement, type Verdict, type VerdictFacts, type FactNames } from './verdict.ts';
 
 export type Side = 'A' | 'B';
 

@@ -6,6 +6,7 @@
 import { fixed } from './format.ts';
 import { pairedTest, replicationsFor80Power, type PairedTest } from './tdist.ts';
 import type { EXPECT_VALUES } from './schema/hypothesis.ts';
+import type { Lang } from './journey-text.ts';
 
 /** The direction a hypothesis expects side B to move the metric, compared with side A. */
 export type Expectation = (typeof EXPECT_VALUES)[number];
@@ -36,6 +37,19 @@ export const VERDICT_RULE =
   'SUPPORTED when the 95% interval of e lies entirely at or above δ (the effect is there and at least as large as what matters); ' +
   'CONTRADICTED when the interval of e lies entirely below δ (any effect in the expected direction is smaller than what matters, or it goes the other way); ' +
   'INCONCLUSIVE when the interval holds δ. The rule is symmetric: more noise never makes either verdict more likely.';
+
+/** VERDICT_RULE in Norwegian bokmål (the notebooks' bokmål pages). */
+export const VERDICT_RULE_NB =
+  'La e være forskjellen B − A i hver replikasjon, snudd mot forventet retning (B − A ved økning, A − B ved nedgang), og δ den minste effekten. ' +
+  'STØTTET når 95 %-intervallet for e ligger helt på eller over δ (effekten finnes og er minst så stor som det som betyr noe); ' +
+  'MOTSAGT når intervallet for e ligger helt under δ (en eventuell effekt i forventet retning er mindre enn det som betyr noe, eller den går motsatt vei); ' +
+  'UAVKLART når intervallet rommer δ. Regelen er symmetrisk: mer støy gjør aldri noen av dommene mer sannsynlig.';
+
+/** The verdicts as words, in each language (in English the verdict itself). */
+export const VERDICT_WORDS: Readonly<Record<Lang, Readonly<Record<Verdict, string>>>> = {
+  en: { supported: 'supported', contradicted: 'contradicted', inconclusive: 'inconclusive' },
+  nb: { supported: 'støttet', contradicted: 'motsagt', inconclusive: 'uavklart' },
+};
 
 /** The paired test plus the verdict. */
 export interface Judgement {
@@ -115,7 +129,19 @@ export function wouldChange(r: VerdictFacts): string {
   }
 }
 
-export function explain(r: VerdictFacts): string {
+/** How a text names the sides and groups of a hypothesis (default: the sides' labels and the groups' names as written). */
+export interface FactNames {
+  label?: (side: 'A' | 'B') => string;
+  group?: (name: string) => string;
+}
+
+/**
+ * The result in one paragraph, with the numbers; in `lang` (English by
+ * default, as `pathways hypothesis` writes it), with the sides and groups
+ * named as `names` says.
+ */
+export function explain(r: VerdictFacts, lang: Lang = 'en', names: FactNames = {}): string {
+  if (lang === 'nb') return explainNb(r, names);
   const dp = decimalsFor(r.smallestEffect);
   const f = (v: number) => fmt(v, dp);
   const { settings: st, effect, expectedEffect: e, smallestEffect: delta } = r;
@@ -161,7 +187,8 @@ export type UnitFormat = (v: number, signed?: boolean) => string;
  * units (default: `fmt` with `decimalsFor` the smallest effect, no unit);
  * `reduced`: the run had fewer replications or people than its file asks.
  */
-export function verdictMargin(r: VerdictFacts, f: UnitFormat = plainFormat(r), opts: { reduced?: boolean } = {}): string {
+export function verdictMargin(r: VerdictFacts, f: UnitFormat = plainFormat(r), opts: { reduced?: boolean; lang?: Lang } = {}): string {
+  if (opts.lang === 'nb') return verdictMarginNb(r, f, opts);
   const e = r.expectedEffect;
   const d = r.smallestEffect;
   const u = (v: number) => f(v, false);
@@ -194,4 +221,77 @@ export function verdictMargin(r: VerdictFacts, f: UnitFormat = plainFormat(r), o
 function plainFormat(r: Pick<VerdictFacts, 'smallestEffect'>): UnitFormat {
   const dp = decimalsFor(r.smallestEffect);
   return (v, signed = false) => fixed(v, dp, { signed });
+}
+
+// ---------------------------------------------------------------------------
+// In Norwegian bokmål (the notebooks' bokmål pages): the same sentences, decimal comma.
+
+/** A number with `decimals` decimals as bokmål prose writes it: decimal comma, the minus sign −. */
+const fmtNb = (v: number, decimals: number): string => fixed(v, decimals, { lang: 'nb', typographic: true });
+
+function explainNb(r: VerdictFacts, names: FactNames): string {
+  const dp = decimalsFor(r.smallestEffect);
+  const f = (v: number) => fmtNb(v, dp);
+  const { settings: st, effect, expectedEffect: e, smallestEffect: delta } = r;
+  const label = (side: 'A' | 'B') => names.label?.(side) ?? r[side].label;
+  const group = (name: string) => names.group?.(name) ?? name;
+  const word = r.expect === 'increase' ? 'en økning' : 'en nedgang';
+  const diff = effect.mean === 0 ? null : `${f(Math.abs(effect.mean))} ${effect.mean > 0 ? 'høyere' : 'lavere'}`;
+  const compared = (b: string, a: string) => (diff === null ? `det samme ${b} som ${a}` : `${diff} ${b} enn ${a}`);
+  const [subject, rest] = r.A.group === r.B.group
+    ? [`${r.metric} for ${r.A.group === 'all' ? 'alle' : `gruppen ${group(r.A.group)}`}`, compared(`under B (${label('B')})`, `under A (${label('A')})`)]
+    : [r.metric, compared(`for ${group(r.B.group)} under B (${label('B')})`, `for ${group(r.A.group)} under A (${label('A')})`)];
+  const pairing = r.A.group !== r.B.group && r.A.label === r.B.label ? 'begge gruppene lest fra de samme kjøringene' : 'de samme personene og den samme flaksen på begge sider';
+  const p = r.test.p < 0.0001 ? '< 0,0001' : `= ${fmtNb(r.test.p, 4)}`;
+  const lead = `I ${st.replications} parvise replikasjoner av ${r.scenario} (${fixed(st.agents, 0, { lang: 'nb', grouped: true })} personer, ${st.weeks} uker; ${pairing}) var ${subject} ${rest}` +
+    `: B − A = ${f(effect.mean)}, 95 %-intervall ${f(effect.ci95[0])} til ${f(effect.ci95[1])} ` +
+    `(parvis t = ${fmtNb(r.test.t, 2)}, fg = ${r.test.df}, p ${p}). Hypotesen forventer ${word} på minst ${f(delta)}.`;
+  let why: string;
+  switch (r.verdict) {
+    case 'supported':
+      why = `Hele intervallet, ${f(e.ci95[0])} til ${f(e.ci95[1])} i forventet retning, ligger på eller over den minste effekten som betyr noe, ${f(delta)}, så hypotesen er STØTTET i modellen.`;
+      break;
+    case 'contradicted':
+      why = e.ci95[1] <= 0
+        ? `Hele intervallet ligger på den andre siden: effekten går mot forventet retning, så hypotesen er MOTSAGT i modellen.`
+        : `Hele intervallet ligger under ${f(delta)} i forventet retning: en eventuell effekt i den retningen er mindre enn det som betyr noe${e.ci95[0] > 0 ? ' (selv om den finnes)' : ''}, så hypotesen er MOTSAGT i modellen.`;
+      break;
+    case 'inconclusive':
+      why = (e.ci95[0] > 0
+        ? `Effekten går i forventet retning, men om den er så stor som det som betyr noe, er ikke avgjort: intervallet, ${f(e.ci95[0])} til ${f(e.ci95[1])}, rommer ${f(delta)}, så hypotesen er UAVKLART.`
+        : `Intervallet rommer både null og effekter som betyr noe, så hypotesen er UAVKLART.`) +
+        ` Omtrent ${r.replicationsNeeded} replikasjoner gir 80 % teststyrke til å skille en effekt på ${f(delta)} fra ingen effekt` +
+        `${(r.replicationsNeeded ?? 0) <= st.replications ? ', og denne kjøringen hadde så mange' : ''}; hvis den sanne effekten er den observerte, ${f(e.mean)}, ville omtrent ${r.replicationsToSettle} avgjøre det.`;
+      break;
+  }
+  return `${lead} ${why} Dette er et resultat om modellen under scenarioets forutsetninger, ikke en prediksjon for virkelige mennesker.`;
+}
+
+function verdictMarginNb(r: VerdictFacts, f: UnitFormat, opts: { reduced?: boolean }): string {
+  const e = r.expectedEffect;
+  const d = r.smallestEffect;
+  const u = (v: number) => f(v, false);
+  const half = (e.ci95[1] - e.ci95[0]) / 2;
+  const fragile = (margin: number) => (margin < half
+    ? ` Marginen er mindre enn halve intervallbredden (${u(half)}), så et annet frø${opts.reduced ? ' eller filens innstillinger' : ''} kan godt gi en annen dom.` : '');
+  switch (r.verdict) {
+    case 'supported': {
+      const margin = e.ci95[0] - d;
+      return `Støttet med en margin på ${u(margin)}: intervallets nedre ende ligger ${u(margin)} over den minste effekten som betyr noe. Den ville bli uavklart først om intervallet nådde ned til ${u(d)}.${fragile(margin)}`;
+    }
+    case 'contradicted':
+      return e.ci95[1] <= 0
+        ? `Motsagt med en margin på ${u(d - e.ci95[1])}: selv intervallets øvre ende (${f(e.ci95[1], true)} i forventet retning) ligger på feil side av 0.`
+        : `Motsagt med en margin på ${u(d - e.ci95[1])}: intervallets øvre ende, ${u(e.ci95[1])}, ligger under den minste effekten som betyr noe, ${u(d)}.${fragile(d - e.ci95[1])}`;
+    case 'inconclusive': {
+      const toward = e.mean >= d ? 'støttet' : 'motsagt';
+      const settle = Number.isFinite(r.replicationsToSettle ?? NaN)
+        ? `Omtrent ${r.replicationsToSettle} parvise replikasjoner ville avgjøre den (${toward}) hvis den sanne effekten er den observerte, ${u(e.mean)}; denne kjøringen hadde ${r.settings.replications}.`
+        : `Den observerte effekten er lik ${u(d)}: er det den sanne effekten, ville ikke noe antall replikasjoner avgjøre den.`;
+      const power = `${r.replicationsNeeded} replikasjoner gir 80 % teststyrke til å skille en effekt på ${u(d)} fra ingen effekt`;
+      return e.ci95[0] > 0
+        ? `Effekten finnes (intervallet, ${u(e.ci95[0])} til ${u(e.ci95[1])} i forventet retning, utelukker 0), men om den når ${u(d)}, er ikke avgjort. ${settle} (${power}: det gjelder å komme bort fra 0, noe denne kjøringen allerede gjør.)`
+        : `Intervallet, ${u(e.ci95[0])} til ${u(e.ci95[1])} i forventet retning, rommer både 0 og ${u(d)}. ${settle} ${power}.`;
+    }
+  }
 }

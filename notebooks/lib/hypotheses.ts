@@ -4,14 +4,39 @@
  * with `runHypothesis` (sim/hypothesis.ts), at the files' own settings or at a
  * quick size that caps the replications and the people per run. Also the
  * number formats for a metric's units, with which the sentences of "what would
- * change the verdict" (`verdictMargin`, sim/verdict.ts) are written.
+ * change the verdict" (`verdictMargin`, sim/verdict.ts) are written. Everything
+ * shown is in the notebook's language (notebooks/lib/lang.ts): in bokmål the
+ * verdicts and their sentences from sim/verdict.ts, the files' words from
+ * scenarios/hypotheses/nb.ts, policies, knobs and groups as the page names them.
  */
-import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHESES, type Hypothesis, type HypothesisResult, type Scenario } from '../../sim/index.ts';
-import { decimalsFor, hypothesisRuns, hypothesisSettings, verdictMargin, type HypothesisSettings } from '../../sim/hypothesis.ts';
+import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHESES, type Hypothesis, type HypothesisResult, type Scenario, type Verdict } from '../../sim/index.ts';
+import { decimalsFor, explain, hypothesisRuns, hypothesisSettings, verdictMargin, VERDICT_RULE, VERDICT_RULE_NB, VERDICT_WORDS, type HypothesisSettings, type Side } from '../../sim/hypothesis.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
+import { hypothesisNb } from '../../scenarios/hypotheses/nb.ts';
+import { count, texts } from '../../viz/i18n.ts';
+import { KNOB_TEXT } from '../../viz/knob-text.ts';
+import { outputGroupName } from '../../viz/names.ts';
+import { policyLabel } from '../../viz/plan.ts';
 import { fixed, signed } from './format.ts';
 import { intervalText } from '../../sim/format.ts';
+import { lang } from './lang.ts';
 import './analyses.css';
+
+const TEXT = texts({
+  quick: 'quick (≈10 s): at most 8 replications of 800 people',
+  files: 'as in the files (≈30 s): up to 20 replications of 2,000 people',
+  running: (i: number, n: number, name: string, reps: number, people: string, weeks: number, done: number) =>
+    `Running hypothesis ${i} of ${n}, ${name}: ${reps} paired replications of ${people} people for ${weeks} weeks (about ${done}% of the work done)…`,
+  everyone: 'everyone',
+  with: (policy: string, changes: string) => `${policy} with ${changes}`,
+}, {
+  quick: 'rask (≈10 s): høyst 8 replikasjoner av 800 personer',
+  files: 'som i filene (≈30 s): opptil 20 replikasjoner av 2 000 personer',
+  running: (i: number, n: number, name: string, reps: number, people: string, weeks: number, done: number) =>
+    `Kjører hypotese ${i} av ${n}, ${name}: ${reps} parvise replikasjoner av ${people} personer i ${weeks} uker (omtrent ${done} % av arbeidet gjort) …`,
+  everyone: 'alle',
+  with: (policy: string, changes: string) => `${policy}, men med ${changes}`,
+})(lang);
 
 /** How big the runs are: the files' own settings, or capped. */
 export interface Size {
@@ -23,8 +48,8 @@ export interface Size {
 }
 
 export const SIZES: Size[] = [
-  { id: 'quick', label: 'quick (≈10 s): at most 8 replications of 800 people', maxReplications: 8, maxAgents: 800 },
-  { id: 'files', label: 'as in the files (≈30 s): up to 20 replications of 2,000 people' },
+  { id: 'quick', label: TEXT.quick, maxReplications: 8, maxAgents: 800 },
+  { id: 'files', label: TEXT.files },
 ];
 
 /** One shipped hypothesis, ready to run: the file's settings and the settings it runs with at a size. */
@@ -58,6 +83,8 @@ export function plan(size: Size): Planned[] {
 export interface Tested extends HypothesisResult {
   /** The file's own settings (differ from `settings` at the quick size). */
   fileSettings: HypothesisSettings;
+  /** The scenario it ran (for the names of its policies and groups). */
+  scenarioData: Scenario;
   /** Whether this run used fewer replications or people than the file. */
   reduced: boolean;
   milliseconds: number;
@@ -76,7 +103,7 @@ export async function runAll(planned: Planned[], onStatus: (text: string) => voi
   let done = 0;
   const results: Tested[] = [];
   for (const [i, p] of planned.entries()) {
-    onStatus(`Running hypothesis ${i + 1} of ${planned.length}, ${p.name}: ${p.settings.replications} paired replications of ${p.settings.agents.toLocaleString('en')} people for ${p.settings.weeks} weeks (about ${Math.round((100 * done) / total)}% of the work done)…`);
+    onStatus(TEXT.running(i + 1, planned.length, p.name, p.settings.replications, count(p.settings.agents, lang), p.settings.weeks, Math.round((100 * done) / total)));
     await tick();
     await tick();
     if (cancelled()) return { results, milliseconds: performance.now() - t0, cancelled: true };
@@ -85,7 +112,7 @@ export async function runAll(planned: Planned[], onStatus: (text: string) => voi
     const r = runHypothesis(h, p.scenario, { replications: p.settings.replications, seed: p.settings.seed });
     done += p.work;
     const reduced = p.settings.replications !== p.fileSettings.replications || p.settings.agents !== p.fileSettings.agents;
-    results.push({ ...r, fileSettings: p.fileSettings, reduced, milliseconds: performance.now() - t1 });
+    results.push({ ...r, fileSettings: p.fileSettings, scenarioData: p.scenario, reduced, milliseconds: performance.now() - t1 });
   }
   return { results, milliseconds: performance.now() - t0, cancelled: false };
 }
@@ -104,7 +131,7 @@ const infoOf = (metric: string) => {
 export const isShare = (metric: string) => infoOf(metric).kind === 'share';
 
 /** The unit of a difference of the metric: "pp" for a share, else the metric table's unit ("weeks per person", ...). */
-export const diffUnit = (metric: string) => (isShare(metric) ? 'pp' : infoOf(metric).unit.en);
+export const diffUnit = (metric: string) => (isShare(metric) ? 'pp' : infoOf(metric).unit[lang]);
 
 /** Scale and decimals for showing values of the metric (shares as percentages / percentage points). */
 export function units(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>): { scale: number; digits: number; unit: string } {
@@ -115,7 +142,7 @@ export function units(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>): {
 /** A value of the metric: "41.2%" or "3.40". */
 export function value(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, v: number): string {
   const k = parseMetricKey(r.metric, { allYears: true }) as MetricKey;
-  return formatMetric(k.name, v, { typographic: true, digits: isShare(r.metric) ? undefined : units(r).digits });
+  return formatMetric(k.name, v, { typographic: true, lang, digits: isShare(r.metric) ? undefined : units(r).digits });
 }
 
 /** A difference of the metric with its unit: "+3.8 pp" or "−2.09 weeks per person". */
@@ -132,11 +159,61 @@ export function diffInterval(r: Pick<HypothesisResult, 'metric' | 'smallestEffec
 /** An interval in the metric's display units, without the unit: "[3.0, 4.6]". */
 export function interval(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, ci: [number, number]): string {
   const u = units(r);
-  return intervalText(fixed(ci[0] * u.scale, u.digits), fixed(ci[1] * u.scale, u.digits));
+  return intervalText(fixed(ci[0] * u.scale, u.digits), fixed(ci[1] * u.scale, u.digits), lang);
 }
 
-/** A p-value: "< 0.001" or three significant decimals. */
-export const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+/** A p-value: "< 0.001" or three decimals. */
+export const pValue = (p: number) => (p < 0.001 ? `< ${fixed(0.001, 3)}` : fixed(p, 3));
+
+/** A count of people or replications: "2,000" ("2 000" in bokmål). */
+export const people = (n: number) => count(n, lang);
+
+// ---------------------------------------------------------------------------
+// Words
+
+/** The verdicts, in the order the notebook shows them. */
+export const VERDICTS: readonly Verdict[] = ['supported', 'contradicted', 'inconclusive'];
+
+/** A verdict as a word: "supported" ("støttet"). */
+export const verdictWord = (v: Verdict): string => VERDICT_WORDS[lang][v];
+
+/** The verdict rule as the module states it. */
+export const verdictRule = lang === 'nb' ? VERDICT_RULE_NB : VERDICT_RULE;
+
+/** The file's statement, source and notes: in bokmål from scenarios/hypotheses/nb.ts (the English when it has no current translation). */
+export function words(r: Pick<Tested, 'name' | 'statement' | 'source' | 'notes'>): { statement: string; source?: string; notes?: string } {
+  const en = { statement: r.statement, source: r.source, notes: r.notes };
+  return (lang === 'nb' ? hypothesisNb(r.name, en) : undefined) ?? en;
+}
+
+/**
+ * A side as the notebook names it: in English its label as sim/ writes it
+ * ("standardised with proactiveInformation 0.7"); in bokmål the policy's and
+ * the knobs' names on the page ("Standardisert, men med oppsøkende informasjon 0,7").
+ */
+export function sideName(r: Tested, side: Side): string {
+  if (lang !== 'nb') return r[side].label;
+  const { base, knobs } = r[side].policy;
+  const changes = Object.entries(knobs).filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${KNOB_TEXT(lang)[k as keyof typeof knobs].label.toLowerCase()} ${typeof v === 'number' ? fixed(v, decimalsOf(v)) : String(v)}`);
+  const policy = policyLabel(r.scenarioData, base, lang);
+  return changes.length ? TEXT.with(policy, changes.join(', ')) : policy;
+}
+
+/** Decimals to write a knob's value as given (0.7 → 1, 0 → 0). */
+const decimalsOf = (v: number) => Math.min(6, (String(v).split('.')[1] ?? '').length);
+
+/** An output group as the notebook names it: "everyone" for all; in bokmål the page's name ("Flyktninger"), in English the name as written. */
+export function groupName(r: Tested, name: string): string {
+  if (name === 'all') return TEXT.everyone;
+  return lang === 'nb' ? outputGroupName(name, r.scenarioData.groups, lang) : name;
+}
+
+/** The module's explanation of the result (sim/verdict.ts, `explain`): in bokmål with the sides and groups named as on the page. */
+export function explanation(r: Tested): string {
+  if (lang !== 'nb') return r.explanation;
+  return explain(r, lang, { label: (side) => sideName(r, side), group: (name) => groupName(r, name) });
+}
 
 // ---------------------------------------------------------------------------
 // What would change the verdict
@@ -146,7 +223,7 @@ export const pValue = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
  * the metric's display units: "+3.8 pp", "2.09 weeks per person".
  */
 export function whatWouldChange(r: Tested): string {
-  return verdictMargin(r, (v, sign = false) => diff(r, v, sign), { reduced: r.reduced });
+  return verdictMargin(r, (v, sign = false) => diff(r, v, sign), { reduced: r.reduced, lang });
 }
 
 /** The command that runs the hypothesis at the file's settings, with more replications for an inconclusive one. */

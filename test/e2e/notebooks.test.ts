@@ -184,6 +184,30 @@ const CHECKS: Record<string, (page: Page) => Promise<void>> = {
     expect(row).toContain(r.verdict);
     expect(row).toContain(`${(r.effect.mean * 100).toFixed(1).replace('-', '−')} pp`);
   },
+  'testing-findings.nb.html': async (page) => {
+    const { SHIPPED_HYPOTHESES, parseHypothesis, parseScenario, runHypothesis, SHIPPED } = await import('../../sim/index.ts');
+    const { VERDICT_WORDS } = await import('../../sim/hypothesis.ts');
+    const names = Object.keys(SHIPPED_HYPOTHESES);
+    // the same tables in bokmål: every hypothesis with its verdict in bokmål (sim/verdict.ts's words), none in English
+    const tables = page.locator('table.nb-table');
+    expect(await tables.count()).toBe(2);
+    for (const t of [0, 1]) {
+      const rows = tables.nth(t).locator('tbody tr');
+      expect(await rows.count()).toBe(names.length);
+      for (const [i, text] of (await rows.allTextContents()).entries()) {
+        expect(text).toContain(names[i]);
+        expect(text).toMatch(new RegExp(Object.values(VERDICT_WORDS.nb).join('|')));
+        expect(text).not.toMatch(/\b(supported|contradicted|inconclusive|people|weeks)\b/);
+      }
+    }
+    expect(await page.locator('.nb-status').textContent()).toMatch(/Kjørte de \d+ medfølgende hypotesene .* i rask størrelse/);
+    // the verdict and effect of runHypothesis at the quick size, the effect with a decimal comma
+    const raw = parseHypothesis(SHIPPED_HYPOTHESES['lock-in-year1']);
+    const r = runHypothesis({ ...raw, agents: 800 }, parseScenario(SHIPPED[raw.scenario]), { replications: 8 });
+    const row = await tables.nth(0).locator('tbody tr', { hasText: 'lock-in-year1' }).textContent();
+    expect(row).toContain(VERDICT_WORDS.nb[r.verdict]);
+    expect(row).toContain(`${(r.effect.mean * 100).toFixed(1).replace('-', '−').replace('.', ',')} pp`);
+  },
   'what-matters-most.html': (page) => whatMattersMost(page, 'en'),
   'what-matters-most.nb.html': (page) => whatMattersMost(page, 'nb'),
 };
