@@ -71,6 +71,14 @@ describe('allowed', () => {
     expect(allowed('12,5 % (F2, F11)')).toBe(true);
     expect(allowed('A: Standardised')).toBe(false);
     expect(allowed('Done: 20 runs in 0.8 s.')).toBe(false);
+    // identifiers, written as code is, and the letters of a formula
+    expect(allowed('lock-in-year1 (F4)')).toBe(true);
+    expect(allowed('↑ labourMarket.temporaryJobEnd')).toBe(true);
+    expect(allowed('levelMatching')).toBe(true);
+    expect(allowed('p < 0,001')).toBe(true);
+    expect(allowed('mixed-office: Nelder–Mead')).toBe(true);
+    expect(allowed('the start')).toBe(false);
+    expect(allowed('week-by-week plan')).toBe(false);
   });
   test('shape: numbers in either language become #', () => {
     expect(shape('Done: 20 runs in 1.3 s.')).toBe('Done: # runs in # s.');
