@@ -23,6 +23,7 @@ import { watchProblems } from '../../scripts/web.js';
 import { useSite } from './site.ts';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { VIEWS, type View } from '../../viz/settings.ts';
+import { STORY_STEPS } from '../../viz/story-steps.ts';
 import { allowed, collect, leftInEnglish, shape, type Found } from './english-left.ts';
 
 const site = useSite();
@@ -111,6 +112,30 @@ describe('bokmål: no English left on the page', () => {
     expect(await fresh.page.locator('#status').textContent()).toMatch(/^Ferdig: \d+ kjøringer på /);
     expect([...problems, ...fresh.problems]).toEqual([]);
     await fresh.page.close();
+  });
+
+  test('every story step, with its own experiment, in bokmål', async () => {
+    // each step's texts and its stage, read in English, then in bokmål, step by step (arriving at a step runs its experiment)
+    const read = async (lang: string) => {
+      const { page, problems } = await open(`view=story&lang=${lang}`);
+      const steps: Found[][] = [];
+      for (let k = 0; k < STORY_STEPS.length; k++) {
+        await page.locator('#view .story-steps button').nth(k).click();
+        await settled(page);
+        await page.evaluate(() => window.__pathways.agents()?.setWeek(1));
+        expect(await page.locator('#view .story-title').textContent()).toBe(STORY_STEPS[k].title[lang as 'en' | 'nb']);
+        steps.push(await collect(page));
+      }
+      expect(problems).toEqual([]);
+      await page.close();
+      return steps;
+    };
+    const en = await read('en');
+    const nb = await read('nb');
+    for (let k = 0; k < STORY_STEPS.length; k++) {
+      expect(en[k].length, `step ${k + 1} shows texts`).toBeGreaterThan(10);
+      expect(leftInEnglish(en[k], nb[k]), `English left in story step ${k + 1} (${STORY_STEPS[k].id})`).toEqual([]);
+    }
   });
 
   test.each(Object.keys(SHIPPED).map((s) => [s]))('the About panel of %s, with its published figures', async (name: string) => {
