@@ -302,6 +302,7 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
     shown = renderView(el.panel, {
       settings, data, runs, whatIf: whatIfContext, history: () => historyPart(runHistory, shownRun, settings.lang, recall),
       onPersona: (p) => { settings = { ...settings, persona: p }; pushUrl(); },
+      onDraw: (r) => { settings = { ...settings, draw: r }; pushUrl(); },
       onChoice: (chart, value) => { settings = { ...settings, choices: withChoice(settings.choices, chart, value) }; pushUrl(); },
       // ---- story (viz/story.ts): arriving at a step calls onStep, then onStoryApply, as "Run this experiment" does, so each
       // step runs its own experiment at once; "Undo" gives back the person's own settings from before and runs them ----
@@ -512,6 +513,10 @@ export async function startApp(root: HTMLElement): Promise<PageHandle> {
   }
   // a link opens with a run only when it is small: a large one waits for a click on Run
   const first = scenario ? (() => { try { return planOf(settings, scenario!).plan; } catch { return undefined; } })() : undefined;
+  if (first && settings.draw !== undefined && settings.draw >= first.replications) {
+    linkErrors.push(`link: draw: ${JSON.stringify(String(settings.draw + 1))} is not allowed; expected an integer from 1 to ${first.replications} (the run's replications)`);
+    settings.draw = undefined;
+  }
   if (first && isLarge(first)) status = (l) => [document.createTextNode(UI(l).notStarted(first.agents, first.weeks, first.replications))];
   renderAll();
   pushUrl();

@@ -27,6 +27,8 @@ export interface JourneyViewOptions {
   replicate?: number;
   /** Called when the person picks another persona in the view (not on setPersona). */
   onPersona?: (name: string) => void;
+  /** Called when the person picks another draw of luck in the view (not on setReplicate). */
+  onReplicate?: (replicate: number) => void;
   /** Document to build in. Default globalThis.document. */
   document?: Document;
   /**
@@ -326,7 +328,10 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
     render(select.value);
     options.onPersona?.(select.value);
   });
-  draw.addEventListener('change', () => setReplicate(Number(draw.value)));
+  draw.addEventListener('change', () => {
+    setReplicate(Number(draw.value));
+    options.onReplicate?.(Number(draw.value));
+  });
   setPersona(personas.some((p) => p.name === options.persona) ? options.persona! : personas[0].name);
   return { setPersona, setReplicate, destroy: () => root.remove() };
 }

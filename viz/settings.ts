@@ -2,7 +2,7 @@
  * Everything a person sets on the page, and its URL form: a link reproduces
  * the exact run. Query: ?scenario=classroom&a=standardised&b=personalised
  * &a.exploration=0.5&set=office.caseload:40&seed=1&reps=10&agents=300&weeks=156&lang=nb&view=story&step=2
- * &persona=Amina&projector=1; a loaded scenario file travels in the hash (#custom=...).
+ * &persona=Amina&draw=2&projector=1; a loaded scenario file travels in the hash (#custom=...).
  */
 import type { ComparisonInput, Knobs, NumberSpec } from '../sim/index.ts';
 import { SCENARIO } from '../sim/schema/scenario.ts';
@@ -35,6 +35,8 @@ export interface Settings {
   lang: Lang;
   view: View;
   persona?: string;
+  /** The draw of luck the Follow one person view shows: a 0-based replicate (a link's `draw`, from 1); default the first. */
+  draw?: number;
   /** The value of each chart's control, by chart id (the groups chart's measure): only values other than a control's default. */
   choices: Partial<Record<string, string>>;
   /** A shipped what-if preset's id (whatif-state.ts): its arms run in the What if… view. */

@@ -34,6 +34,7 @@ export function toQuery(s: Settings, customHash?: string): string {
   if (s.lang !== DEFAULTS.lang) q.set('lang', s.lang);
   if (s.view !== DEFAULTS.view) q.set('view', s.view);
   if (s.persona) q.set('persona', s.persona);
+  if (s.draw !== undefined && s.draw > 0) q.set('draw', String(s.draw + 1));
   for (const { chart, control } of CHART_CONTROLS) if (s.choices[chart] !== undefined) q.set(control.param, s.choices[chart]);
   if (s.view === 'story') q.set('step', String(s.step + 1));
   if (s.projector) q.set('projector', '1');
@@ -49,7 +50,7 @@ export function toQuery(s: Settings, customHash?: string): string {
 const CHART_CONTROLS = [...CHARTS_CONTROLS, { chart: EQUITY_CONTROL.chart, control: EQUITY_CONTROL }];
 
 /** Integer fields of a link and their ranges: the page's LIMITS (settings.ts), and the story's steps. */
-const INTS = { seed: LIMITS.seed, reps: LIMITS.replications, agents: LIMITS.agents, weeks: LIMITS.weeks, step: [1, STORY_STEPS.length] } as const;
+const INTS = { seed: LIMITS.seed, reps: LIMITS.replications, agents: LIMITS.agents, weeks: LIMITS.weeks, step: [1, STORY_STEPS.length], draw: [1, LIMITS.replications[1]] } as const;
 
 /** Settings from a link (search and hash); resolves once a compressed scenario in the hash is unpacked. */
 export async function fromQuery(search: string, hash: string, shipped: string[]): Promise<{ settings: Settings; errors: string[] }> {
@@ -122,6 +123,8 @@ export async function fromQuery(search: string, hash: string, shipped: string[])
     else bad('view', view, `one of ${VIEWS.join(', ')}`);
   }
   s.persona = q.get('persona') ?? undefined; // checked against the scenario's personas by the page
+  const draw = int('draw');
+  if (draw !== undefined) s.draw = draw - 1; // checked against the run's replications by the page
   // each chart's control under its own parameter (the groups chart's `measure`)
   for (const { chart, control } of CHART_CONTROLS) {
     const v = q.get(control.param);

@@ -17,6 +17,8 @@ export interface ViewContext {
   data: PageData | undefined;
   runs: RunResult[];
   onPersona(name: string): void;
+  /** The person picked another draw of luck (0-based replicate) in Follow one person. */
+  onDraw(replicate: number): void;
   /** A chart's control changed (chart id, value). */
   onChoice(chart: string, value: string): void;
   onStep(n: number): void;
@@ -157,7 +159,7 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
     shown.agents = createAgentsView(panel, data, { lang, width: width(panel, 1400), height: projector ? roomBelow(panel) : undefined, fontSize: agentsFont });
   }
   else {
-    shown.journey = createJourneyView(panel, data, { lang, persona: st.persona, onPersona: ctx.onPersona, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
+    shown.journey = createJourneyView(panel, data, { lang, persona: st.persona, replicate: st.draw, onPersona: ctx.onPersona, onReplicate: ctx.onDraw, weekWidth: projector ? PROJECTOR_WEEK_WIDTH : undefined });
     if (projector) fitJourney(panel, roomBelow(panel) - 8);
   }
   return shown;

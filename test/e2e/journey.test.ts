@@ -63,6 +63,27 @@ describe('follow one person', () => {
     expect(await page.locator('#view .jv-luck-note').textContent()).toBe('Én trekning av flaks: en annen trekning gir et annet liv.');
     expect(await page.getByRole('combobox', { name: /Trekning av flaks/ }).inputValue()).toBe('2');
     expect(await wide()).toBeLessThanOrEqual(0);
+    // the link keeps the person and the draw (shown from 1): opened again, it shows the same life
+    const link = new URL(page.url());
+    expect(link.searchParams.get('persona')).toBe('Grace');
+    expect(link.searchParams.get('draw')).toBe('3');
+    const again = await site.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await again.goto(link.href);
+    await again.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });
+    expect(await again.getByRole('combobox', { name: /Trekning av flaks/ }).inputValue()).toBe('2');
+    await again.close();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test('a link’s draw beyond the run’s replications is refused in place, and the first draw is shown', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const problems = watchProblems(page, site.url);
+    await page.goto(`${site.url}?scenario=classroom&reps=3&view=journey&persona=Grace&draw=7`);
+    await page.waitForFunction(() => window.__pathways && !window.__pathways.running && window.__pathways.data !== undefined, undefined, { timeout: 60_000 });
+    expect(await page.locator('#errors').textContent()).toContain('link: draw: "7" is not allowed; expected an integer from 1 to 3 (the run\'s replications)');
+    expect(await page.getByRole('combobox', { name: /Draw of luck/ }).inputValue()).toBe('0');
+    expect(new URL(page.url()).searchParams.has('draw')).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
   });

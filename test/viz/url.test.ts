@@ -18,10 +18,13 @@ describe('settings in the URL', () => {
   test('every setting survives a round trip', async () => {
     const s: Settings = {
       ...DEFAULTS, scenario: 'vulnerable-youth', a: { base: 'rotating-advisors', knobs: { followUp: 0.3 } }, b: { base: 'same-advisor', knobs: {} },
-      seed: 42, replications: 7, agents: 900, weeks: 80, lang: 'nb', view: 'story', step: 3, persona: 'Jonas', choices: { groups: 'servicesPerPerson' }, projector: true,
+      seed: 42, replications: 7, agents: 900, weeks: 80, lang: 'nb', view: 'story', step: 3, persona: 'Jonas', draw: 4, choices: { groups: 'servicesPerPerson' }, projector: true,
     };
     expect(await roundTrip(s)).toEqual({ settings: s, errors: [] });
     expect(toQuery(s)).toContain('a.followUp=0.3');
+    // the draw of luck is written from 1, as the page shows it, and refused out of range
+    expect(toQuery(s)).toContain('draw=5');
+    expect((await fromQuery('?draw=0', '', shipped)).errors).toEqual([`link: draw: "0" is not allowed; expected an integer from 1 to ${LIMITS.replications[1]}`]);
   });
 
   test('a loaded scenario travels in the hash, Unicode intact', async () => {
