@@ -77,7 +77,8 @@ export function scenarioFile(settings: Settings, s: Scenario, fileName?: string)
     const name = freeName(s, `${c.base}-${side}`, taken);
     taken.push(name);
     const policies = (isObject(value.policies) ? value.policies : (value.policies = {})) as Raw;
-    policies[name] = { base: c.base, label: `${policyLabel(s, c.base)}*`, ...c.knobs };
+    // named in both languages, as the page names a changed policy (its base's label with a star)
+    policies[name] = { base: c.base, label: `${policyLabel(s, c.base)}*`, labelNb: `${policyLabel(s, c.base, 'nb')}*`, ...c.knobs };
     return name;
   });
   if (compared[0] !== s.comparePolicies[0] || compared[1] !== s.comparePolicies[1]) value.comparePolicies = compared;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SHIPPED } from '../../scenarios/index.ts';
 import { aggregate, parseScenario, parseScenarioFile, resolvePolicy, runChanges, runReplicate, type Scenario } from '../../sim/index.ts';
-import { compareOptions, planOf, scenarioOf } from '../../viz/plan.ts';
+import { compareOptions, planOf, policyLabel, scenarioOf } from '../../viz/plan.ts';
 import { scenarioFile } from '../../viz/scenario-file.ts';
 import { DEFAULTS, type Settings } from '../../viz/settings.ts';
 
@@ -47,6 +47,10 @@ describe('the saved scenario file', () => {
     expect(core(saved)).toEqual(core(plan.scenario));
     for (const k of SIZES) expect(saved[k], k).toBe(plan[k]);
     expect(saved.comparePolicies).toEqual(['standardised', 'personalised-b']);
+    // the changed policy named in both languages, as the page names it: its base's label with a star
+    expect(policyLabel(saved, 'personalised-b', 'en')).toBe(`${policyLabel(base, 'personalised', 'en')}*`);
+    expect(policyLabel(saved, 'personalised-b', 'nb')).toBe(`${policyLabel(base, 'personalised', 'nb')}*`);
+    expect(policyLabel(saved, 'personalised-b', 'nb')).not.toBe(policyLabel(saved, 'personalised-b', 'en'));
     expect(saved.comparePolicies.map((p) => resolvePolicy(saved, p))).toEqual(plan.knobs);
     // the changes the page's results list, the file's results list too (it adds the policies it compares)
     const pageChanges = runChanges(plan.scenario, { agents: plan.agents, weeks: plan.weeks, seed: plan.seed, replications: plan.replications });
