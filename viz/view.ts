@@ -123,9 +123,12 @@ export function renderView(panel: HTMLElement, ctx: ViewContext): ShownView {
       const chart = (maxHeight?: number) => renderCharts(data, lang, width(stage, 928) - 28, { only: f.chart, choices: st.choices, onChoice: ctx.onChoice, fontSize, maxHeight });
       const lead = [...stage.children];
       stage.replaceChildren(...lead, ...chart(projector ? vh - 90 - noteHeight : undefined));
-      // a title on more lines than thought: drawn again, lower
-      const svg = stage.querySelector('svg[data-export]');
-      const over = svg ? svg.getBoundingClientRect().bottom - stage.getBoundingClientRect().top - (vh - 12) : 0;
+      // a title on more lines than thought, or what to notice (under the chart) below the window: drawn again, lower
+      const below = (sel: string, room: number) => {
+        const e = stage.querySelector(sel);
+        return e ? e.getBoundingClientRect().bottom - stage.getBoundingClientRect().top - room : 0;
+      };
+      const over = Math.max(below('svg[data-export]', vh - 12), below('figure.chart > .notice', vh - 6));
       if (projector && over > 0) stage.replaceChildren(...lead, ...chart(vh - 90 - noteHeight - over));
     } else if (f.view === 'agents') {
       const box = h('div', {});
