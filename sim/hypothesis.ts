@@ -100,7 +100,7 @@ export function parseHypothesis(raw: unknown, source = 'hypothesis'): Hypothesis
   if (errors.length) throw new ValidationError(errors, source);
   const g = group ?? { A: h.group ?? 'all', B: h.group ?? 'all' };
   const out: Hypothesis = {
-    name: h.name, statement: h.statement, findings: h.findings, source: h.source, notes: h.notes, scenario: h.scenario,
+    name: h.name, statement: h.statement, statementNb: h.statementNb, findings: h.findings, source: h.source, sourceNb: h.sourceNb, notes: h.notes, notesNb: h.notesNb, scenario: h.scenario,
     policies: { A: { base: h.policies.A.base, knobs: { ...h.policies.A.knobs } }, B: { base: h.policies.B.base, knobs: { ...h.policies.B.knobs } } },
     metric: h.metric, group: g, expect: h.expect, smallestEffect: h.smallestEffect,
     replications: h.replications, seed: h.seed, agents: h.agents, weeks: h.weeks,

@@ -1,30 +1,31 @@
 /**
- * The hypotheses' words in bokmål: every shipped hypothesis file has its
- * current translation (scenarios/hypotheses/nb.ts), and the verdict's
- * sentences (sim/verdict.ts) have a bokmål form with the same numbers, in
- * bokmål notation, for each verdict, while the English stays as the CLI writes it.
+ * The hypotheses' words in bokmål: every shipped hypothesis file gives its
+ * statement, source and notes in bokmål too (`statementNb`, `sourceNb`,
+ * `notesNb`, beside the English), the notebook shows them in bokmål and the
+ * English elsewhere; and the verdict's sentences (sim/verdict.ts) have a bokmål
+ * form with the same numbers, in bokmål notation, for each verdict, while the
+ * English stays as the CLI writes it.
  */
 import { describe, expect, it } from 'vitest';
 import { parseHypothesis, SHIPPED_HYPOTHESES } from '../sim/index.ts';
 import { explain, verdictMargin, VERDICT_RULE_NB, VERDICT_WORDS, type VerdictFacts } from '../sim/hypothesis.ts';
-import { HYPOTHESES_NB, hypothesisNb } from '../scenarios/hypotheses/nb.ts';
+import { words } from '../notebooks/lib/hypotheses.ts';
 
 describe('the shipped hypotheses in bokmål', () => {
-  it('every file has a translation of its current statement, source and notes', () => {
-    expect(Object.keys(HYPOTHESES_NB).sort()).toEqual(Object.keys(SHIPPED_HYPOTHESES).sort());
+  it('every file gives its statement, source and notes in bokmål, each a text of its own', () => {
     for (const [name, raw] of Object.entries(SHIPPED_HYPOTHESES)) {
       const h = parseHypothesis(raw, name);
-      const nb = hypothesisNb(name, { statement: h.statement, source: h.source, notes: h.notes });
-      expect(nb, `${name}: scenarios/hypotheses/nb.ts translates another text than the file's`).toBeDefined();
-      expect(nb!.statement).not.toBe(h.statement);
-      expect(nb!.source === undefined).toBe(h.source === undefined);
-      expect(nb!.notes === undefined).toBe(h.notes === undefined);
+      expect(h.statementNb, name).toBeTruthy();
+      expect(h.statementNb).not.toBe(h.statement);
+      expect(h.sourceNb === undefined, `${name}: sourceNb`).toBe(h.source === undefined);
+      expect(h.notesNb === undefined, `${name}: notesNb`).toBe(h.notes === undefined);
+      if (h.notes !== undefined) expect(h.notesNb).not.toBe(h.notes);
     }
   });
 
-  it('a changed English text is not shown with an old translation', () => {
-    expect(hypothesisNb('lock-in-payoff', { statement: 'Something else.' })).toBeUndefined();
-    expect(hypothesisNb('no-such-hypothesis', { statement: 'x' })).toBeUndefined();
+  it('outside a bokmål notebook the words are the file’s English', () => {
+    const h = parseHypothesis(SHIPPED_HYPOTHESES['lock-in-payoff'], 'lock-in-payoff');
+    expect(words(h)).toEqual({ statement: h.statement, source: h.source, notes: h.notes });
   });
 });
 

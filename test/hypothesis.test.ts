@@ -207,7 +207,7 @@ describe('parseHypothesis', () => {
     ['no findings', (h) => { h.findings = []; }, 'findings: has 0 items; expected at least 1'],
     ['repeated finding', (h) => { h.findings = ['F2', 'F2']; }, 'findings: "F2" is given more than once'],
     ['missing statement', (h) => { delete h.statement; }, 'statement: is missing; expected a non-empty string'],
-    ['unknown field', (h) => { h.colour = 'red'; }, 'colour: is not a known field; known fields here: name, statement, findings,'],
+    ['unknown field', (h) => { h.colour = 'red'; }, 'colour: is not a known field; known fields here: name, statement, statementNb, findings,'],
     ['bad name', (h) => { h.name = 'my hypothesis'; }, 'name: "my hypothesis" is not allowed; expected letters, digits and hyphens'],
     ['a side that is a number', (h) => { (h.policies as Record<string, unknown>).B = 5; }, 'policies.B: 5 is not allowed; expected a policy name or an object { "base": NAME, "knobs": { KNOB: VALUE } }'],
     ['a side without base', (h) => { (h.policies as Record<string, unknown>).B = { knobs: {} }; }, 'policies.B.base: is missing; expected a non-empty string'],

@@ -12,7 +12,6 @@
 import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHESES, type Hypothesis, type HypothesisResult, type Scenario, type Verdict } from '../../sim/index.ts';
 import { decimalsFor, explain, hypothesisRuns, hypothesisSettings, verdictMargin, VERDICT_RULE, VERDICT_RULE_NB, VERDICT_WORDS, type HypothesisSettings, type Side } from '../../sim/hypothesis.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
-import { hypothesisNb } from '../../scenarios/hypotheses/nb.ts';
 import { count, texts } from '../../viz/i18n.ts';
 import { KNOB_TEXT } from '../../viz/knob-text.ts';
 import { outputGroupName } from '../../viz/names.ts';
@@ -88,6 +87,8 @@ export interface Tested extends HypothesisResult {
   /** Whether this run used fewer replications or people than the file. */
   reduced: boolean;
   milliseconds: number;
+  /** The hypothesis as its file gives it (with its bokmål texts: words). */
+  hypothesis: Hypothesis;
 }
 
 const tick = () => new Promise<void>((ok) => setTimeout(ok, 0));
@@ -112,7 +113,7 @@ export async function runAll(planned: Planned[], onStatus: (text: string) => voi
     const r = runHypothesis(h, p.scenario, { replications: p.settings.replications, seed: p.settings.seed });
     done += p.work;
     const reduced = p.settings.replications !== p.fileSettings.replications || p.settings.agents !== p.fileSettings.agents;
-    results.push({ ...r, fileSettings: p.fileSettings, scenarioData: p.scenario, reduced, milliseconds: performance.now() - t1 });
+    results.push({ ...r, fileSettings: p.fileSettings, scenarioData: p.scenario, reduced, milliseconds: performance.now() - t1, hypothesis: h });
   }
   return { results, milliseconds: performance.now() - t0, cancelled: false };
 }
@@ -180,10 +181,10 @@ export const verdictWord = (v: Verdict): string => VERDICT_WORDS[lang][v];
 /** The verdict rule as the module states it. */
 export const verdictRule = lang === 'nb' ? VERDICT_RULE_NB : VERDICT_RULE;
 
-/** The file's statement, source and notes: in bokmål from scenarios/hypotheses/nb.ts (the English when it has no current translation). */
-export function words(r: Pick<Tested, 'name' | 'statement' | 'source' | 'notes'>): { statement: string; source?: string; notes?: string } {
-  const en = { statement: r.statement, source: r.source, notes: r.notes };
-  return (lang === 'nb' ? hypothesisNb(r.name, en) : undefined) ?? en;
+/** The file's statement, source and notes in the notebook's language: in bokmål its `statementNb`, `sourceNb` and `notesNb` (each the English where the file has none). */
+export function words(h: Pick<Hypothesis, 'statement' | 'statementNb' | 'source' | 'sourceNb' | 'notes' | 'notesNb'>): { statement: string; source?: string; notes?: string } {
+  const nb = lang === 'nb';
+  return { statement: (nb ? h.statementNb : undefined) ?? h.statement, source: (nb ? h.sourceNb : undefined) ?? h.source, notes: (nb ? h.notesNb : undefined) ?? h.notes };
 }
 
 /**

@@ -44,15 +44,21 @@ export const GROUP_PAIR = obj({
 const setting = (name: 'agents' | 'weeks' | 'seed' | 'replications', doc: string, min?: number): NumberSpec<undefined> =>
   ({ ...(SCENARIO.fields[name] as NumberSpec), default: undefined, doc, ...(min === undefined ? {} : { min }) });
 
+/** Where a bokmål text is shown. */
+const NB_DOC = 'the notebook Testing findings shows it in bokmål; without it, the English text';
+
 export const EXPECT_VALUES = ['increase', 'decrease'] as const;
 
 export const HYPOTHESIS = obj({
   name: ident('Identifier (letters, digits, hyphens); a shipped hypothesis is run by this name.'),
   statement: str(undefined, 'The hypothesis in plain words: what B does to the metric compared with A, and why (the mechanism).'),
+  statementNb: str(undefined, `\`statement\` in Norwegian bokmål (${NB_DOC}).`),
   findings: arr(oneOf(undefined, 'a finding (a row F1..F14 of the traceability table in docs/MODEL.md)', FINDINGS),
     'The findings it comes from (rows of the traceability table in docs/MODEL.md), e.g. `["F11"]`.', { minItems: 1 }),
   source: str(undefined, 'Where it comes from (an interview, a study, a meeting with practitioners).'),
+  sourceNb: str(undefined, `\`source\` in Norwegian bokmål (${NB_DOC}).`),
   notes: str(undefined, 'Anything a reader should know, e.g. why the smallest effect is what it is, or what the model leaves out.'),
+  notesNb: str(undefined, `\`notes\` in Norwegian bokmål (${NB_DOC}).`),
   scenario: str(undefined, 'The scenario to run: a shipped scenario name (`mixed-office`), or a path to a scenario JSON file relative to this hypothesis file (`./my-office.json`; a path contains `/` or ends in `.json`).'),
   policies: obj({ A: SIDE, B: SIDE }, 'The two sides, `A` (the reference) and `B`, each a policy name or `{ "base": NAME, "knobs": {...} }`. Both run on the same people with the same luck (common random numbers).', ['A', 'B']),
   metric: str(undefined, 'A summary metric (see `pathways compare`); a metric by year takes the year after a dot: `employedShareByYear.1` is the end of year 1.'),
