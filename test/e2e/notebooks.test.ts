@@ -270,6 +270,9 @@ describe('one site: the page and the notebooks', () => {
     }
   });
 
+  // a link followed: the new page is there (its readiness is waited for next, with its own time: a busy machine loads slowly)
+  const COMMITTED = { waitUntil: 'commit' as const };
+
   test('the page’s footer opens the notebooks, and a notebook’s header returns to the page, in either language', async () => {
     const page = await site.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const problems = watchProblems(page, site.url);
@@ -279,38 +282,38 @@ describe('one site: the page and the notebooks', () => {
     const footer = page.locator('footer nav a');
     expect(await footer.allTextContents()).toEqual(['Notebooks for teaching and research', 'Notebook: one person’s journey']);
     await page.locator(`footer a[href="${NOTEBOOKS_INDEX}"]`).click();
-    await page.waitForURL(site.url + NOTEBOOKS_INDEX);
+    await page.waitForURL(site.url + NOTEBOOKS_INDEX, COMMITTED);
     await settled(page);
     expect(await page.locator('main h1').textContent()).toBe('Notebooks');
     await page.locator('main a[href="./persona-journeys.html"]').click();
-    await page.waitForURL(site.url + PERSONA_NOTEBOOK);
+    await page.waitForURL(site.url + PERSONA_NOTEBOOK, COMMITTED);
     await settled(page);
     expect(await page.locator('main h1').textContent()).toBe('One person’s journey');
     expect(await cellErrors(page)).toEqual([]);
     // back to the page, in English
     await page.locator(`#cell-1 .nb-site a[href="${PAGE_FROM_NOTEBOOK}"]`).click();
-    await page.waitForURL(`${site.url}index.html`);
+    await page.waitForURL(`${site.url}index.html`, COMMITTED);
     await pageReady();
     expect(await page.locator('#lang').inputValue()).toBe('en');
     expect(await page.locator(`footer a[href="${PERSONA_NOTEBOOK}"]`).textContent()).toBe('Notebook: one person’s journey');
     // the footer's second link, and from there the page in Norwegian
     await page.locator(`footer a[href="${PERSONA_NOTEBOOK}"]`).click();
-    await page.waitForURL(site.url + PERSONA_NOTEBOOK);
+    await page.waitForURL(site.url + PERSONA_NOTEBOOK, COMMITTED);
     await settled(page);
     await page.locator(`#cell-1 .nb-site a[href="${PAGE_FROM_NOTEBOOK}?lang=nb"]`).click();
-    await page.waitForURL(`${site.url}index.html?lang=nb`);
+    await page.waitForURL(`${site.url}index.html?lang=nb`, COMMITTED);
     await pageReady();
     expect(await page.locator('#lang').inputValue()).toBe('nb');
     expect(await footer.allTextContents()).toEqual(['Notatbøker for undervisning og forskning', 'Notatbok: én persons vei']);
     // in bokmål the footer opens the notebooks in bokmål, and they return to the page in bokmål
     expect(await footer.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([translationOf(NOTEBOOKS_INDEX), translationOf(PERSONA_NOTEBOOK)]);
     await page.locator(`footer a[href="${translationOf(PERSONA_NOTEBOOK)}"]`).click();
-    await page.waitForURL(site.url + translationOf(PERSONA_NOTEBOOK));
+    await page.waitForURL(site.url + translationOf(PERSONA_NOTEBOOK), COMMITTED);
     await settled(page);
     expect(await page.locator('main h1').textContent()).toBe('Én persons vei');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
     await page.locator(`#cell-1 .nb-site a[href="${PAGE_FROM_NOTEBOOK}?lang=nb"]`).click();
-    await page.waitForURL(`${site.url}index.html?lang=nb`);
+    await page.waitForURL(`${site.url}index.html?lang=nb`, COMMITTED);
     await pageReady();
     expect(await page.locator('#lang').inputValue()).toBe('nb');
     expect(problems).toEqual([]);
