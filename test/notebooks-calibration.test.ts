@@ -17,7 +17,7 @@ import { isDifference } from '../sim/calibrate/targets.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../sim/metrics.ts';
 import {
   bestSoFar, boundsOf, calibrationRuns, credibleInterval, distanceParts, domainOf, FIT_NAMES, fitGroups, parsePosterior, parseTrace, posteriorSummary,
-  quantityOf, readRun, reproduceCommand, SHIPPED_FITS, statementOf, stepName, unitOf, weightedHistogram, widthShare, type FitFile,
+  quantityOf, readRun, reproduceCommand, SHIPPED_FITS, statementOf, stepName, targetText, unitOf, weightedHistogram, widthShare, type FitFile,
 } from '../notebooks/lib/calibration.ts';
 
 vi.mock('../sim/calibrate/abc.ts', async (importOriginal) => {
@@ -241,7 +241,18 @@ describe('in bokmål (a page marked lang="nb")', () => {
         // the quantity as the page's About panel says it, not the identifiers of quantityText
         expect(nb.quantityOf(name, t)).not.toBe(t.quantityText);
       }
-      expect(nb.englishOnly).toBe('en');
+      // a target's translation, band note and notes: the target file's bokmål text, else the English marked as English
+      for (const t of fit.targets) {
+        const file = raw.find((x) => x.id === t.id) as Record<string, string | undefined> | undefined;
+        for (const field of ['translation', 'bandNote', 'notes'] as const) {
+          const en = t[field];
+          const want = en === undefined ? undefined : file?.[`${field}Nb`] ? { text: file[`${field}Nb`] } : { text: en, lang: 'en' };
+          expect(nb.targetText(name, t, field), `${t.id} ${field}`).toEqual(want);
+        }
+      }
+      // a fit whose English is not the file's any more shows its own English, marked
+      const first = fit.targets[0];
+      expect(nb.targetText(name, { ...first, translation: 'Another translation.' }, 'translation')).toEqual({ text: 'Another translation.', lang: 'en' });
     } finally {
       vi.doUnmock('../notebooks/lib/lang.ts');
       vi.resetModules();
@@ -253,5 +264,6 @@ describe('in bokmål (a page marked lang="nb")', () => {
     expect(quantityOf(FIT_NAMES[0], t)).toBe(t.quantityText);
     expect(statementOf(FIT_NAMES[0], t)).toEqual({ text: t.statement, en: false });
     expect(stepName('reflect')).toBe('reflect');
+    expect(targetText(FIT_NAMES[0], t, 'translation')).toEqual({ text: t.translation });
   });
 });

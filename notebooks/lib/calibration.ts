@@ -22,6 +22,7 @@
  */
 import { csvParse, precisionFixed } from 'd3';
 import { SHIPPED_FITS } from '../../scenarios/targets/fits.ts';
+import { SHIPPED_TARGETS } from '../../scenarios/targets/index.ts';
 import { summarise, weightedQuantile, type Particle, type PosteriorSummary } from '../../sim/calibrate/abc.ts';
 import type { Bound } from '../../sim/calibrate/box.ts';
 import { distanceTerms, type DistanceReport } from '../../sim/calibrate/distance.ts';
@@ -158,8 +159,20 @@ export const plain = (v: number): string => fixed(v, Number.isInteger(v) ? 0 : (
 /** An axis tick with as many decimals as the ticks' step needs, in the notebook's language (Plot's `tickFormat`): "0.25", "0,25". */
 export const tick = (v: number, _i?: number, ticks?: readonly number[]): string => fixed(v, ticks && ticks.length > 1 ? precisionFixed(Math.abs(ticks[1] - ticks[0])) : 0);
 
-/** The `lang` attribute of a text the notebook has only in English (a target's translation and band note): "en" in bokmål, none in English. */
-export const englishOnly: string | undefined = lang === 'nb' ? 'en' : undefined;
+/**
+ * A target's `translation`, `bandNote` or `notes` in the notebook's language: in bokmål the
+ * shipped target file's `translationNb`, `bandNoteNb` or `notesNb` (when the file's English is the
+ * fit's), else the English, with `lang: "en"` for the element that shows it; undefined without one.
+ */
+export function targetText(scenario: string, t: TargetResult, field: 'translation' | 'bandNote' | 'notes'): { text: string; lang?: string } | undefined {
+  const en = t[field];
+  if (en === undefined) return undefined;
+  if (lang !== 'nb') return { text: en };
+  const file = Object.hasOwn(SHIPPED_TARGETS, scenario) ? SHIPPED_TARGETS[scenario] as { targets?: Record<string, unknown>[] } : undefined;
+  const raw = file?.targets?.find((x) => x.id === t.id);
+  const nb = raw?.[field] === en ? raw?.[`${field}Nb`] : undefined;
+  return typeof nb === 'string' && nb.trim() !== '' ? { text: nb } : { text: en, lang: 'en' };
+}
 
 /** One chart's worth of targets: one use (fit or held out), one unit, and an x domain fitted to them. */
 export interface FitGroup {

@@ -70,6 +70,9 @@ export const BAND_KINDS = ['interval', 'range', 'translation'] as const;
 /** What a target is used for. */
 export const TARGET_USES = ['fit', 'holdout'] as const;
 
+/** The doc of a text's bokmål sibling. */
+const nbOf = (field: string) => `\`${field}\` in Norwegian bokmål (the Calibration notebook shows it when its language is bokmål; without it, the English text).`;
+
 export const TARGET = obj({
   id: ident('Identifier (letters, digits, hyphens), unique in the file.'),
   statement: str(undefined, 'The published finding in plain words, with its number.'),
@@ -81,10 +84,13 @@ export const TARGET = obj({
     'The band `[lo, hi]` around the value that counts as agreement, lo below hi and the value within it; the model agrees when its mean lies within it.', { length: 2 }),
   bandKind: oneOf(undefined, 'How the band was chosen: `interval`, a published confidence interval; `range`, the range of published figures (years, cohorts, tables, sources); `translation`, a range set around the figure for the uncertainty of translating it into the model’s quantity (a judgement, said so in `bandNote`).', BAND_KINDS),
   bandNote: str(undefined, 'Where the band’s edges come from: the figures and their sources, or the reasoning of a judgement.'),
+  bandNoteNb: str(undefined, nbOf('bandNote')),
   weight: num(1, 0, 1000, 'weight', 'The weight of the target in a fit (default 1; 0 shows it without counting it).'),
   use: oneOf(undefined, '`fit`: the target may be used to fit parameters; `holdout`: kept out of fitting, to check the fit against.', TARGET_USES),
   translation: str(undefined, 'Where the model’s quantity differs from the published one (a registered cohort against a population rate, a year of the run against years of residence) and how the figure was translated.'),
+  translationNb: str(undefined, nbOf('translation')),
   notes: str(undefined, 'Anything else a reader should know.'),
+  notesNb: str(undefined, nbOf('notes')),
 }, 'A published figure and the model quantity it is checked against.',
 ['id', 'statement', 'source', 'quantity', 'value', 'band', 'bandKind', 'bandNote', 'use', 'translation']);
 

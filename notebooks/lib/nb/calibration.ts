@@ -30,11 +30,11 @@ export const NB: Readonly<Record<string, string>> = {
   '95% interval {0}': '95 %-intervall {0}',
   '✓ within the band': '✓ innenfor spennet',
   '✗ outside the band': '✗ utenfor spennet',
-  'where the band comes from': 'hvor spennet kommer fra (på engelsk)',
+  'where the band comes from': 'hvor spennet kommer fra',
   'Source': 'Kilde',
   'link': 'lenke',
   'where in the source': 'hvor i kilden',
-  'How the figure is translated into the model': 'Hvordan tallet oversettes til modellen (på engelsk)',
+  'How the figure is translated into the model': 'Hvordan tallet oversettes til modellen',
   'The targets of {0}: sources and translations': 'Måltallene for {0}: kilder og oversettelser',
   // a calibration run
   'Calibration': 'Kalibrering',
