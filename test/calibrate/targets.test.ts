@@ -84,7 +84,7 @@ describe('parseTargets', () => {
     expect(parseErrors(file(noTranslation))).toEqual(['targets[0].translation: is missing; expected a non-empty string']);
     expect(parseErrors(file(target({ use: 'train' })))).toEqual(['targets[0].use: "train" is not allowed; expected one of "fit", "holdout"']);
     expect(parseErrors(file(target({ bandKind: 'guess' })))).toEqual(['targets[0].bandKind: "guess" is not allowed; expected one of "interval", "range", "translation"']);
-    expect(parseErrors(file(target({ colour: 'red' })))[0]).toMatch(/^targets\[0\]\.colour: is not a known field; known fields here: id, statement, statementNb, source, quantity, value, band, bandKind, bandNote, weight, use, translation, notes$/);
+    expect(parseErrors(file(target({ colour: 'red' })))[0]).toMatch(/^targets\[0\]\.colour: is not a known field; known fields here: id, statement, statementNb, source, quantity, value, band, bandKind, bandNote, bandNoteNb, weight, use, translation, translationNb, notes, notesNb$/);
     expect(parseErrors(file(target({ source: { citation: 'x', location: 'p. 3' } })))).toEqual(['targets[0].source.year: is missing; expected an integer from 1900 to 2100 (year)']);
     expect(parseErrors(file(target({ weight: -1 })))).toEqual(['targets[0].weight: -1 is not allowed; expected a number from 0 to 1000 (weight)']);
     expect(parseErrors(file(target({ id: 'bad id' })))).toEqual(['targets[0].id: "bad id" is not allowed; expected letters, digits and hyphens']);
