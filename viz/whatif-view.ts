@@ -213,7 +213,7 @@ function armCard(ctx: WhatIfContext, arm: ArmInput, i: number, title: string, le
       h('span', {}, `${changeName(name, levers, lang, s)} = ${v}`),
       h('button', { type: 'button', class: 'chip-remove', disabled: ctx.running, 'aria-label': t.remove(changeName(name, levers, lang, s)), title: t.remove(changeName(name, levers, lang, s)), onclick: drop }, '×')))),
     h('details', { class: 'arm-add' }, h('summary', {}, t.addChange),
-      h('div', { class: 'field' }, h('label', { for: `${id}-what` }, t.change), select),
+      h('div', { class: 'field arm-name' }, h('label', { for: `${id}-what` }, t.change), select),
       h('div', { class: 'field' }, h('label', { for: `${id}-value` }, t.value), value,
         h('button', { type: 'button', class: 'small', id: `${id}-add`, disabled: ctx.running, onclick: add }, t.add)),
       h('p', { class: 'hint', id: `${id}-value-hint` }, t.valueHint)),

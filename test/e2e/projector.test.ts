@@ -99,6 +99,16 @@ function layout(page: Page): Promise<Layout> {
       if (ox === 'visible') continue;
       if (e.scrollWidth > e.clientWidth + 1) wide.push(`${name(e)} cuts off ${e.scrollWidth - e.clientWidth} px (overflow-x: ${ox})`);
     }
+    // a list that cuts off its choice (a select cannot wrap): the chosen text wider than the box, less its arrow
+    const pen = document.createElement('canvas').getContext('2d')!;
+    for (const sel of document.querySelectorAll<HTMLSelectElement>('#view select')) {
+      if (hidden(sel)) continue;
+      const cs = getComputedStyle(sel);
+      pen.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = sel.options[sel.selectedIndex]?.text ?? '';
+      const w = pen.measureText(text).width;
+      if (w > sel.clientWidth - 20) wide.push(`${name(sel)} cuts its choice “${text}” (${Math.round(w)} px of text in ${sel.clientWidth} px)`);
+    }
     const overlaps: string[] = [];
     let smallest: { px: number; what: string } | undefined;
     const svgs = [...document.querySelectorAll<SVGSVGElement>('#view svg[data-export]')].filter((s) => !hidden(s));
