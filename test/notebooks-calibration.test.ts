@@ -223,13 +223,17 @@ describe('in bokmål (a page marked lang="nb")', () => {
     vi.doMock('../notebooks/lib/lang.ts', async (importOriginal) => ({ ...(await importOriginal<typeof import('../notebooks/lib/lang.ts')>()), lang: 'nb' }));
     try {
       const nb = await import('../notebooks/lib/calibration.ts');
+      const nbFormat = await import('../notebooks/lib/format.ts');
       const { SHIPPED_TARGETS } = await import('../scenarios/targets/index.ts');
       const level = { quantity: { metric: 'employedShareByYear.5', group: 'refugee', policy: 'standardised', knobs: {}, changes: {} } };
       expect(nb.unitOf(level).format(0.567)).toBe(formatMetric('employedShareByYear', 0.567, { lang: 'nb', typographic: true }));
       expect(nb.unitOf(level).title).toBe('Andeler (%)');
       expect(nb.rangeOf(level, [0.4, 0.53])).toBe(`[${formatMetric('employedShareByYear', 0.4, { lang: 'nb', typographic: true })}; ${formatMetric('employedShareByYear', 0.53, { lang: 'nb', typographic: true })}]`);
       expect(nb.metricLabel(level)).toBe(METRIC_TABLE.employedShareByYear.yearLabel!.nb.replace('{year}', '5'));
-      expect(nb.plain(0.5)).toBe('0,5');
+      expect(nbFormat.plain(0.5)).toBe('0,5');
+      expect(nbFormat.plain(-0.25)).toBe('−0,25');
+      expect(nbFormat.plain(0.1 + 0.2)).toBe('0,3');
+      expect(nbFormat.people(4000)).toBe('4\u00a0000');
       expect(nb.stepName('reflect')).toBe('speiling');
       expect(nb.statusName('budget')).not.toBe('budget');
       const name = FIT_NAMES[0];

@@ -5,10 +5,10 @@
  * event in consecutive lines merged into one ("weeks 6–17: ..."). The events are the model's
  * records; their sentences are made here in the page's language (sim/journey-text.ts).
  */
-import { ENTITLEMENT_TEXT, eventRuns, LEVEL_TEXT, runText, weeksText, type ServiceLabels } from '../sim/journey-text.ts';
+import { ENTITLEMENT_TEXT, eventRuns, LEVEL_TEXT, runText, weeksText } from '../sim/journey-text.ts';
 import type { JourneyEvent } from '../sim/events.ts';
 import type { Persona } from '../sim/scenario.ts';
-import { groupName, serviceInSentence } from './names.ts';
+import { groupName, sentenceServices } from './names.ts';
 import { elementMaker as el } from './dom.ts';
 import type { PageData } from './data.ts';
 import { LEFT_TEXT, num, STATE_TEXT, texts, type Lang } from './i18n.ts';
@@ -168,11 +168,6 @@ export function leftRegister(states: ArrayLike<number>): { week: number; state: 
  */
 const shownReplicate = new WeakMap<PageData['journeys'], number>();
 
-/** A service's name in a sentence: a service without a label is named by its id, written as words ("myCourse": "my course"). */
-function readable(id: string, label: string): string {
-  return label === id ? id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase() : label;
-}
-
 /** A share (0..1) as a word: low below 1/3, high from 2/3. */
 function degree(x: number): 'low' | 'medium' | 'high' {
   return x < 1 / 3 ? 'low' : x < 2 / 3 ? 'medium' : 'high';
@@ -222,7 +217,7 @@ export function createJourneyView(container: HTMLElement, data: PageData, option
     return { setPersona: () => {}, setReplicate: () => {}, destroy: () => root.remove() };
   }
   // the services as the sentences name them in this language
-  const named: ServiceLabels = { services: data.meta.services.map((x) => ({ id: x.id, label: serviceInSentence(x.id, readable(x.id, x.label), lang) })) };
+  const named = sentenceServices(data.meta.services, lang);
   const groupLabel = (g: string) => groupName(g, data.meta.groups.find((x) => x.name === g)?.label ?? g, lang);
   const select = make('select', { class: 'jv-pick' }) as HTMLSelectElement;
   for (const p of personas) select.append(make('option', { value: p.name }, `${p.name} (${groupLabel(p.group)})`));

@@ -8,6 +8,7 @@ import { baseOf, parseScenario, type Scenario } from '../sim/index.ts';
 import { SHIPPED } from '../scenarios/index.ts';
 import { DEFAULT_SERVICES } from '../sim/schema/scenario.ts';
 import { texts, type Lang } from './i18n.ts';
+import type { ServiceLabels } from '../sim/journey-text.ts';
 
 /**
  * A text's bokmål form: `nb`, unless it was inherited from the base of a file
@@ -81,4 +82,14 @@ export function serviceName(id: string, label: string, lang: Lang): string {
  */
 export function serviceInSentence(id: string, label: string, lang: Lang): string {
   return lang === 'nb' ? NB_LABELS.get(labelKey('service', id, label)) ?? label : label;
+}
+
+/** A service's name in a sentence: a service without a label is named by its id, written as words ("myCourse": "my course"). */
+function readable(id: string, label: string): string {
+  return label === id ? id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]+/g, ' ').toLowerCase() : label;
+}
+
+/** The services as journey sentences name them in `lang` (sim/journey-text.ts), for the page's journey and the persona notebook alike. */
+export function sentenceServices(services: readonly { id: string; label?: string }[], lang: Lang): ServiceLabels {
+  return { services: services.map((x) => ({ id: x.id, label: serviceInSentence(x.id, readable(x.id, x.label ?? x.id), lang) })) };
 }

@@ -30,10 +30,10 @@ import type { ShippedFit } from '../../sim/calibrate/fingerprint.ts';
 import type { CalibrationMeta, FitFile } from '../../sim/calibrate/run.ts';
 import { isDifference, type TargetResult, type TargetsResult, type TargetUse } from '../../sim/calibrate/targets.ts';
 import { intervalText } from '../../sim/format.ts';
-import { parseScenario, SHIPPED } from '../../sim/index.ts';
+import { parseScenario, SHIPPED, type Scenario } from '../../sim/index.ts';
 import { formatMetric, METRIC_TABLE, metricKeyLabel, parseMetricKey, type MetricInfo, type MetricKey } from '../../sim/metrics.ts';
 import { quantityLabel, statementNb } from '../../viz/fits-view.ts';
-import { count, texts } from '../../viz/i18n.ts';
+import { texts } from '../../viz/i18n.ts';
 import { fixed } from './format.ts';
 import { lang } from './lang.ts';
 import './analyses.css';
@@ -134,6 +134,13 @@ export function statementOf(scenario: string, t: TargetResult): { text: string; 
   return { text: nb ?? t.statement, en: lang === 'nb' && nb === undefined };
 }
 
+/** A shipped scenario, parsed once (for the names of its groups and policies), or undefined. */
+const parsed = new Map<string, Scenario | undefined>();
+function shippedScenario(name: string): Scenario | undefined {
+  if (!parsed.has(name)) parsed.set(name, Object.hasOwn(SHIPPED, name) ? parseScenario(SHIPPED[name]) : undefined);
+  return parsed.get(name);
+}
+
 /**
  * What the model measures for a target: in English its `quantityText`
  * ("employedShareByYear.5 of refugee under standardised"); in bokmål as the
@@ -142,19 +149,13 @@ export function statementOf(scenario: string, t: TargetResult): { text: string; 
  */
 export function quantityOf(scenario: string, t: TargetResult): string {
   if (lang === 'en') return t.quantityText;
-  const s = Object.hasOwn(SHIPPED, scenario) ? parseScenario(SHIPPED[scenario]) : undefined;
+  const s = shippedScenario(scenario);
   const q = quantityLabel(t, s, lang);
   // the label begins with the metric (shown on a line of its own): its group, sides and policy
   const metric = `${metricLabel(t)} — `;
   const label = q.label.startsWith(metric) ? q.label.slice(metric.length) : q.label;
   return q.policy ? `${label} (${q.policy})` : label;
 }
-
-/** A number of people with the language's thousands separator: 4,000 (en), 4 000 (nb). */
-export const people = (n: number): string => count(n, lang);
-
-/** A number with the decimals it has (a weight, 0.5), the decimal mark the notebook's language's: "0.5", "0,5". */
-export const plain = (v: number): string => fixed(v, Number.isInteger(v) ? 0 : (String(v).split('.')[1] ?? '').length);
 
 /** An axis tick with as many decimals as the ticks' step needs, in the notebook's language (Plot's `tickFormat`): "0.25", "0,25". */
 export const tick = (v: number, _i?: number, ticks?: readonly number[]): string => fixed(v, ticks && ticks.length > 1 ? precisionFixed(Math.abs(ticks[1] - ticks[0])) : 0);

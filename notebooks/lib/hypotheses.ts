@@ -7,17 +7,17 @@
  * change the verdict" (`verdictMargin`, sim/verdict.ts) are written. Everything
  * shown is in the notebook's language (notebooks/lib/lang.ts): in bokmål the
  * verdicts and their sentences from sim/verdict.ts, the files' words from
- * scenarios/hypotheses/nb.ts, policies, knobs and groups as the page names them.
+ * their `statementNb`, `sourceNb` and `notesNb`, and policies, knobs and
+ * groups as the page names them.
  */
 import { parseHypothesis, parseScenario, runHypothesis, SHIPPED, SHIPPED_HYPOTHESES, type Hypothesis, type HypothesisResult, type Scenario, type Verdict } from '../../sim/index.ts';
 import { decimalsFor, explain, hypothesisRuns, hypothesisSettings, verdictMargin, VERDICT_RULE, VERDICT_RULE_NB, VERDICT_WORDS, type HypothesisSettings, type Side } from '../../sim/hypothesis.ts';
 import { formatMetric, METRIC_TABLE, parseMetricKey, type MetricKey } from '../../sim/metrics.ts';
-import { count, texts } from '../../viz/i18n.ts';
+import { texts } from '../../viz/i18n.ts';
 import { KNOB_TEXT } from '../../viz/knob-text.ts';
 import { outputGroupName } from '../../viz/names.ts';
 import { policyLabel } from '../../viz/plan.ts';
-import { fixed, signed } from './format.ts';
-import { intervalText } from '../../sim/format.ts';
+import { fixed, interval as range, people, plain, signed } from './format.ts';
 import { lang } from './lang.ts';
 import './analyses.css';
 
@@ -104,7 +104,7 @@ export async function runAll(planned: Planned[], onStatus: (text: string) => voi
   let done = 0;
   const results: Tested[] = [];
   for (const [i, p] of planned.entries()) {
-    onStatus(TEXT.running(i + 1, planned.length, p.name, p.settings.replications, count(p.settings.agents, lang), p.settings.weeks, Math.round((100 * done) / total)));
+    onStatus(TEXT.running(i + 1, planned.length, p.name, p.settings.replications, people(p.settings.agents), p.settings.weeks, Math.round((100 * done) / total)));
     await tick();
     await tick();
     if (cancelled()) return { results, milliseconds: performance.now() - t0, cancelled: true };
@@ -160,14 +160,11 @@ export function diffInterval(r: Pick<HypothesisResult, 'metric' | 'smallestEffec
 /** An interval in the metric's display units, without the unit: "[3.0, 4.6]". */
 export function interval(r: Pick<HypothesisResult, 'metric' | 'smallestEffect'>, ci: [number, number]): string {
   const u = units(r);
-  return intervalText(fixed(ci[0] * u.scale, u.digits), fixed(ci[1] * u.scale, u.digits), lang);
+  return range(ci[0] * u.scale, ci[1] * u.scale, u.digits);
 }
 
 /** A p-value: "< 0.001" or three decimals. */
 export const pValue = (p: number) => (p < 0.001 ? `< ${fixed(0.001, 3)}` : fixed(p, 3));
-
-/** A count of people or replications: "2,000" ("2 000" in bokmål). */
-export const people = (n: number) => count(n, lang);
 
 // ---------------------------------------------------------------------------
 // Words
@@ -196,13 +193,10 @@ export function sideName(r: Tested, side: Side): string {
   if (lang !== 'nb') return r[side].label;
   const { base, knobs } = r[side].policy;
   const changes = Object.entries(knobs).filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${KNOB_TEXT(lang)[k as keyof typeof knobs].label.toLowerCase()} ${typeof v === 'number' ? fixed(v, decimalsOf(v)) : String(v)}`);
+    .map(([k, v]) => `${KNOB_TEXT(lang)[k as keyof typeof knobs].label.toLowerCase()} ${typeof v === 'number' ? plain(v) : String(v)}`);
   const policy = policyLabel(r.scenarioData, base, lang);
   return changes.length ? TEXT.with(policy, changes.join(', ')) : policy;
 }
-
-/** Decimals to write a knob's value as given (0.7 → 1, 0 → 0). */
-const decimalsOf = (v: number) => Math.min(6, (String(v).split('.')[1] ?? '').length);
 
 /** An output group as the notebook names it: "everyone" for all; in bokmål the page's name ("Flyktninger"), in English the name as written. */
 export function groupName(r: Tested, name: string): string {

@@ -11,7 +11,7 @@ import { eventText, parseScenario, rightsText, runPolicies, SHIPPED, type Journe
 import { DISCOURAGED, EMPLOYED, LONG_SERVICE, SHORT_SERVICE, STATE_NAMES } from '../../sim/constants.ts';
 import { eventRuns, runText, weeksText } from '../../sim/journey-text.ts';
 import { STATE_TEXT, texts } from '../../viz/i18n.ts';
-import { groupName, serviceInSentence } from '../../viz/names.ts';
+import { outputGroupName, sentenceServices } from '../../viz/names.ts';
 import { personaDescription } from '../../viz/persona-text.ts';
 import { policyLabel } from '../../viz/plan.ts';
 import { lang } from './lang.ts';
@@ -50,10 +50,7 @@ export function describe(p: { description?: string; descriptionNb?: string }): s
 }
 
 /** A scenario group's name in the notebook's language. */
-export function groupOf(s: Scenario, name: string): string {
-  const g = s.groups.find((x) => x.name === name);
-  return g ? groupName(g.name, g.label ?? g.name, lang) : name;
-}
+export const groupOf = (s: Scenario, name: string): string => outputGroupName(name, s.groups, lang);
 
 /** Routine events left out of the "turning points" list (counted in the summary instead). */
 const ROUTINE = new Set(['metAdvisor', 'searchedInVain', 'applied']);
@@ -93,7 +90,7 @@ export function journeysOf(r: PersonaRuns, name: string): Journey[] {
   const id = r.scenario.personas.findIndex((p) => p.name === name);
   if (id < 0) throw new Error(`${name} is not a persona of ${r.scenario.name}`);
   // the services as the sentences name them in the notebook's language (as the page's journey does)
-  const named = { services: r.scenario.services.map((x) => ({ id: x.id, label: serviceInSentence(x.id, x.label ?? x.id, lang) })) };
+  const named = sentenceServices(r.scenario.services, lang);
   return r.policies.map((p, k) => {
     const run = r.runs[k];
     const h = run.detail.history!;

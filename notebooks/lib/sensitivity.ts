@@ -15,7 +15,6 @@
  * already seen is quick.
  */
 import { KNOB_NAMES, KNOBS, METRIC_TABLE, parseScenario, policyKnobs, SHIPPED, type Knobs, type MetricName, type Scenario } from '../../sim/index.ts';
-import { intervalText } from '../../sim/format.ts';
 import {
   analyse, MORRIS_DIRECTION_NB, rangeLabel, rangeText, sensitivityDesign,
   type Factor, type MorrisDirection, type MorrisResult, type SensitivityDesign, type SobolResult,
@@ -25,7 +24,6 @@ import { applyPoint } from '../../sim/sweep/params.ts';
 import { texts } from '../../viz/i18n.ts';
 import { KNOB_TEXT } from '../../viz/knob-text.ts';
 import { policyLabel } from '../../viz/plan.ts';
-import { fixed } from './format.ts';
 import { lang } from './lang.ts';
 import './analyses.css';
 
@@ -160,17 +158,9 @@ export const rangeShown = (f: { lo: number; hi: number }): string => rangeLabel(
 /** Which way moving a knob up moves an outcome (morrisDirection), in the notebook's language. */
 export const directionLabel = (d: MorrisDirection): string => (lang === 'nb' ? MORRIS_DIRECTION_NB[d] : d);
 
-/** An interval of two numbers with `digits` decimals: `[3.0, 4.6]`, in bokmål `[3,0; 4,6]`. */
-export const interval = (lo: number, hi: number, digits = 1): string => intervalText(fixed(lo, digits), fixed(hi, digits), lang);
-
 /** Numbers as a list: `1.2 pp, 0.8 pp`; in bokmål, where the comma is the decimal mark, `1,2 pp; 0,8 pp` (as intervals are written). */
 export const numberList = (items: readonly string[]): string => items.join(lang === 'nb' ? '; ' : ', ');
 
-/** A plain number (a knob's value, an axis tick) in the notebook's language, with the minus sign −: 0.25, in bokmål 0,25. */
-export const numberText = (v: number): string => {
-  const s = String(+v.toPrecision(12)).replace('-', '−');
-  return lang === 'nb' ? s.replace('.', ',') : s;
-};
 
 /** The `npx pathways sensitivity` command for an analysis of one outcome, on several lines (shell continuations), one `--vary` per factor. */
 export function cliCommand(a: { method: 'morris' | 'sobol'; scenario: string; baseline: string; factors: Factor[]; metric: MetricName;

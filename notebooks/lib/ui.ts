@@ -9,7 +9,7 @@ import { POLICY_COLOURS, STATE_COLOURS } from '../../viz/palette.ts';
 import { STATE_NAMES } from '../../sim/constants.ts';
 
 export { POLICY_COLOURS, STATE_COLOURS, STATE_NAMES };
-export { fixed, pct, signed, withInterval } from './format.ts';
+export { fixed, interval, pct, people, plain, signed, withInterval } from './format.ts';
 
 type Child = Node | string | number | null | undefined | false;
 
