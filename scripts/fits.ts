@@ -9,7 +9,8 @@
  *   npm run fits -- NAME    rewrite one
  *
  * test/calibrate/fits.test.ts fails when a fit is stale: when its scenario,
- * its target file or the model's numbers (a small probe run) changed since.
+ * its target file (its bokmål texts aside: parsed, the file holds the English only) or
+ * the model's numbers (a small probe run) changed since.
  * MODEL.md's tables of the fits are generated from these files: run
  * `npm run docs` after this (test/docs.test.ts fails until then).
  */

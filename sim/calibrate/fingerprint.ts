@@ -40,16 +40,8 @@ export function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** A text's bokmål sibling (`statementNb`, `translationNb` ...): a translation, which changes no number of a fit. */
-const isBokmal = (key: string) => /Nb$/.test(key);
-
-/**
- * The fingerprint of a scenario and target file: their hashes and the hash of a probe run's summary
- * (first policy, replicate 0). The target file's bokmål texts are left out: translating a target does
- * not make its fit stale.
- */
+/** The fingerprint of a scenario and target file: their hashes and the hash of a probe run's summary (first policy, replicate 0). */
 export function fitFingerprint(s: Scenario, file: TargetFile): FitFingerprint {
   const probe = runReplicate(s, policyNames(s)[0], 0, { agents: PROBE.agents, weeks: PROBE.weeks });
-  const targets = JSON.stringify(file, (k: string, v: unknown) => (isBokmal(k) ? undefined : v));
-  return { scenario: fnv1a(JSON.stringify(s)), targets: fnv1a(targets), model: fnv1a(JSON.stringify(probe.summary)) };
+  return { scenario: fnv1a(JSON.stringify(s)), targets: fnv1a(JSON.stringify(file)), model: fnv1a(JSON.stringify(probe.summary)) };
 }

@@ -18,6 +18,19 @@ describe('shipped fits', () => {
     expect(Object.keys(SHIPPED_FITS).sort()).toEqual(Object.keys(SHIPPED_TARGETS).sort());
   });
 
+  it('a target file\'s bokmål texts are not in its fingerprint (the parsed file holds the English only); its English texts and numbers are', () => {
+    const [name] = Object.keys(SHIPPED_FITS);
+    const s = parseScenario(SHIPPED[name]);
+    const raw = SHIPPED_TARGETS[name] as { targets: Record<string, unknown>[] };
+    const first = raw.targets[0];
+    expect(first.translationNb, 'the shipped file has a bokmål translation to change').toBeDefined();
+    const fingerprint = (t: Record<string, unknown>) => fitFingerprint(s, parseTargets({ ...raw, targets: [t, ...raw.targets.slice(1)] }, `targets ${name}`)).targets;
+    const base = fingerprint(first);
+    expect(fingerprint({ ...first, translationNb: 'En annen oversettelse.', statementNb: 'Et annet utsagn.' })).toBe(base);
+    expect(fingerprint({ ...first, translation: 'Another translation.' })).not.toBe(base);
+    expect(fingerprint({ ...first, value: (first.value as number) + 0.01 })).not.toBe(base);
+  });
+
   for (const [name, fit] of Object.entries(SHIPPED_FITS)) {
     it(`${name}: the fit is current (else run npm run fits -- ${name})`, () => {
       const s = parseScenario(SHIPPED[name]);
